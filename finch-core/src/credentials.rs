@@ -1,0 +1,118 @@
+//! The application's and the connection's credentials, and which one each endpoint may see.
+
+use crate::secret::Secret;
+use std::fmt;
+use std::sync::Arc;
+
+/// The credentials a client holds. Each endpoint takes only the part its auth scheme names.
+///
+/// ```
+/// use finch_core::Credentials;
+/// let credentials = Credentials::new()
+///     .client_id("4ab15e51-11ad-49f4-acae-f343b7794375")
+///     .client_secret("my-client-secret");
+/// assert!(!format!("{credentials:?}").contains("my-client-secret"));
+/// ```
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Credentials {
+    client_id: Option<Arc<str>>,
+    client_secret: Option<Secret>,
+    access_token: Option<Secret>,
+}
+
+impl Credentials {
+    /// No credentials.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the application's client id.
+    pub fn client_id(mut self, client_id: impl Into<String>) -> Self {
+        self.client_id = Some(Arc::from(client_id.into()));
+        self
+    }
+
+    /// Sets the application's client secret.
+    pub fn client_secret(mut self, client_secret: impl Into<Secret>) -> Self {
+        self.client_secret = Some(client_secret.into());
+        self
+    }
+
+    /// Sets the connection's access token.
+    pub fn access_token(mut self, access_token: impl Into<Secret>) -> Self {
+        self.access_token = Some(access_token.into());
+        self
+    }
+
+    /// The client id, if set.
+    pub fn get_client_id(&self) -> Option<&str> {
+        self.client_id.as_deref()
+    }
+
+    /// The client secret, if set.
+    pub fn get_client_secret(&self) -> Option<&Secret> {
+        self.client_secret.as_ref()
+    }
+
+    /// The access token, if set.
+    pub fn get_access_token(&self) -> Option<&Secret> {
+        self.access_token.as_ref()
+    }
+
+    pub(crate) fn set_access_token(&mut self, token: Option<Secret>) {
+        self.access_token = token;
+    }
+}
+
+impl fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Credentials")
+            .field("client_id", &self.client_id)
+            .field("client_secret", &self.client_secret)
+            .field("access_token", &self.access_token)
+            .finish()
+    }
+}
+
+/// A credential a request field can take from the client when the request leaves it unset
+/// (`#[finch(credential = client_id)]`).
+///
+/// ```
+/// use finch_core::Credential;
+/// assert_eq!(Credential::ClientId.to_string(), "client id");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Credential {
+    /// The application's client id (`FINCH_CLIENT_ID`).
+    ClientId,
+    /// The application's client secret (`FINCH_CLIENT_SECRET`).
+    ClientSecret,
+    /// The connection's access token.
+    AccessToken,
+}
+
+impl Credential {
+    /// The environment variable the Finch clients read it from, if any.
+    ///
+    /// ```
+    /// assert_eq!(finch_core::Credential::ClientSecret.env_var(), Some("FINCH_CLIENT_SECRET"));
+    /// ```
+    pub fn env_var(self) -> Option<&'static str> {
+        match self {
+            Credential::ClientId => Some("FINCH_CLIENT_ID"),
+            Credential::ClientSecret => Some("FINCH_CLIENT_SECRET"),
+            Credential::AccessToken => None,
+        }
+    }
+}
+
+impl fmt::Display for Credential {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Credential::ClientId => "client id",
+            Credential::ClientSecret => "client secret",
+            Credential::AccessToken => "access token",
+        })
+    }
+}

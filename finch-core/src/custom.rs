@@ -1,0 +1,122 @@
+//! Requests built by hand, for endpoints that are not declared (new, beta or private ones).
+
+use crate::client::{Client, Prepared};
+use crate::endpoint::AuthScheme;
+use crate::error::{Error, RequestError};
+use crate::options::RequestOptions;
+use crate::request::{HeaderWriter, QueryWriter, WireValue};
+use crate::response::RawResponse;
+use bytes::Bytes;
+use http::Method;
+use serde::de::DeserializeOwned;
+
+/// A request built by hand with [`Client::request`]. It goes through the same pipeline as a
+/// declared endpoint: auth, default headers, timeouts, retries and error mapping.
+///
+/// ```
+/// # async fn demo(client: finch_core::Client) -> Result<(), finch_core::Error> {
+/// #[derive(serde::Deserialize)]
+/// struct Job { job_id: String }
+/// let job: Job = client
+///     .request(http::Method::POST, "/jobs/automated")
+///     .json(&serde_json::json!({ "type": "data_sync_all" }))
+///     .send()
+///     .await?;
+/// # Ok(()) }
+/// ```
+#[must_use = "a request does nothing until it is sent"]
+pub struct CustomRequest<'c> {
+    client: &'c Client,
+    method: Method,
+    path: String,
+    query: QueryWriter,
+    headers: HeaderWriter,
+    body: Option<Bytes>,
+    auth: AuthScheme,
+    options: RequestOptions,
+    error: Option<RequestError>,
+}
+
+impl<'c> CustomRequest<'c> {
+    pub(crate) fn new(client: &'c Client, method: Method, path: String) -> Self {
+        CustomRequest {
+            client,
+            method,
+            path,
+            query: QueryWriter::new(),
+            headers: HeaderWriter::new(),
+            body: None,
+            auth: AuthScheme::Bearer,
+            options: RequestOptions::default(),
+            error: None,
+        }
+    }
+
+    /// The auth scheme (default: Bearer).
+    pub fn auth(mut self, scheme: AuthScheme) -> Self {
+        self.auth = scheme;
+        self
+    }
+
+    /// Adds a query parameter, written as a declared query field would be.
+    pub fn query<T: WireValue + ?Sized>(mut self, name: &str, value: &T) -> Self {
+        if let Err(error) = self.query.param(name, value) {
+            self.error.get_or_insert(error);
+        }
+        self
+    }
+
+    /// Adds a header.
+    pub fn header<T: WireValue + ?Sized>(mut self, name: &str, value: &T) -> Self {
+        if let Err(error) = self.headers.header(name, value) {
+            self.error.get_or_insert(error);
+        }
+        self
+    }
+
+    /// Sets a JSON body.
+    pub fn json<T: WireValue + ?Sized>(mut self, body: &T) -> Self {
+        match serde_json::to_vec(body) {
+            Ok(bytes) => self.body = Some(Bytes::from(bytes)),
+            Err(error) => {
+                self.error.get_or_insert(RequestError::body("body", error));
+            }
+        }
+        self
+    }
+
+    /// Per-request overrides.
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sends the request and decodes the reply as `T`.
+    pub async fn send<T: DeserializeOwned>(self) -> Result<T, Error> {
+        self.send_raw().await?.json()
+    }
+
+    /// Sends the request and returns the reply undecoded.
+    pub async fn send_raw(self) -> Result<RawResponse, Error> {
+        let name = "custom";
+        if let Some(error) = self.error {
+            return Err(Error::Request { endpoint: name, error });
+        }
+        if !self.path.starts_with('/') {
+            return Err(Error::Request {
+                endpoint: name,
+                error: RequestError::InvalidUri { path: self.path, reason: "the path must start with `/`".to_owned() },
+            });
+        }
+        let prepared = Prepared {
+            name,
+            method: self.method,
+            path: self.path,
+            query: self.query.into_string(),
+            headers: self.headers.into_headers(),
+            body: self.body,
+            auth: self.auth,
+        };
+        self.client.execute(prepared, &self.options).await
+    }
+}

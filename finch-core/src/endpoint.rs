@@ -1,0 +1,184 @@
+//! The endpoint trait that `#[finch_endpoint]` implements, and what it says about itself.
+
+use crate::error::RequestError;
+use crate::request::{BodyWriter, HeaderWriter, PathWriter, QueryWriter};
+use http::Method;
+use serde::de::DeserializeOwned;
+
+/// How an endpoint authenticates. An endpoint gets exactly the scheme it declares and nothing else,
+/// so an access token never travels to `/auth/token` and a client secret never to a Bearer endpoint.
+///
+/// ```
+/// use finch_core::AuthScheme;
+/// assert_eq!(AuthScheme::Bearer.to_string(), "bearer");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AuthScheme {
+    /// No credentials at all (`POST /auth/token`).
+    None,
+    /// `Authorization: Bearer <access token>`: the connection's access token.
+    Bearer,
+    /// `Authorization: Basic base64(client_id:client_secret)`: the application's credentials.
+    Basic,
+    /// Bearer when the client has an access token, nothing otherwise (`GET /providers`).
+    OptionalBearer,
+}
+
+impl std::fmt::Display for AuthScheme {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            AuthScheme::None => "none",
+            AuthScheme::Bearer => "bearer",
+            AuthScheme::Basic => "basic",
+            AuthScheme::OptionalBearer => "optional bearer",
+        })
+    }
+}
+
+/// Where a request field travels on the wire.
+///
+/// ```
+/// use finch_core::ParamLocation;
+/// assert_eq!(ParamLocation::Query.to_string(), "query");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ParamLocation {
+    /// Bound to `{name}` in the path template, percent-encoded as one segment.
+    Path,
+    /// A query parameter; sequences use the bracket form `name[]=a&name[]=b`.
+    Query,
+    /// A request header.
+    Header,
+    /// A member of the JSON object body.
+    BodyField,
+    /// The whole body (for example a top-level JSON array).
+    Body,
+}
+
+impl std::fmt::Display for ParamLocation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ParamLocation::Path => "path",
+            ParamLocation::Query => "query",
+            ParamLocation::Header => "header",
+            ParamLocation::BodyField => "body field",
+            ParamLocation::Body => "body",
+        })
+    }
+}
+
+/// One field of a request as the wire sees it: its name there, where it goes, and whether it is
+/// always sent. The attribute writes one per field into [`Endpoint::PARAMS`], so the declarations can
+/// describe themselves (documentation, conformance checks) without running anything.
+///
+/// ```
+/// use finch_core::{ParamLocation, ParamSpec};
+/// let limit = ParamSpec::new("limit", ParamLocation::Query, false);
+/// assert_eq!((limit.name, limit.location, limit.required), ("limit", ParamLocation::Query, false));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct ParamSpec {
+    /// The name on the wire (`entity_ids`, `Finch-API-Version`, `benefit_id`).
+    pub name: &'static str,
+    /// Where it goes.
+    pub location: ParamLocation,
+    /// `false` when the field is an `Option` that is left out when `None`.
+    pub required: bool,
+}
+
+impl ParamSpec {
+    /// Describes one field.
+    pub const fn new(name: &'static str, location: ParamLocation, required: bool) -> Self {
+        ParamSpec { name, location, required }
+    }
+}
+
+/// A request the client can send: the struct a `#[finch_endpoint]` attribute was put on.
+///
+/// Implement it with the attribute rather than by hand; the attribute checks the declaration at
+/// compile time and writes these items from it. The `write_*` methods are called once per attempt
+/// plan (not per retry) and must not have side effects.
+///
+/// ```
+/// use finch_core::{AuthScheme, Endpoint};
+/// # use finch_core::{RequestError, PathWriter};
+/// # #[derive(serde::Deserialize)] struct Company { id: String }
+/// # struct GetCompany;
+/// # impl Endpoint for GetCompany {
+/// #     type Response = Company;
+/// #     const METHOD: http::Method = http::Method::GET;
+/// #     const PATH: &'static str = "/employer/company";
+/// #     const AUTH: AuthScheme = AuthScheme::Bearer;
+/// #     const NAME: &'static str = "GetCompany";
+/// #     const PARAMS: &'static [finch_core::ParamSpec] = &[];
+/// #     fn write_path(&self, path: &mut PathWriter) -> Result<(), RequestError> {
+/// #         path.literal("/employer/company");
+/// #         Ok(())
+/// #     }
+/// # }
+/// fn describe<E: Endpoint>() -> String {
+///     format!("{} {} ({})", E::METHOD, E::PATH, E::AUTH)
+/// }
+/// assert_eq!(describe::<GetCompany>(), "GET /employer/company (bearer)");
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a finch endpoint",
+    label = "not declared with `#[finch_endpoint]`",
+    note = "declare it with `#[finch_endpoint(GET \"/path\", response = Type)]` on the request struct"
+)]
+pub trait Endpoint: Sync {
+    /// What a successful reply decodes into.
+    type Response: DeserializeResponse;
+    /// The HTTP method.
+    const METHOD: Method;
+    /// The path template as declared, with `{name}` placeholders (`/employer/benefits/{benefit_id}`).
+    const PATH: &'static str;
+    /// The credentials this endpoint takes.
+    const AUTH: AuthScheme;
+    /// The name of the request type (`CreateAccessToken`), for errors and traces.
+    const NAME: &'static str;
+    /// Every field as the wire sees it, in declaration order.
+    const PARAMS: &'static [ParamSpec];
+
+    /// Writes the path: the template with each `{name}` replaced by its percent-encoded field.
+    fn write_path(&self, path: &mut PathWriter) -> Result<(), RequestError>;
+
+    /// Writes the query parameters. The default writes none.
+    fn write_query(&self, query: &mut QueryWriter) -> Result<(), RequestError> {
+        let _ = query;
+        Ok(())
+    }
+
+    /// Writes the endpoint's own headers. The default writes none.
+    fn write_headers(&self, headers: &mut HeaderWriter) -> Result<(), RequestError> {
+        let _ = headers;
+        Ok(())
+    }
+
+    /// Writes the body. The default writes none, so no `Content-Type` is sent.
+    fn write_body(&self, body: &mut BodyWriter<'_>) -> Result<(), RequestError> {
+        let _ = body;
+        Ok(())
+    }
+}
+
+/// A type a successful reply can decode into: any `serde::Deserialize` type that owns its data.
+///
+/// It exists so that an endpoint whose response type cannot be decoded is reported on that type,
+/// with a message that says what to do.
+///
+/// ```
+/// fn decodable<T: finch_core::DeserializeResponse>() {}
+/// decodable::<Vec<String>>();
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be the response of a finch endpoint",
+    label = "this type does not implement `serde::Deserialize`",
+    note = "add `#[derive(serde::Deserialize)]` to `{Self}` (its fields must own their data: `String`, not `&str`)"
+)]
+pub trait DeserializeResponse: DeserializeOwned + Send + 'static {}
+
+impl<T: DeserializeOwned + Send + 'static> DeserializeResponse for T {}

@@ -1,0 +1,768 @@
+//! The one error type, typed by cause, and the details each cause carries.
+
+use crate::credentials::Credential;
+use crate::endpoint::AuthScheme;
+use crate::transport::TransportError;
+use bytes::Bytes;
+use http::{HeaderMap, StatusCode};
+use serde::Deserialize;
+use std::fmt;
+use std::time::Duration;
+
+/// How many characters of a body an error shows.
+const EXCERPT_CHARS: usize = 240;
+
+/// Everything that can go wrong with a call. Match on the variant for the cause.
+///
+/// ```
+/// # async fn demo(client: finch_core::Client, request: impl finch_core::Endpoint) {
+/// match client.send(&request).await {
+///     Ok(_) => {}
+///     Err(finch_core::Error::Api(error)) if error.status() == 404 => println!("not found"),
+///     Err(finch_core::Error::Accepted(accepted)) => println!("not ready yet: {}", accepted.message),
+///     Err(error) => eprintln!("{error}"),
+/// }
+/// # }
+/// ```
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// Finch answered with an error status (4xx, 5xx).
+    Api(Box<ApiError>),
+    /// Finch answered 202: it accepted the request but the data is not ready (a sync in progress,
+    /// an authorization or an assisted connection pending). Ask again later.
+    Accepted(Box<Accepted>),
+    /// A successful reply whose body does not match the response type.
+    Decode(Box<DecodeError>),
+    /// No complete reply came in time.
+    Timeout(TimeoutError),
+    /// The request could not be delivered, or the reply could not be read (connection refused or
+    /// reset, TLS failure).
+    Transport {
+        /// What failed on the last attempt.
+        error: TransportError,
+        /// How many attempts were made.
+        attempts: u32,
+    },
+    /// The request is invalid and was not sent.
+    Request {
+        /// The request type (`CreateAccessToken`).
+        endpoint: &'static str,
+        /// What is wrong with it.
+        error: RequestError,
+    },
+    /// The client's configuration is invalid.
+    Config(ConfigError),
+}
+
+impl Error {
+    /// The HTTP status of the reply, when there was one.
+    ///
+    /// ```
+    /// # fn demo(error: finch_core::Error) {
+    /// if error.status().is_some_and(|status| status == 429) { /* back off */ }
+    /// # }
+    /// ```
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Error::Api(error) => Some(error.status),
+            Error::Accepted(_) => Some(StatusCode::ACCEPTED),
+            Error::Decode(error) => Some(error.status),
+            _ => None,
+        }
+    }
+
+    /// Finch's `Finch-Request-ID` for the reply, when there was one. Quote it to Finch support.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Error::Api(error) => error.request_id.as_deref(),
+            Error::Accepted(accepted) => accepted.request_id.as_deref(),
+            Error::Decode(error) => error.request_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// `true` for timeouts, the client's or the transport's.
+    pub fn is_timeout(&self) -> bool {
+        match self {
+            Error::Timeout(_) => true,
+            Error::Transport { error, .. } => error.kind() == crate::transport::TransportErrorKind::Timeout,
+            _ => false,
+        }
+    }
+
+    /// How many attempts the call made before it gave up (`None` when nothing was sent).
+    ///
+    /// ```
+    /// # fn demo(error: finch_core::Error) {
+    /// eprintln!("failed after {} attempt(s): {error}", error.attempts().unwrap_or(0));
+    /// # }
+    /// ```
+    pub fn attempts(&self) -> Option<u32> {
+        match self {
+            Error::Api(error) => Some(error.attempts),
+            Error::Accepted(accepted) => Some(accepted.attempts),
+            Error::Decode(error) => Some(error.attempts),
+            Error::Timeout(error) => Some(error.attempts),
+            Error::Transport { attempts, .. } => Some(*attempts),
+            Error::Request { .. } | Error::Config(_) => None,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Api(error) => error.fmt(f),
+            Error::Accepted(accepted) => accepted.fmt(f),
+            Error::Decode(error) => error.fmt(f),
+            Error::Timeout(error) => error.fmt(f),
+            Error::Transport { error, attempts } => {
+                error.fmt(f)?;
+                if *attempts > 1 {
+                    write!(f, " (after {attempts} attempts)")?;
+                }
+                Ok(())
+            }
+            Error::Request { endpoint, error } => write!(f, "invalid {endpoint} request, not sent: {error}"),
+            Error::Config(error) => error.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Transport { error, .. } => Some(error),
+            Error::Request { error, .. } => Some(error),
+            Error::Config(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+impl From<ConfigError> for Error {
+    fn from(error: ConfigError) -> Self {
+        Error::Config(error)
+    }
+}
+
+impl From<TransportError> for Error {
+    fn from(error: TransportError) -> Self {
+        Error::Transport { error, attempts: 1 }
+    }
+}
+
+/// The class of an error status, as the official SDKs name their error classes.
+///
+/// ```
+/// use finch_core::ApiErrorKind;
+/// assert_eq!(ApiErrorKind::from_status(http::StatusCode::TOO_MANY_REQUESTS), ApiErrorKind::RateLimit);
+/// assert_eq!(ApiErrorKind::from_status(http::StatusCode::BAD_GATEWAY), ApiErrorKind::InternalServer);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ApiErrorKind {
+    /// 400
+    BadRequest,
+    /// 401
+    Authentication,
+    /// 403
+    PermissionDenied,
+    /// 404
+    NotFound,
+    /// 409
+    Conflict,
+    /// 422
+    UnprocessableEntity,
+    /// 429
+    RateLimit,
+    /// 500 and above
+    InternalServer,
+    /// Any other status
+    Other,
+}
+
+impl ApiErrorKind {
+    /// The class of `status`.
+    pub fn from_status(status: StatusCode) -> Self {
+        match status.as_u16() {
+            400 => ApiErrorKind::BadRequest,
+            401 => ApiErrorKind::Authentication,
+            403 => ApiErrorKind::PermissionDenied,
+            404 => ApiErrorKind::NotFound,
+            409 => ApiErrorKind::Conflict,
+            422 => ApiErrorKind::UnprocessableEntity,
+            429 => ApiErrorKind::RateLimit,
+            500.. => ApiErrorKind::InternalServer,
+            _ => ApiErrorKind::Other,
+        }
+    }
+}
+
+/// The error object Finch puts in the body of an error reply.
+///
+/// Finch uses a few shapes (`{code, name, finch_code, message}`, `{statusCode, status, code, name,
+/// message}`, `{code, finch_code, message}`); every member is optional here so that none of them is
+/// lost, and the raw body stays on [`ApiError::body`].
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct FinchErrorBody {
+    /// The status Finch put in the body (`code`, or `statusCode`).
+    pub code: Option<i64>,
+    /// The error's identifier (`not_found_error`).
+    pub name: Option<String>,
+    /// A more specific identifier (`benefit_not_found`).
+    pub finch_code: Option<String>,
+    /// A short English description.
+    pub message: Option<String>,
+    /// Extra details some errors carry (`context.docs_url`, `context.connection_id`).
+    pub context: Option<serde_json::Value>,
+}
+
+impl FinchErrorBody {
+    /// Reads a Finch error object from a body; `None` when the body is not one.
+    ///
+    /// ```
+    /// let body = br#"{"code":404,"name":"not_found_error","finch_code":"benefit_not_found","message":"Benefit not found"}"#;
+    /// let error = finch_core::FinchErrorBody::parse(body).unwrap();
+    /// assert_eq!(error.finch_code.as_deref(), Some("benefit_not_found"));
+    /// assert!(finch_core::FinchErrorBody::parse(b"<html>Bad Gateway</html>").is_none());
+    /// ```
+    pub fn parse(body: &[u8]) -> Option<Self> {
+        #[derive(Deserialize)]
+        struct Raw {
+            code: Option<serde_json::Value>,
+            #[serde(rename = "statusCode")]
+            status_code: Option<serde_json::Value>,
+            name: Option<serde_json::Value>,
+            finch_code: Option<serde_json::Value>,
+            message: Option<serde_json::Value>,
+            context: Option<serde_json::Value>,
+        }
+        let raw: Raw = serde_json::from_slice(body).ok()?;
+        let text = |value: Option<serde_json::Value>| match value {
+            Some(serde_json::Value::String(text)) => Some(text),
+            Some(serde_json::Value::Null) | None => None,
+            Some(other) => Some(other.to_string()),
+        };
+        let number = |value: &Option<serde_json::Value>| match value {
+            Some(serde_json::Value::Number(number)) => number.as_i64(),
+            Some(serde_json::Value::String(text)) => text.parse().ok(),
+            _ => None,
+        };
+        let body = FinchErrorBody {
+            code: number(&raw.code).or_else(|| number(&raw.status_code)),
+            name: text(raw.name),
+            finch_code: text(raw.finch_code),
+            message: text(raw.message),
+            context: raw.context.filter(|context| !context.is_null()),
+        };
+        (body.name.is_some() || body.finch_code.is_some() || body.message.is_some()).then_some(body)
+    }
+}
+
+/// An error reply from Finch.
+#[derive(Clone)]
+pub struct ApiError {
+    pub(crate) status: StatusCode,
+    pub(crate) finch: Option<FinchErrorBody>,
+    pub(crate) body: Bytes,
+    pub(crate) headers: HeaderMap,
+    pub(crate) request_id: Option<String>,
+    pub(crate) attempts: u32,
+}
+
+impl ApiError {
+    /// Builds an error from a reply; used by the client and by tests of code that handles errors.
+    ///
+    /// ```
+    /// let error = finch_core::ApiError::from_reply(
+    ///     http::StatusCode::UNAUTHORIZED,
+    ///     http::HeaderMap::new(),
+    ///     bytes::Bytes::from_static(br#"{"code":401,"name":"unauthorized_request_error","finch_code":"invalid_token","message":"Invalid access token"}"#),
+    /// );
+    /// assert_eq!(error.kind(), finch_core::ApiErrorKind::Authentication);
+    /// assert_eq!(error.message(), Some("Invalid access token"));
+    /// ```
+    pub fn from_reply(status: StatusCode, headers: HeaderMap, body: Bytes) -> Self {
+        let request_id = request_id(&headers);
+        ApiError { status, finch: FinchErrorBody::parse(&body), body, headers, request_id, attempts: 1 }
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The class of the status.
+    pub fn kind(&self) -> ApiErrorKind {
+        ApiErrorKind::from_status(self.status)
+    }
+
+    /// Finch's error object, when the body is one.
+    pub fn finch_error(&self) -> Option<&FinchErrorBody> {
+        self.finch.as_ref()
+    }
+
+    /// Finch's `finch_code`, when there is one.
+    pub fn finch_code(&self) -> Option<&str> {
+        self.finch.as_ref()?.finch_code.as_deref()
+    }
+
+    /// Finch's `message`, when there is one.
+    pub fn message(&self) -> Option<&str> {
+        self.finch.as_ref()?.message.as_deref()
+    }
+
+    /// The raw body, whatever it is.
+    pub fn body(&self) -> &Bytes {
+        &self.body
+    }
+
+    /// The reply's headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The `Finch-Request-ID` header.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// How many attempts the call made (1 when the first reply was this error).
+    pub fn attempts(&self) -> u32 {
+        self.attempts
+    }
+}
+
+impl fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiError")
+            .field("status", &self.status)
+            .field("finch", &self.finch)
+            .field("body", &excerpt(&self.body, 0))
+            .field("request_id", &self.request_id)
+            .field("attempts", &self.attempts)
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Finch API error {}", self.status)?;
+        match &self.finch {
+            Some(finch) => {
+                let identifiers: Vec<&str> =
+                    [finch.name.as_deref(), finch.finch_code.as_deref()].into_iter().flatten().collect();
+                if !identifiers.is_empty() {
+                    write!(f, " ({})", identifiers.join("/"))?;
+                }
+                if let Some(message) = &finch.message {
+                    write!(f, ": {message}")?;
+                }
+            }
+            None if self.body.is_empty() => f.write_str(" with an empty body")?,
+            None => write!(f, ": {}", excerpt(&self.body, 0))?,
+        }
+        if let Some(id) = &self.request_id {
+            write!(f, " [request id {id}]")?;
+        }
+        if self.attempts > 1 {
+            write!(f, " (after {} attempts)", self.attempts)?;
+        }
+        Ok(())
+    }
+}
+
+/// Finch's 202 reply: the request was accepted, but the data is not ready.
+///
+/// ```
+/// let accepted = finch_core::Accepted::parse(
+///     br#"{"code":202,"name":"sync_in_progress","finch_code":"data_sync_in_progress","message":"Please check back later."}"#,
+///     None,
+/// ).unwrap();
+/// assert!(accepted.is_data_sync_in_progress());
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Accepted {
+    /// `sync_in_progress`, `authorization_pending`, ...
+    pub name: String,
+    /// `data_sync_in_progress`, `pending`, `accountant_setup_pending`, ...
+    pub finch_code: String,
+    /// A short English description.
+    pub message: String,
+    /// The `Finch-Request-ID` header.
+    pub request_id: Option<String>,
+    /// How many attempts the call made.
+    pub attempts: u32,
+}
+
+impl Accepted {
+    /// Reads Finch's accepted object; `None` when the body is not one.
+    pub fn parse(body: &[u8], request_id: Option<String>) -> Option<Self> {
+        #[derive(Deserialize)]
+        struct Raw {
+            name: String,
+            finch_code: String,
+            message: String,
+        }
+        let raw: Raw = serde_json::from_slice(body).ok()?;
+        Some(Accepted { name: raw.name, finch_code: raw.finch_code, message: raw.message, request_id, attempts: 1 })
+    }
+
+    /// Finch is still syncing the data; try again later.
+    pub fn is_data_sync_in_progress(&self) -> bool {
+        self.finch_code == "data_sync_in_progress"
+    }
+
+    /// The employer has not finished authorizing (or Finch is setting up an assisted connection).
+    pub fn is_authorization_pending(&self) -> bool {
+        self.name == "authorization_pending"
+    }
+}
+
+impl fmt::Display for Accepted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Finch accepted the request but the data is not ready ({}/{}): {}", self.name, self.finch_code, self.message)?;
+        if let Some(id) = &self.request_id {
+            write!(f, " [request id {id}]")?;
+        }
+        Ok(())
+    }
+}
+
+/// A successful reply whose body does not match the response type.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct DecodeError {
+    /// The type the body was decoded into.
+    pub type_name: &'static str,
+    /// The JSON path where decoding failed (`responses[3].body.dob`), `.` for the whole body.
+    pub path: String,
+    /// serde's message (`missing field \`id\``, `invalid type: ...`).
+    pub message: String,
+    /// The part of the body around the failure.
+    pub excerpt: String,
+    /// The body's length in bytes.
+    pub body_len: usize,
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// The `Finch-Request-ID` header.
+    pub request_id: Option<String>,
+    /// How many attempts the call made.
+    pub attempts: u32,
+}
+
+impl DecodeError {
+    /// Decodes `body` as `T`, naming the JSON path and showing an excerpt when it fails.
+    ///
+    /// The fast path is plain `serde_json`; only a failure is decoded a second time to find the path.
+    ///
+    /// ```
+    /// #[derive(serde::Deserialize, Debug)]
+    /// struct Page { individuals: Vec<Person> }
+    /// #[derive(serde::Deserialize, Debug)]
+    /// struct Person { id: String }
+    /// let error = finch_core::DecodeError::decode::<Page>(
+    ///     br#"{"individuals":[{"id":"a"},{"id":7}]}"#, http::StatusCode::OK, None,
+    /// ).unwrap_err();
+    /// assert_eq!(error.path, "individuals[1].id");
+    /// assert!(error.to_string().contains("invalid type: integer `7`"));
+    /// ```
+    pub fn decode<T: serde::de::DeserializeOwned>(
+        body: &[u8],
+        status: StatusCode,
+        request_id: Option<String>,
+    ) -> Result<T, Box<DecodeError>> {
+        match serde_json::from_slice(body) {
+            Ok(value) => Ok(value),
+            Err(first) => {
+                let mut deserializer = serde_json::Deserializer::from_slice(body);
+                let (path, error) = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+                    Err(error) => (error.path().to_string(), error.into_inner()),
+                    // Unreachable in practice (serde_json is deterministic); keep the first error.
+                    Ok(_) => (".".to_owned(), first),
+                };
+                let offset = byte_offset(body, error.line(), error.column());
+                Err(Box::new(DecodeError {
+                    type_name: std::any::type_name::<T>(),
+                    path,
+                    message: without_position(&error),
+                    excerpt: excerpt(body, offset),
+                    body_len: body.len(),
+                    status,
+                    request_id,
+                    attempts: 1,
+                }))
+            }
+        }
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "could not decode the {} reply as `{}` at `{}`: {}; body ({} bytes): {}",
+            self.status, self.type_name, self.path, self.message, self.body_len, self.excerpt
+        )?;
+        if let Some(id) = &self.request_id {
+            write!(f, " [request id {id}]")?;
+        }
+        Ok(())
+    }
+}
+
+/// No complete reply came within a time limit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct TimeoutError {
+    /// The limit that ran out.
+    pub limit: Duration,
+    /// How many attempts the call made.
+    pub attempts: u32,
+}
+
+impl fmt::Display for TimeoutError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "no complete reply from Finch within {:?}", self.limit)?;
+        if self.attempts > 1 {
+            write!(f, " (on each of {} attempts)", self.attempts)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for TimeoutError {}
+
+/// A request that cannot be sent as it is. Nothing was sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RequestError {
+    /// A path parameter's value cannot stand as one path segment.
+    InvalidPathParam {
+        /// The parameter.
+        name: String,
+        /// Its value.
+        value: String,
+        /// Why it cannot be sent.
+        reason: String,
+    },
+    /// A query parameter's value cannot be written as text.
+    InvalidQueryParam {
+        /// The parameter.
+        name: String,
+        /// Why it cannot be sent.
+        reason: String,
+    },
+    /// A header cannot be sent.
+    InvalidHeader {
+        /// The header.
+        name: String,
+        /// Its value.
+        value: String,
+        /// Why it cannot be sent.
+        reason: String,
+    },
+    /// A body field cannot be written as JSON.
+    InvalidBody {
+        /// The field.
+        field: String,
+        /// Why it cannot be sent.
+        reason: String,
+    },
+    /// A body field takes a credential that neither the request nor the client has.
+    MissingCredential {
+        /// The credential.
+        credential: Credential,
+        /// The field that needs it.
+        needed_by: String,
+    },
+    /// The URI cannot be built (a custom request's path with characters a URI cannot hold).
+    InvalidUri {
+        /// The path and query.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// The endpoint's auth scheme needs a credential the client does not have.
+    MissingAuth {
+        /// The endpoint's scheme.
+        scheme: AuthScheme,
+        /// What is missing.
+        missing: Credential,
+    },
+}
+
+impl RequestError {
+    pub(crate) fn body(field: &str, reason: impl fmt::Display) -> Self {
+        RequestError::InvalidBody { field: field.to_owned(), reason: reason.to_string() }
+    }
+}
+
+impl fmt::Display for RequestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RequestError::InvalidPathParam { name, value, reason } => {
+                write!(f, "path parameter `{name}` = {value:?} cannot be sent: {reason}")
+            }
+            RequestError::InvalidQueryParam { name, reason } => {
+                write!(f, "query parameter `{name}` cannot be sent: {reason}")
+            }
+            RequestError::InvalidHeader { name, value, reason } => {
+                write!(f, "header `{name}` = {value:?} cannot be sent: {reason}")
+            }
+            RequestError::InvalidBody { field, reason } => write!(f, "body field `{field}` cannot be sent: {reason}"),
+            RequestError::MissingCredential { credential, needed_by } => {
+                write!(f, "`{needed_by}` needs the {credential}: set it on the request or configure the client with it")?;
+                if let Some(var) = credential.env_var() {
+                    write!(f, " (for example through {var})")?;
+                }
+                Ok(())
+            }
+            RequestError::InvalidUri { path, reason } => write!(f, "`{path}` cannot be a request URI: {reason}"),
+            RequestError::MissingAuth { scheme, missing } => {
+                write!(f, "this endpoint authenticates with {scheme} auth and the client has no {missing}")?;
+                if let Some(var) = missing.env_var() {
+                    write!(f, " (set it on the client or through {var})")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for RequestError {}
+
+/// The client's configuration is invalid.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// The base URL cannot be used.
+    InvalidBaseUrl {
+        /// What was given.
+        value: String,
+        /// Why it cannot be used.
+        reason: String,
+    },
+    /// An environment variable holds a value that cannot be used. Secret values are not shown.
+    InvalidEnv {
+        /// The variable.
+        var: &'static str,
+        /// Why it cannot be used.
+        reason: String,
+    },
+    /// A default header cannot be sent.
+    InvalidHeader {
+        /// The header.
+        name: String,
+        /// Why it cannot be sent.
+        reason: String,
+    },
+    /// A required setting is missing.
+    Missing {
+        /// What is missing, and how to set it.
+        what: String,
+    },
+    /// The transport could not be built.
+    Transport {
+        /// Why.
+        reason: String,
+    },
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigError::InvalidBaseUrl { value, reason } => write!(f, "invalid base URL {value:?}: {reason}"),
+            ConfigError::InvalidEnv { var, reason } => write!(f, "invalid {var}: {reason}"),
+            ConfigError::InvalidHeader { name, reason } => write!(f, "invalid default header `{name}`: {reason}"),
+            ConfigError::Missing { what } => write!(f, "missing configuration: {what}"),
+            ConfigError::Transport { reason } => write!(f, "could not build the HTTP transport: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// The `Finch-Request-ID` header of a reply.
+pub(crate) fn request_id(headers: &HeaderMap) -> Option<String> {
+    headers.get("finch-request-id").and_then(|value| value.to_str().ok()).map(str::to_owned)
+}
+
+/// Up to [`EXCERPT_CHARS`] characters of `body` around byte `offset`, lossily decoded, with
+/// control characters escaped so that an excerpt is always one readable line.
+pub(crate) fn excerpt(body: &[u8], offset: usize) -> String {
+    let half = EXCERPT_CHARS / 2;
+    let start = offset.saturating_sub(half).min(body.len());
+    let end = (start + EXCERPT_CHARS).min(body.len());
+    let text = String::from_utf8_lossy(&body[start..end]);
+    let mut shown = String::with_capacity(text.len() + 8);
+    if start > 0 {
+        shown.push('…');
+    }
+    for c in text.chars() {
+        if c.is_control() {
+            shown.extend(c.escape_default());
+        } else {
+            shown.push(c);
+        }
+    }
+    if end < body.len() {
+        shown.push('…');
+    }
+    if shown.is_empty() { "(empty)".to_owned() } else { format!("`{shown}`") }
+}
+
+/// The byte offset of a 1-based line and column that serde_json reports.
+fn byte_offset(body: &[u8], line: usize, column: usize) -> usize {
+    let line_start: usize = body
+        .split(|&b| b == b'\n')
+        .take(line.saturating_sub(1))
+        .map(|line| line.len() + 1)
+        .sum();
+    (line_start + column.saturating_sub(1)).min(body.len())
+}
+
+/// serde_json's message without its ` at line 1 column 5` suffix (the excerpt shows the place).
+fn without_position(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at line ") {
+        Some(index) => message[..index].to_owned(),
+        None => message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_are_bounded_and_single_line() {
+        let body = format!("{}\n{}", "a".repeat(1000), "b".repeat(1000));
+        let shown = excerpt(body.as_bytes(), 1000);
+        assert!(shown.chars().count() <= EXCERPT_CHARS + 8, "{shown}");
+        assert!(shown.contains("\\n") && shown.starts_with("`…"), "{shown}");
+        assert_eq!(excerpt(b"", 0), "(empty)");
+    }
+
+    #[test]
+    fn error_bodies_of_every_shape_are_read() {
+        let shape = FinchErrorBody::parse(br#"{"statusCode":400,"status":"x","code":"E1","name":"BadRequestError","message":"bad"}"#)
+            .unwrap();
+        assert_eq!((shape.code, shape.name.as_deref()), (Some(400), Some("BadRequestError")));
+        let shape = FinchErrorBody::parse(br#"{"code":401,"finch_code":"invalid_client","message":"no"}"#).unwrap();
+        assert_eq!(shape.finch_code.as_deref(), Some("invalid_client"));
+        assert!(FinchErrorBody::parse(b"[1,2]").is_none());
+        assert!(FinchErrorBody::parse(b"{}").is_none());
+    }
+
+    #[test]
+    fn decode_errors_locate_truncated_json() {
+        let error = DecodeError::decode::<serde_json::Value>(br#"{"a": [1, 2"#, StatusCode::OK, None).unwrap_err();
+        assert!(error.message.contains("EOF"), "{error}");
+        assert!(error.excerpt.contains("[1, 2"), "{error}");
+    }
+}

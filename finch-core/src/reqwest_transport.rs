@@ -1,0 +1,74 @@
+//! The default transport: reqwest over rustls (ring), verifying certificates with the platform.
+
+use crate::error::ConfigError;
+use crate::transport::{Transport, TransportError, TransportErrorKind};
+use bytes::Bytes;
+use std::sync::Arc;
+
+/// Sends requests with a pooled [`reqwest::Client`]: HTTP/1.1 keep-alive, rustls with the ring
+/// provider, the operating system's certificate store, and reqwest's redirect policy (which drops
+/// `Authorization` when a redirect leaves the host). Timeouts and retries are the finch client's.
+///
+/// ```
+/// let transport = finch_core::ReqwestTransport::new()?;
+/// let client = finch_core::Client::builder().transport(transport).build()?;
+/// # Ok::<(), finch_core::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct ReqwestTransport {
+    client: reqwest::Client,
+}
+
+impl ReqwestTransport {
+    /// A transport with finch's defaults.
+    pub fn new() -> Result<Self, ConfigError> {
+        let transport_error = |reason: String| ConfigError::Transport { reason };
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let tls = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .map_err(|error| transport_error(error.to_string()))?;
+        let tls = rustls_platform_verifier::BuilderVerifierExt::with_platform_verifier(tls)
+            .map_err(|error| transport_error(error.to_string()))?
+            .with_no_client_auth();
+        let client = reqwest::Client::builder()
+            .tls_backend_preconfigured(tls)
+            .build()
+            .map_err(|error| transport_error(error.to_string()))?;
+        Ok(ReqwestTransport { client })
+    }
+
+    /// A transport over a `reqwest::Client` you configured (proxies, certificates, pool sizes).
+    pub fn from_client(client: reqwest::Client) -> Self {
+        ReqwestTransport { client }
+    }
+}
+
+impl Transport for ReqwestTransport {
+    async fn send(&self, request: http::Request<Bytes>) -> Result<http::Response<Bytes>, TransportError> {
+        let request = reqwest::Request::try_from(request).map_err(map_error)?;
+        let response = self.client.execute(request).await.map_err(map_error)?;
+        let status = response.status();
+        let version = response.version();
+        let headers = response.headers().clone();
+        let body = response.bytes().await.map_err(map_error)?;
+        let mut reply = http::Response::new(body);
+        *reply.status_mut() = status;
+        *reply.version_mut() = version;
+        *reply.headers_mut() = headers;
+        Ok(reply)
+    }
+}
+
+/// Keeps reqwest's types out of the public error: only the kind and the text survive.
+fn map_error(error: reqwest::Error) -> TransportError {
+    let kind = if error.is_timeout() {
+        TransportErrorKind::Timeout
+    } else if error.is_connect() {
+        TransportErrorKind::Connect
+    } else if error.is_body() || error.is_decode() || error.is_request() {
+        TransportErrorKind::Io
+    } else {
+        TransportErrorKind::Other
+    };
+    TransportError::with_source(kind, error)
+}

@@ -1,0 +1,110 @@
+//! A transport for tests: canned replies, recorded requests, no socket.
+
+use crate::transport::{Transport, TransportError, TransportErrorKind};
+use bytes::Bytes;
+use http::{HeaderMap, Method, StatusCode, Uri};
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+/// A transport that answers from a queue of canned replies and records every request it gets.
+///
+/// Clones share the queue and the record, so keep one clone to inspect after handing another to
+/// the client. When the queue is empty it fails with a transport error naming the request (it never
+/// panics).
+///
+/// ```
+/// use finch_core::{Client, TestTransport};
+/// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), finch_core::Error> {
+/// let transport = TestTransport::new();
+/// transport.push_json(200, r#"{"ok":true}"#);
+/// let client = Client::builder().transport(transport.clone()).build()?;
+/// let reply = client.request(http::Method::GET, "/ping").auth(finch_core::AuthScheme::None).send_raw().await?;
+/// assert_eq!(reply.status(), 200);
+/// assert_eq!(transport.requests()[0].uri.path(), "/ping");
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Default)]
+pub struct TestTransport {
+    state: Arc<Mutex<State>>,
+}
+
+#[derive(Default)]
+struct State {
+    replies: VecDeque<Result<http::Response<Bytes>, TransportError>>,
+    requests: Vec<RecordedRequest>,
+}
+
+/// A request as the transport received it.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct RecordedRequest {
+    /// The method.
+    pub method: Method,
+    /// The absolute URI.
+    pub uri: Uri,
+    /// Every header.
+    pub headers: HeaderMap,
+    /// The body.
+    pub body: Bytes,
+}
+
+impl RecordedRequest {
+    /// The body parsed as JSON (`Null` when it is empty or not JSON).
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).unwrap_or(serde_json::Value::Null)
+    }
+}
+
+impl TestTransport {
+    /// A transport with nothing queued.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Queues a reply.
+    pub fn push(&self, reply: http::Response<Bytes>) -> &Self {
+        self.lock().replies.push_back(Ok(reply));
+        self
+    }
+
+    /// Queues a reply with `status`, a JSON content type and `body`.
+    pub fn push_json(&self, status: u16, body: impl Into<Bytes>) -> &Self {
+        let mut reply = http::Response::new(body.into());
+        *reply.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        reply.headers_mut().insert(http::header::CONTENT_TYPE, http::HeaderValue::from_static("application/json"));
+        self.push(reply)
+    }
+
+    /// Queues a transport failure.
+    pub fn push_error(&self, error: TransportError) -> &Self {
+        self.lock().replies.push_back(Err(error));
+        self
+    }
+
+    /// Every request received so far, oldest first.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.lock().requests.clone()
+    }
+
+    /// How many replies are still queued.
+    pub fn pending(&self) -> usize {
+        self.lock().replies.len()
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        // A panic in another test thread must not make this transport unusable.
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl Transport for TestTransport {
+    async fn send(&self, request: http::Request<Bytes>) -> Result<http::Response<Bytes>, TransportError> {
+        let (parts, body) = request.into_parts();
+        let described = format!("{} {}", parts.method, parts.uri);
+        let mut state = self.lock();
+        state.requests.push(RecordedRequest { method: parts.method, uri: parts.uri, headers: parts.headers, body });
+        state.replies.pop_front().unwrap_or_else(|| {
+            Err(TransportError::new(TransportErrorKind::Other, format!("TestTransport has no reply queued for {described}")))
+        })
+    }
+}
