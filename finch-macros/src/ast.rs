@@ -1,0 +1,217 @@
+//! The declaration as the rest of the macro sees it: the struct's name and generics, and each field
+//! with its role and its name on the wire.
+
+use crate::attr::{self, CredentialKind, RoleAttr};
+use crate::ctxt::Ctxt;
+use syn::ext::IdentExt;
+use syn::{Data, DeriveInput, Fields, Generics, Ident, LitStr, Type};
+
+pub(crate) struct Endpoint<'a> {
+    pub(crate) ident: &'a Ident,
+    pub(crate) generics: &'a Generics,
+    pub(crate) fields: Vec<Field<'a>>,
+}
+
+pub(crate) struct Field<'a> {
+    pub(crate) ident: &'a Ident,
+    pub(crate) ty: &'a Type,
+    pub(crate) role: Role,
+    /// The key that gave the role (`path` in `#[finch(path)]`); `None` for a JSON body field.
+    pub(crate) role_key: Option<Ident>,
+    /// `rename = "..."` and its key.
+    pub(crate) rename: Option<(LitStr, Ident)>,
+    /// The type is `Option<..>` (read from the tokens: a type alias of `Option` is not one).
+    pub(crate) optional: bool,
+}
+
+pub(crate) enum Role {
+    Path,
+    Query,
+    Header(LitStr),
+    /// The whole body.
+    Body,
+    /// A member of the JSON object body (no attribute).
+    Json,
+    /// A member of the JSON object body that defaults to one of the client's credentials.
+    Credential(CredentialKind),
+}
+
+/// Where a field travels; two fields cannot have the same name in the same one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Location {
+    Path,
+    Query,
+    Header,
+    BodyField,
+    Body,
+}
+
+impl Location {
+    /// The name of the `ParamLocation` variant.
+    pub(crate) fn variant(self) -> &'static str {
+        match self {
+            Location::Path => "Path",
+            Location::Query => "Query",
+            Location::Header => "Header",
+            Location::BodyField => "BodyField",
+            Location::Body => "Body",
+        }
+    }
+
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            Location::Path => "a path parameter",
+            Location::Query => "a query parameter",
+            Location::Header => "a header",
+            Location::BodyField => "a JSON body field",
+            Location::Body => "the body",
+        }
+    }
+}
+
+impl Field<'_> {
+    pub(crate) fn location(&self) -> Location {
+        match self.role {
+            Role::Path => Location::Path,
+            Role::Query => Location::Query,
+            Role::Header(_) => Location::Header,
+            Role::Body => Location::Body,
+            Role::Json | Role::Credential(_) => Location::BodyField,
+        }
+    }
+
+    /// The field's name in Rust, without `r#`.
+    pub(crate) fn name(&self) -> String {
+        self.ident.unraw().to_string()
+    }
+
+    /// The name on the wire: the header's name, the `rename`, or the field's name.
+    pub(crate) fn wire_name(&self) -> String {
+        match (&self.role, &self.rename) {
+            (Role::Header(header), _) => header.value(),
+            (_, Some((rename, _))) => rename.value(),
+            _ => self.name(),
+        }
+    }
+
+    /// `false` for an `Option` (left out when `None`), except credential fields, which are always
+    /// sent (the client fills them in).
+    pub(crate) fn required(&self) -> bool {
+        matches!(self.role, Role::Credential(_)) || !self.optional
+    }
+}
+
+/// Reads the item. `None`, with an error, when it is not a struct with named fields or a unit struct.
+pub(crate) fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Endpoint<'a>> {
+    for attr in input.attrs.iter().filter(|attr| attr::is_finch_attr(attr)) {
+        cx.error_spanned_by(
+            attr,
+            "`#[finch(...)]` goes on the fields; the endpoint's own settings go in `#[finch_endpoint(...)]`",
+        );
+    }
+    let fields = match &input.data {
+        Data::Struct(data) => match &data.fields {
+            Fields::Named(fields) => fields.named.iter().collect(),
+            Fields::Unit => Vec::new(),
+            Fields::Unnamed(fields) => {
+                cx.error_spanned_by(
+                    fields,
+                    "`#[finch_endpoint]` needs a struct with named fields (each field's name is its name on the wire), or a unit struct",
+                );
+                return None;
+            }
+        },
+        Data::Enum(data) => {
+            cx.error_spanned_by(
+                data.enum_token,
+                "`#[finch_endpoint]` goes on a struct, not an enum: declare one struct per endpoint",
+            );
+            return None;
+        }
+        Data::Union(data) => {
+            cx.error_spanned_by(
+                data.union_token,
+                "`#[finch_endpoint]` goes on a struct, not a union",
+            );
+            return None;
+        }
+    };
+    let fields = fields
+        .into_iter()
+        .filter_map(|field| {
+            let ident = field.ident.as_ref()?;
+            let attrs = attr::parse_field_attrs(cx, &field.attrs);
+            let (role, role_key) = match attrs.role {
+                None => (Role::Json, None),
+                Some((role, key)) => (
+                    match role {
+                        RoleAttr::Path => Role::Path,
+                        RoleAttr::Query => Role::Query,
+                        RoleAttr::Header(name) => Role::Header(name),
+                        RoleAttr::Body => Role::Body,
+                        RoleAttr::Credential(kind) => Role::Credential(kind),
+                    },
+                    Some(key),
+                ),
+            };
+            Some(Field {
+                ident,
+                ty: &field.ty,
+                role,
+                role_key,
+                rename: attrs.rename,
+                optional: is_option(&field.ty),
+            })
+        })
+        .collect();
+    Some(Endpoint {
+        ident: &input.ident,
+        generics: &input.generics,
+        fields,
+    })
+}
+
+/// `Option<T>`, `std::option::Option<T>` and the like: a last path segment `Option` with one
+/// generic argument.
+pub(crate) fn is_option(ty: &Type) -> bool {
+    let Type::Path(path) = ty else {
+        return false;
+    };
+    if path.qself.is_some() {
+        return false;
+    }
+    let Some(last) = path.path.segments.last() else {
+        return false;
+    };
+    match &last.arguments {
+        syn::PathArguments::AngleBracketed(arguments) => {
+            last.ident == "Option" && arguments.args.len() == 1
+        }
+        _ => false,
+    }
+}
+
+/// Removes the `#[finch(...)]` attributes the attribute reads, everywhere they may be: on the
+/// item and on its fields (and the fields of enum variants, which are reported, not expanded).
+pub(crate) fn strip_finch_attrs(input: &mut DeriveInput) {
+    input.attrs.retain(|attr| !attr::is_finch_attr(attr));
+    let strip = |fields: &mut Fields| {
+        for field in fields.iter_mut() {
+            field.attrs.retain(|attr| !attr::is_finch_attr(attr));
+        }
+    };
+    match &mut input.data {
+        Data::Struct(data) => strip(&mut data.fields),
+        Data::Enum(data) => {
+            for variant in &mut data.variants {
+                variant.attrs.retain(|attr| !attr::is_finch_attr(attr));
+                strip(&mut variant.fields);
+            }
+        }
+        Data::Union(data) => {
+            for field in &mut data.fields.named {
+                field.attrs.retain(|attr| !attr::is_finch_attr(attr));
+            }
+        }
+    }
+}

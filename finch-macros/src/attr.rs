@@ -1,0 +1,528 @@
+//! Reads the attribute's arguments (`GET "/path", response = Type, ...`) and the `#[finch(...)]`
+//! attributes on fields. Mistakes are recorded in the [`Ctxt`] and reading goes on at the next
+//! item, so that every mistake is reported at once.
+
+use crate::ctxt::Ctxt;
+use crate::suggest;
+use crate::template::{self, Template};
+use proc_macro2::{Span, TokenStream, TokenTree};
+use syn::ext::IdentExt;
+use syn::parse::{End, ParseStream, Parser};
+use syn::{Ident, LitStr, Path, Token, Type};
+
+/// The methods an endpoint can have, as written in the attribute.
+pub(crate) const METHODS: &[&str] = &["GET", "POST", "PUT", "DELETE", "PATCH"];
+/// The keys after the method and path.
+const KEYS: &[&str] = &["response", "auth", "crate"];
+/// The values of `auth = ...`.
+const AUTH_SCHEMES: &[&str] = &["none", "bearer", "basic", "optional_bearer"];
+/// The keys of `#[finch(...)]` on a field.
+const FIELD_KEYS: &[&str] = &["path", "query", "header", "body", "credential", "rename"];
+/// The values of `credential = ...`.
+const CREDENTIALS: &[&str] = &["client_id", "client_secret"];
+
+/// The HTTP method, as the name of the `http::Method` constant (`GET`).
+pub(crate) struct Method {
+    pub(crate) ident: Ident,
+}
+
+impl Method {
+    pub(crate) fn is_get(&self) -> bool {
+        self.ident == "GET"
+    }
+}
+
+#[derive(Clone, Copy, Default)]
+pub(crate) enum Auth {
+    None,
+    #[default]
+    Bearer,
+    Basic,
+    OptionalBearer,
+}
+
+impl Auth {
+    /// The name of the `AuthScheme` variant.
+    pub(crate) fn variant(self) -> &'static str {
+        match self {
+            Auth::None => "None",
+            Auth::Bearer => "Bearer",
+            Auth::Basic => "Basic",
+            Auth::OptionalBearer => "OptionalBearer",
+        }
+    }
+}
+
+/// What the attribute's arguments say. Parts that had mistakes are `None`.
+#[derive(Default)]
+pub(crate) struct Args {
+    pub(crate) method: Option<Method>,
+    pub(crate) template: Option<Template>,
+    pub(crate) response: Option<Type>,
+    pub(crate) auth: Auth,
+    /// `crate = path`: where `finch` is, for crates that re-export it.
+    pub(crate) krate: Option<Path>,
+}
+
+/// Reads `#[finch_endpoint(<tokens>)]`.
+pub(crate) fn parse_args(cx: &Ctxt, tokens: TokenStream) -> Args {
+    let mut args = Args::default();
+    let parser = |input: ParseStream<'_>| read_args(cx, input, &mut args);
+    if let Err(error) = parser.parse2(tokens) {
+        cx.syn_error(error);
+    }
+    args
+}
+
+fn read_args(cx: &Ctxt, input: ParseStream<'_>, args: &mut Args) -> syn::Result<()> {
+    if input.is_empty() {
+        cx.error_at(
+            Span::call_site(),
+            "expected the method and the path template: `#[finch_endpoint(GET \"/employer/company\", response = Company)]`",
+        );
+        return Ok(());
+    }
+    if input.peek(Ident::peek_any) && input.peek2(Token![=]) {
+        cx.error_at(
+            input.span(),
+            "the method and the path template come first: `#[finch_endpoint(GET \"/path\", response = Type)]`",
+        );
+    } else {
+        read_method_and_template(cx, input, args)?;
+        if !input.is_empty() {
+            expect_comma(cx, input, "after the path template")?;
+        }
+    }
+
+    let mut seen: Vec<String> = Vec::new();
+    while !input.is_empty() {
+        read_key(cx, input, args, &mut seen)?;
+        if !input.is_empty() {
+            expect_comma(cx, input, "between keys")?;
+        }
+    }
+    if !seen.iter().any(|key| key == "response") {
+        cx.error_at(
+            Span::call_site(),
+            "missing `response = Type`: the type a successful reply decodes into, as in `#[finch_endpoint(GET \"/employer/company\", response = Company)]`",
+        );
+    }
+    Ok(())
+}
+
+fn read_method_and_template(cx: &Ctxt, input: ParseStream<'_>, args: &mut Args) -> syn::Result<()> {
+    let mut after = input.span();
+    if input.peek(LitStr) {
+        cx.error_at(
+            input.span(),
+            format!(
+                "missing method before the path template: write `GET \"/path\"` (methods: {})",
+                suggest::list(METHODS)
+            ),
+        );
+    } else if input.peek(Ident::peek_any) {
+        let ident = Ident::parse_any(input)?;
+        after = ident.span();
+        args.method = read_method(cx, ident);
+    } else {
+        cx.syn_error(input.error(format!(
+            "expected the HTTP method: {}",
+            suggest::list(METHODS)
+        )));
+        skip_item(input)?;
+        return Ok(());
+    }
+
+    if input.peek(LitStr) {
+        let lit: LitStr = input.parse()?;
+        args.template = Some(template::parse(cx, lit));
+    } else if input.is_empty() || input.peek(Token![,]) {
+        cx.error_at(after, "expected the path template after the method, as a string literal: `GET \"/employer/company\"`");
+    } else {
+        let mut tokens = TokenStream::new();
+        while !input.is_empty() && !at_next_item(input) {
+            tokens.extend([input.parse::<TokenTree>()?]);
+        }
+        cx.error_spanned_by(
+            tokens,
+            "the path template must be a string literal, as in `GET \"/employer/company\"`: the attribute reads it before constants and macros such as `concat!` are expanded",
+        );
+    }
+    Ok(())
+}
+
+fn read_method(cx: &Ctxt, ident: Ident) -> Option<Method> {
+    let name = ident.unraw().to_string();
+    if METHODS.contains(&name.as_str()) {
+        return Some(Method { ident });
+    }
+    let upper = name.to_ascii_uppercase();
+    if METHODS.contains(&upper.as_str()) {
+        cx.error_spanned_by(
+            &ident,
+            format!("methods are written in uppercase: `{upper}`"),
+        );
+    } else {
+        cx.error_spanned_by(
+            &ident,
+            format!(
+                "unsupported method `{name}`{}",
+                suggest::hint(&name, METHODS)
+            ),
+        );
+    }
+    None
+}
+
+fn read_key(
+    cx: &Ctxt,
+    input: ParseStream<'_>,
+    args: &mut Args,
+    seen: &mut Vec<String>,
+) -> syn::Result<()> {
+    if !input.peek(Ident::peek_any) {
+        cx.syn_error(input.error(format!(
+            "expected `key = value`, with the key one of {}",
+            suggest::list(KEYS)
+        )));
+        return skip_item(input);
+    }
+    let key = Ident::parse_any(input)?;
+    let name = key.unraw().to_string();
+    if !KEYS.contains(&name.as_str()) {
+        cx.error_spanned_by(
+            &key,
+            format!(
+                "unknown key `{name}` in `#[finch_endpoint]`{}",
+                suggest::hint(&name, KEYS)
+            ),
+        );
+        return skip_item(input);
+    }
+    if !input.peek(Token![=]) {
+        cx.error_spanned_by(&key, format!("expected `=` after `{name}`: `{name} = ...`"));
+        return skip_item(input);
+    }
+    input.parse::<Token![=]>()?;
+    let duplicate = seen.contains(&name);
+    if duplicate {
+        cx.error_spanned_by(&key, format!("duplicate key `{name}`: it is already set"));
+    } else {
+        seen.push(name.clone());
+    }
+
+    let value = match name.as_str() {
+        "response" => input.parse::<Type>().map(|ty| {
+            if !duplicate {
+                args.response = Some(ty);
+            }
+        }),
+        "auth" => read_auth(cx, input).map(|auth| {
+            if let (Some(auth), false) = (auth, duplicate) {
+                args.auth = auth;
+            }
+        }),
+        _ => read_crate(input).map(|path| {
+            if !duplicate {
+                args.krate = Some(path);
+            }
+        }),
+    };
+    if let Err(error) = value {
+        cx.syn_error(error);
+        return skip_item(input);
+    }
+    Ok(())
+}
+
+fn read_auth(cx: &Ctxt, input: ParseStream<'_>) -> syn::Result<Option<Auth>> {
+    let ident = Ident::parse_any(input).map_err(|_| {
+        input.error(format!(
+            "expected the auth scheme: {}",
+            suggest::list(AUTH_SCHEMES)
+        ))
+    })?;
+    let name = ident.unraw().to_string();
+    let auth = match name.as_str() {
+        "none" => Auth::None,
+        "bearer" => Auth::Bearer,
+        "basic" => Auth::Basic,
+        "optional_bearer" => Auth::OptionalBearer,
+        _ => {
+            cx.error_spanned_by(
+                &ident,
+                format!(
+                    "unknown auth scheme `{name}`{}",
+                    suggest::hint(&name, AUTH_SCHEMES)
+                ),
+            );
+            return Ok(None);
+        }
+    };
+    Ok(Some(auth))
+}
+
+/// `crate = path::to::finch`, or `crate = "path::to::finch"` as serde writes it.
+fn read_crate(input: ParseStream<'_>) -> syn::Result<Path> {
+    if input.peek(LitStr) {
+        let lit: LitStr = input.parse()?;
+        return lit.parse_with(Path::parse_mod_style);
+    }
+    Path::parse_mod_style(input)
+}
+
+/// Reads a `,` between items, or reports its absence and moves on to the next item.
+fn expect_comma(cx: &Ctxt, input: ParseStream<'_>, place: &str) -> syn::Result<()> {
+    if input.peek(Token![,]) {
+        input.parse::<Token![,]>()?;
+        return Ok(());
+    }
+    cx.syn_error(input.error(format!("expected `,` {place}")));
+    skip_item(input)?;
+    if input.peek(Token![,]) {
+        input.parse::<Token![,]>()?;
+    }
+    Ok(())
+}
+
+/// `true` at a `,` that starts the next item (`, key = ...`, `, key,`, `, key` at the end).
+/// Commas inside a value such as `Result<A, B>` are not followed by `key =`.
+fn at_next_item(input: ParseStream<'_>) -> bool {
+    input.peek(Token![,])
+        && (input.peek2(End)
+            || (input.peek2(Ident::peek_any)
+                && (input.peek3(Token![=]) || input.peek3(Token![,]) || input.peek3(End))))
+}
+
+/// Skips what is left of a mistaken item, up to the next one.
+fn skip_item(input: ParseStream<'_>) -> syn::Result<()> {
+    while !input.is_empty() && !at_next_item(input) {
+        input.parse::<TokenTree>()?;
+    }
+    Ok(())
+}
+
+/// What a field's role is, as written in `#[finch(...)]`.
+pub(crate) enum RoleAttr {
+    Path,
+    Query,
+    Header(LitStr),
+    Body,
+    Credential(CredentialKind),
+}
+
+impl RoleAttr {
+    fn key(&self) -> &'static str {
+        match self {
+            RoleAttr::Path => "path",
+            RoleAttr::Query => "query",
+            RoleAttr::Header(_) => "header",
+            RoleAttr::Body => "body",
+            RoleAttr::Credential(_) => "credential",
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub(crate) enum CredentialKind {
+    ClientId,
+    ClientSecret,
+}
+
+impl CredentialKind {
+    /// The name of the `Credential` variant.
+    pub(crate) fn variant(self) -> &'static str {
+        match self {
+            CredentialKind::ClientId => "ClientId",
+            CredentialKind::ClientSecret => "ClientSecret",
+        }
+    }
+
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            CredentialKind::ClientId => "client id",
+            CredentialKind::ClientSecret => "client secret",
+        }
+    }
+}
+
+/// All `#[finch(...)]` attributes of one field, merged.
+#[derive(Default)]
+pub(crate) struct FieldAttrs {
+    /// The role and the key that gave it (errors about the role point there).
+    pub(crate) role: Option<(RoleAttr, Ident)>,
+    /// `rename = "wire_name"` and its key.
+    pub(crate) rename: Option<(LitStr, Ident)>,
+}
+
+/// `true` for `#[finch...]`, which the attribute reads and removes.
+pub(crate) fn is_finch_attr(attr: &syn::Attribute) -> bool {
+    attr.path().is_ident("finch")
+}
+
+/// Reads every `#[finch(...)]` attribute of a field.
+pub(crate) fn parse_field_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
+    let mut field = FieldAttrs::default();
+    for attr in attrs.iter().filter(|attr| is_finch_attr(attr)) {
+        if let syn::Meta::List(list) = &attr.meta {
+            if list.tokens.is_empty() {
+                cx.error_spanned_by(
+                    attr,
+                    format!(
+                        "empty `#[finch()]`: expected one of {}",
+                        suggest::list(FIELD_KEYS)
+                    ),
+                );
+                continue;
+            }
+            let parser = |input: ParseStream<'_>| read_field_items(cx, input, &mut field);
+            if let Err(error) = attr.parse_args_with(parser) {
+                cx.syn_error(error);
+            }
+        } else {
+            cx.error_spanned_by(
+                attr,
+                "expected `#[finch(...)]` with the field's role: `#[finch(path)]`, `#[finch(query)]`, `#[finch(header = \"Name\")]`, `#[finch(body)]` or `#[finch(credential = client_id)]`",
+            );
+        }
+    }
+    field
+}
+
+fn read_field_items(cx: &Ctxt, input: ParseStream<'_>, field: &mut FieldAttrs) -> syn::Result<()> {
+    while !input.is_empty() {
+        if let Err(error) = read_field_item(cx, input, field) {
+            cx.syn_error(error);
+            skip_item(input)?;
+        }
+        if !input.is_empty() {
+            expect_comma(cx, input, "between the items of `#[finch(...)]`")?;
+        }
+    }
+    Ok(())
+}
+
+fn read_field_item(cx: &Ctxt, input: ParseStream<'_>, field: &mut FieldAttrs) -> syn::Result<()> {
+    if !input.peek(Ident::peek_any) {
+        return Err(input.error(format!("expected one of {}", suggest::list(FIELD_KEYS))));
+    }
+    let key = Ident::parse_any(input)?;
+    let name = key.unraw().to_string();
+    let has_value = input.peek(Token![=]);
+    match name.as_str() {
+        "path" | "query" | "body" => {
+            if has_value {
+                let hint = if name == "path" {
+                    "; to bind the field to another `{name}`, write `#[finch(path, rename = \"name\")]`"
+                } else if name == "query" {
+                    "; to send it under another name, write `#[finch(query, rename = \"name\")]`"
+                } else {
+                    ""
+                };
+                cx.error_spanned_by(&key, format!("`{name}` takes no value{hint}"));
+                return skip_item(input);
+            }
+            let role = match name.as_str() {
+                "path" => RoleAttr::Path,
+                "query" => RoleAttr::Query,
+                _ => RoleAttr::Body,
+            };
+            set_role(cx, field, role, key);
+        }
+        "header" => {
+            if !has_value {
+                cx.error_spanned_by(
+                    &key,
+                    "`header` needs the header's name: `#[finch(header = \"X-Request-Tag\")]`",
+                );
+                return Ok(());
+            }
+            input.parse::<Token![=]>()?;
+            let lit: LitStr = input.parse().map_err(|_| {
+                input.error("expected the header's name as a string: `header = \"X-Request-Tag\"`")
+            })?;
+            set_role(cx, field, RoleAttr::Header(lit), key);
+        }
+        "credential" => {
+            if !has_value {
+                cx.error_spanned_by(
+                    &key,
+                    format!(
+                        "`credential` needs the credential it defaults to: {}",
+                        suggest::list(&["credential = client_id", "credential = client_secret"])
+                    ),
+                );
+                return Ok(());
+            }
+            input.parse::<Token![=]>()?;
+            let value = Ident::parse_any(input).map_err(|_| {
+                input.error(format!(
+                    "expected the credential: {}",
+                    suggest::list(CREDENTIALS)
+                ))
+            })?;
+            let value_name = value.unraw().to_string();
+            let kind = match value_name.as_str() {
+                "client_id" => CredentialKind::ClientId,
+                "client_secret" => CredentialKind::ClientSecret,
+                _ => {
+                    cx.error_spanned_by(
+                        &value,
+                        format!(
+                            "unknown credential `{value_name}`{}",
+                            suggest::hint(&value_name, CREDENTIALS)
+                        ),
+                    );
+                    return Ok(());
+                }
+            };
+            set_role(cx, field, RoleAttr::Credential(kind), key);
+        }
+        "rename" => {
+            if !has_value {
+                cx.error_spanned_by(
+                    &key,
+                    "`rename` needs the name on the wire: `#[finch(rename = \"name\")]`",
+                );
+                return Ok(());
+            }
+            input.parse::<Token![=]>()?;
+            let lit: LitStr = input.parse().map_err(|_| {
+                input.error("expected the name on the wire as a string: `rename = \"name\"`")
+            })?;
+            if field.rename.is_some() {
+                cx.error_spanned_by(&key, "duplicate `rename` on this field");
+            } else {
+                field.rename = Some((lit, key));
+            }
+        }
+        _ => {
+            cx.error_spanned_by(
+                &key,
+                format!(
+                    "unknown field attribute `{name}`{}",
+                    suggest::hint(&name, FIELD_KEYS)
+                ),
+            );
+            return skip_item(input);
+        }
+    }
+    Ok(())
+}
+
+fn set_role(cx: &Ctxt, field: &mut FieldAttrs, role: RoleAttr, key: Ident) {
+    match &field.role {
+        None => field.role = Some((role, key)),
+        Some((existing, _)) if existing.key() == role.key() => {
+            cx.error_spanned_by(&key, format!("duplicate `{}` on this field", role.key()));
+        }
+        Some((existing, _)) => cx.error_spanned_by(
+            &key,
+            format!(
+                "`{}` conflicts with `{}`: a field has one role (`path`, `query`, `header`, `body`, `credential`, or none for a JSON body field)",
+                role.key(),
+                existing.key()
+            ),
+        ),
+    }
+}

@@ -1,0 +1,223 @@
+//! The checks that compare parts of a declaration: the template with the path fields, the body with
+//! the method, names on the wire with each other. Each error points at the tokens to change.
+
+use crate::ast::{Endpoint, Field, Location, Role};
+use crate::attr::Args;
+use crate::ctxt::Ctxt;
+use quote::ToTokens;
+
+pub(crate) fn check(cx: &Ctxt, args: &Args, endpoint: &Endpoint<'_>) {
+    for field in &endpoint.fields {
+        check_field(cx, field);
+    }
+    check_template(cx, args, endpoint);
+    check_body(cx, args, endpoint);
+    check_wire_names(cx, endpoint);
+}
+
+/// Where an error about the field's name on the wire points: the `rename` value, the header's
+/// name, or the field's name.
+fn name_tokens(field: &Field<'_>) -> proc_macro2::TokenStream {
+    match (&field.role, &field.rename) {
+        (Role::Header(header), _) => header.to_token_stream(),
+        (_, Some((rename, _))) => rename.to_token_stream(),
+        _ => field.ident.to_token_stream(),
+    }
+}
+
+fn check_field(cx: &Ctxt, field: &Field<'_>) {
+    let name = field.name();
+    match &field.role {
+        Role::Path if field.optional => cx.error_spanned_by(
+            field.ty,
+            format!("a path parameter is always required: `{name}` cannot be an `Option` (the path has no place to leave it out)"),
+        ),
+        Role::Credential(kind) if !field.optional => cx.error_spanned_by(
+            field.ty,
+            format!(
+                "a credential field must be an `Option`: when it is `None` the client's {} is sent; write `Option<{}>`",
+                kind.describe(),
+                field.ty.to_token_stream()
+            ),
+        ),
+        Role::Header(header) => {
+            let value = header.value();
+            if let Some(bad) = value.chars().find(|&c| !is_token_char(c)) {
+                let what = if bad == ' ' { "a space".to_owned() } else { format!("{bad:?}") };
+                cx.error_spanned_by(
+                    header,
+                    format!("\"{value}\" is not a valid header name: it contains {what} (a header name is an HTTP token: letters, digits and `!#$%&'*+-.^_`|~`)"),
+                );
+            } else if value.is_empty() {
+                cx.error_spanned_by(header, "the header name is empty");
+            }
+        }
+        _ => {}
+    }
+    if let Some((rename, key)) = &field.rename {
+        match field.role {
+            Role::Header(_) => cx.error_spanned_by(
+                key,
+                "`rename` does not apply to a header: `header = \"...\"` already names it",
+            ),
+            Role::Body => cx.error_spanned_by(
+                key,
+                "`rename` does not apply to `#[finch(body)]`: the field is the whole body, it has no name on the wire",
+            ),
+            _ if rename.value().is_empty() => cx.error_spanned_by(rename, "the name on the wire cannot be empty"),
+            _ => {}
+        }
+    }
+}
+
+/// RFC 9110 `tchar`.
+fn is_token_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
+}
+
+fn check_template(cx: &Ctxt, args: &Args, endpoint: &Endpoint<'_>) {
+    let Some(template) = &args.template else {
+        return;
+    };
+    if !template.valid {
+        return;
+    }
+    let path_fields = || {
+        endpoint
+            .fields
+            .iter()
+            .filter(|field| matches!(field.role, Role::Path))
+    };
+    for param in template.params() {
+        if path_fields().any(|field| field.wire_name() == param.name) {
+            continue;
+        }
+        let same_name = endpoint
+            .fields
+            .iter()
+            .find(|field| field.name() == param.name || field.wire_name() == param.name);
+        let message = match same_name {
+            Some(field) => format!(
+                "`{{{}}}` in the path template has no path field: add `#[finch(path)]` to the field `{}`",
+                param.name,
+                field.name()
+            ),
+            None => format!(
+                "`{{{name}}}` in the path template has no path field: add `#[finch(path)] pub {name}: String`",
+                name = param.name
+            ),
+        };
+        cx.error_at(param.span, message);
+    }
+    for field in path_fields() {
+        let wire_name = field.wire_name();
+        if !template.params().any(|param| param.name == wire_name) {
+            cx.error_spanned_by(
+                name_tokens(field),
+                format!(
+                    "the path field `{wire_name}` is not in the path template \"{}\": add `{{{wire_name}}}` to it, or give the field another role",
+                    template.lit.value()
+                ),
+            );
+        }
+    }
+}
+
+fn check_body(cx: &Ctxt, args: &Args, endpoint: &Endpoint<'_>) {
+    let is_get = args.method.as_ref().is_some_and(|method| method.is_get());
+    let mut whole: Option<&Field<'_>> = None;
+    for field in &endpoint.fields {
+        let is_whole = matches!(field.role, Role::Body);
+        let in_body = is_whole || field.location() == Location::BodyField;
+        if is_get && in_body {
+            let message = match field.role {
+                Role::Json => {
+                    "GET requests cannot carry a body; mark the field `#[finch(query)]`".to_owned()
+                }
+                _ => format!(
+                    "GET requests cannot carry a body, so `{}` cannot be {}",
+                    field.name(),
+                    if is_whole {
+                        "the body"
+                    } else {
+                        "a JSON body field"
+                    }
+                ),
+            };
+            match &field.role_key {
+                Some(key) => cx.error_spanned_by(key, message),
+                None => cx.error_spanned_by(field.ident, message),
+            }
+            continue;
+        }
+        if is_whole {
+            match whole {
+                Some(first) => cx.error_spanned_by(
+                    field.role_key.as_ref(),
+                    format!(
+                        "only one field can be the whole body: `{}` already is",
+                        first.name()
+                    ),
+                ),
+                None => whole = Some(field),
+            }
+        }
+    }
+    let Some(whole) = whole else {
+        return;
+    };
+    for field in endpoint
+        .fields
+        .iter()
+        .filter(|field| field.location() == Location::BodyField)
+    {
+        let what = if matches!(field.role, Role::Credential(_)) {
+            "a credential field"
+        } else {
+            "a JSON body field"
+        };
+        let message = format!(
+            "`{}` would be {what}, but `{}` is the whole body (`#[finch(body)]`): give `{}` another role (`query`, `header = \"...\"`) or make it part of the body's type",
+            field.name(),
+            whole.name(),
+            field.name()
+        );
+        match &field.role_key {
+            Some(key) => cx.error_spanned_by(key, message),
+            None => cx.error_spanned_by(field.ident, message),
+        }
+    }
+}
+
+fn check_wire_names(cx: &Ctxt, endpoint: &Endpoint<'_>) {
+    for (index, field) in endpoint.fields.iter().enumerate() {
+        let location = field.location();
+        if location == Location::Body {
+            continue;
+        }
+        let wire_name = field.wire_name();
+        let same = |other: &&Field<'_>| {
+            other.location() == location
+                && if location == Location::Header {
+                    other.wire_name().eq_ignore_ascii_case(&wire_name)
+                } else {
+                    other.wire_name() == wire_name
+                }
+        };
+        if let Some(first) = endpoint.fields[..index].iter().find(same) {
+            let fix = if location == Location::Header {
+                "; a header is set by one field"
+            } else {
+                "; give one of them another name with `rename = \"...\"`"
+            };
+            cx.error_spanned_by(
+                name_tokens(field),
+                format!(
+                    "`{wire_name}` is already sent as {} by the field `{}`{fix}",
+                    location.describe(),
+                    first.name()
+                ),
+            );
+        }
+    }
+}
