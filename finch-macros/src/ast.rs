@@ -22,6 +22,9 @@ pub(crate) struct Field<'a> {
     pub(crate) rename: Option<(LitStr, Ident)>,
     /// The type is `Option<..>` (read from the tokens: a type alias of `Option` is not one).
     pub(crate) optional: bool,
+    /// Its `#[finch(...)]` attributes had errors, so its role is uncertain: the checks that compare
+    /// fields leave it out rather than add errors that follow from the first.
+    pub(crate) broken: bool,
 }
 
 pub(crate) enum Role {
@@ -34,6 +37,8 @@ pub(crate) enum Role {
     Json,
     /// A member of the JSON object body that defaults to one of the client's credentials.
     Credential(CredentialKind),
+    /// Not sent (a `PhantomData` that holds a generic response type).
+    Skip,
 }
 
 /// Where a field travels; two fields cannot have the same name in the same one.
@@ -44,6 +49,8 @@ pub(crate) enum Location {
     Header,
     BodyField,
     Body,
+    /// Not sent.
+    Nowhere,
 }
 
 impl Location {
@@ -55,6 +62,7 @@ impl Location {
             Location::Header => "Header",
             Location::BodyField => "BodyField",
             Location::Body => "Body",
+            Location::Nowhere => "Nowhere",
         }
     }
 
@@ -65,6 +73,7 @@ impl Location {
             Location::Header => "a header",
             Location::BodyField => "a JSON body field",
             Location::Body => "the body",
+            Location::Nowhere => "nothing",
         }
     }
 }
@@ -76,6 +85,7 @@ impl Field<'_> {
             Role::Query => Location::Query,
             Role::Header(_) => Location::Header,
             Role::Body => Location::Body,
+            Role::Skip => Location::Nowhere,
             Role::Json | Role::Credential(_) => Location::BodyField,
         }
     }
@@ -140,7 +150,9 @@ pub(crate) fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Endpoint<'a
         .into_iter()
         .filter_map(|field| {
             let ident = field.ident.as_ref()?;
+            let errors_before = cx.error_count();
             let attrs = attr::parse_field_attrs(cx, &field.attrs);
+            let broken = cx.error_count() > errors_before;
             let (role, role_key) = match attrs.role {
                 None => (Role::Json, None),
                 Some((role, key)) => (
@@ -149,6 +161,7 @@ pub(crate) fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Endpoint<'a
                         RoleAttr::Query => Role::Query,
                         RoleAttr::Header(name) => Role::Header(name),
                         RoleAttr::Body => Role::Body,
+                        RoleAttr::Skip => Role::Skip,
                         RoleAttr::Credential(kind) => Role::Credential(kind),
                     },
                     Some(key),
@@ -161,6 +174,7 @@ pub(crate) fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Endpoint<'a
                 role_key,
                 rename: attrs.rename,
                 optional: is_option(&field.ty),
+                broken,
             })
         })
         .collect();

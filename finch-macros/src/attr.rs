@@ -17,7 +17,15 @@ const KEYS: &[&str] = &["response", "auth", "crate"];
 /// The values of `auth = ...`.
 const AUTH_SCHEMES: &[&str] = &["none", "bearer", "basic", "optional_bearer"];
 /// The keys of `#[finch(...)]` on a field.
-const FIELD_KEYS: &[&str] = &["path", "query", "header", "body", "credential", "rename"];
+const FIELD_KEYS: &[&str] = &[
+    "path",
+    "query",
+    "header",
+    "body",
+    "credential",
+    "rename",
+    "skip",
+];
 /// The values of `credential = ...`.
 const CREDENTIALS: &[&str] = &["client_id", "client_secret"];
 
@@ -62,11 +70,16 @@ pub(crate) struct Args {
     pub(crate) auth: Auth,
     /// `crate = path`: where `finch` is, for crates that re-export it.
     pub(crate) krate: Option<Path>,
+    /// The arguments as written, for errors about what is missing from them.
+    pub(crate) tokens: TokenStream,
 }
 
 /// Reads `#[finch_endpoint(<tokens>)]`.
 pub(crate) fn parse_args(cx: &Ctxt, tokens: TokenStream) -> Args {
-    let mut args = Args::default();
+    let mut args = Args {
+        tokens: tokens.clone(),
+        ..Args::default()
+    };
     let parser = |input: ParseStream<'_>| read_args(cx, input, &mut args);
     if let Err(error) = parser.parse2(tokens) {
         cx.syn_error(error);
@@ -102,8 +115,8 @@ fn read_args(cx: &Ctxt, input: ParseStream<'_>, args: &mut Args) -> syn::Result<
         }
     }
     if !seen.iter().any(|key| key == "response") {
-        cx.error_at(
-            Span::call_site(),
+        cx.error_spanned_by(
+            &args.tokens,
             "missing `response = Type`: the type a successful reply decodes into, as in `#[finch_endpoint(GET \"/employer/company\", response = Company)]`",
         );
     }
@@ -190,6 +203,10 @@ fn read_key(
     let key = Ident::parse_any(input)?;
     let name = key.unraw().to_string();
     if !KEYS.contains(&name.as_str()) {
+        if suggest::closest(&name, KEYS) == Some("response") {
+            // Misspelt, not missing: do not report it missing as well.
+            seen.push("response".to_owned());
+        }
         cx.error_spanned_by(
             &key,
             format!(
@@ -309,6 +326,7 @@ pub(crate) enum RoleAttr {
     Header(LitStr),
     Body,
     Credential(CredentialKind),
+    Skip,
 }
 
 impl RoleAttr {
@@ -319,6 +337,7 @@ impl RoleAttr {
             RoleAttr::Header(_) => "header",
             RoleAttr::Body => "body",
             RoleAttr::Credential(_) => "credential",
+            RoleAttr::Skip => "skip",
         }
     }
 }
@@ -410,7 +429,7 @@ fn read_field_item(cx: &Ctxt, input: ParseStream<'_>, field: &mut FieldAttrs) ->
     let name = key.unraw().to_string();
     let has_value = input.peek(Token![=]);
     match name.as_str() {
-        "path" | "query" | "body" => {
+        "path" | "query" | "body" | "skip" => {
             if has_value {
                 let hint = if name == "path" {
                     "; to bind the field to another `{name}`, write `#[finch(path, rename = \"name\")]`"
@@ -425,7 +444,8 @@ fn read_field_item(cx: &Ctxt, input: ParseStream<'_>, field: &mut FieldAttrs) ->
             let role = match name.as_str() {
                 "path" => RoleAttr::Path,
                 "query" => RoleAttr::Query,
-                _ => RoleAttr::Body,
+                "body" => RoleAttr::Body,
+                _ => RoleAttr::Skip,
             };
             set_role(cx, field, role, key);
         }
@@ -519,7 +539,7 @@ fn set_role(cx: &Ctxt, field: &mut FieldAttrs, role: RoleAttr, key: Ident) {
         Some((existing, _)) => cx.error_spanned_by(
             &key,
             format!(
-                "`{}` conflicts with `{}`: a field has one role (`path`, `query`, `header`, `body`, `credential`, or none for a JSON body field)",
+                "`{}` conflicts with `{}`: a field has one role (`path`, `query`, `header`, `body`, `credential`, `skip`, or none for a JSON body field)",
                 role.key(),
                 existing.key()
             ),

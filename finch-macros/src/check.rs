@@ -43,7 +43,11 @@ fn check_field(cx: &Ctxt, field: &Field<'_>) {
         Role::Header(header) => {
             let value = header.value();
             if let Some(bad) = value.chars().find(|&c| !is_token_char(c)) {
-                let what = if bad == ' ' { "a space".to_owned() } else { format!("{bad:?}") };
+                let what = match bad {
+                    ' ' => "a space".to_owned(),
+                    c if c.is_control() => format!("the control character {c:?}"),
+                    c => format!("`{c}`"),
+                };
                 cx.error_spanned_by(
                     header,
                     format!("\"{value}\" is not a valid header name: it contains {what} (a header name is an HTTP token: letters, digits and `!#$%&'*+-.^_`|~`)"),
@@ -64,6 +68,7 @@ fn check_field(cx: &Ctxt, field: &Field<'_>) {
                 key,
                 "`rename` does not apply to `#[finch(body)]`: the field is the whole body, it has no name on the wire",
             ),
+            Role::Skip => cx.error_spanned_by(key, "`rename` does not apply to `#[finch(skip)]`: the field is not sent"),
             _ if rename.value().is_empty() => cx.error_spanned_by(rename, "the name on the wire cannot be empty"),
             _ => {}
         }
@@ -86,10 +91,16 @@ fn check_template(cx: &Ctxt, args: &Args, endpoint: &Endpoint<'_>) {
         endpoint
             .fields
             .iter()
-            .filter(|field| matches!(field.role, Role::Path))
+            .filter(|field| matches!(field.role, Role::Path) && !field.broken)
     };
     for param in template.params() {
-        if path_fields().any(|field| field.wire_name() == param.name) {
+        // A field whose attributes had errors may be the one meant: no second error for it.
+        let bound = |field: &Field<'_>| {
+            let named = field.wire_name() == param.name;
+            (named && matches!(field.role, Role::Path))
+                || (field.broken && (named || field.name() == param.name))
+        };
+        if endpoint.fields.iter().any(bound) {
             continue;
         }
         let same_name = endpoint
@@ -125,8 +136,19 @@ fn check_template(cx: &Ctxt, args: &Args, endpoint: &Endpoint<'_>) {
 
 fn check_body(cx: &Ctxt, args: &Args, endpoint: &Endpoint<'_>) {
     let is_get = args.method.as_ref().is_some_and(|method| method.is_get());
+    // A field without a role named like a `{param}` was reported as the missing path field.
+    let meant_for_path = |field: &Field<'_>| {
+        matches!(field.role, Role::Json)
+            && args.template.as_ref().is_some_and(|template| {
+                template.valid && template.params().any(|param| param.name == field.name())
+            })
+    };
     let mut whole: Option<&Field<'_>> = None;
-    for field in &endpoint.fields {
+    for field in endpoint
+        .fields
+        .iter()
+        .filter(|field| !field.broken && !meant_for_path(field))
+    {
         let is_whole = matches!(field.role, Role::Body);
         let in_body = is_whole || field.location() == Location::BodyField;
         if is_get && in_body {
@@ -169,7 +191,7 @@ fn check_body(cx: &Ctxt, args: &Args, endpoint: &Endpoint<'_>) {
     for field in endpoint
         .fields
         .iter()
-        .filter(|field| field.location() == Location::BodyField)
+        .filter(|field| field.location() == Location::BodyField && !field.broken)
     {
         let what = if matches!(field.role, Role::Credential(_)) {
             "a credential field"
@@ -192,12 +214,13 @@ fn check_body(cx: &Ctxt, args: &Args, endpoint: &Endpoint<'_>) {
 fn check_wire_names(cx: &Ctxt, endpoint: &Endpoint<'_>) {
     for (index, field) in endpoint.fields.iter().enumerate() {
         let location = field.location();
-        if location == Location::Body {
+        if field.broken || matches!(location, Location::Body | Location::Nowhere) {
             continue;
         }
         let wire_name = field.wire_name();
         let same = |other: &&Field<'_>| {
-            other.location() == location
+            !other.broken
+                && other.location() == location
                 && if location == Location::Header {
                     other.wire_name().eq_ignore_ascii_case(&wire_name)
                 } else {
@@ -205,19 +228,20 @@ fn check_wire_names(cx: &Ctxt, endpoint: &Endpoint<'_>) {
                 }
         };
         if let Some(first) = endpoint.fields[..index].iter().find(same) {
-            let fix = if location == Location::Header {
-                "; a header is set by one field"
-            } else {
-                "; give one of them another name with `rename = \"...\"`"
-            };
-            cx.error_spanned_by(
-                name_tokens(field),
+            let message = if location == Location::Header {
                 format!(
-                    "`{wire_name}` is already sent as {} by the field `{}`{fix}",
-                    location.describe(),
-                    first.name()
-                ),
-            );
+                    "the field `{}` already sends the header `{}` (header names are case-insensitive)",
+                    first.name(),
+                    first.wire_name()
+                )
+            } else {
+                format!(
+                    "the field `{}` already sends {} named `{wire_name}`; give one of them another name with `rename = \"...\"`",
+                    first.name(),
+                    location.describe()
+                )
+            };
+            cx.error_spanned_by(name_tokens(field), message);
         }
     }
 }

@@ -33,7 +33,12 @@ impl Ctxt {
     }
 
     pub(crate) fn has_errors(&self) -> bool {
-        !self.errors.borrow().is_empty()
+        self.error_count() > 0
+    }
+
+    /// How many errors so far (to tell whether one step added any).
+    pub(crate) fn error_count(&self) -> usize {
+        self.errors.borrow().len()
     }
 
     /// All errors as one, or `None` when there were none.

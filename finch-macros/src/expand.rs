@@ -19,9 +19,9 @@ pub(crate) fn finch_endpoint(args: TokenStream, input: TokenStream) -> TokenStre
     let args = attr::parse_args(&cx, args);
     let mut item: DeriveInput = match syn::parse2(input.clone()) {
         Ok(item) => item,
-        Err(_) => {
+        Err(error) => {
             cx.error_at(
-                Span::call_site(),
+                error.span(),
                 "`#[finch_endpoint]` goes on a struct with named fields, or a unit struct",
             );
             let errors = cx.into_error().map(syn::Error::into_compile_error);
@@ -87,12 +87,16 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
     let method = &method.ident;
     let path = &template.lit;
 
-    let specs = endpoint.fields.iter().map(|field| {
-        let name = field.wire_name();
-        let location = syn::Ident::new(field.location().variant(), Span::call_site());
-        let required = field.required();
-        quote!(#p::ParamSpec::new(#name, #p::ParamLocation::#location, #required))
-    });
+    let specs = endpoint
+        .fields
+        .iter()
+        .filter(|field| !matches!(field.role, Role::Skip))
+        .map(|field| {
+            let name = field.wire_name();
+            let location = syn::Ident::new(field.location().variant(), Span::call_site());
+            let required = field.required();
+            quote!(#p::ParamSpec::new(#name, #p::ParamLocation::#location, #required))
+        });
 
     let result = quote!(#p::Result<(), #p::RequestError>);
     let path_writes = template.parts.iter().map(|part| match part {
@@ -165,7 +169,7 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
                     })
                 }
                 Role::Body => Some(write_call(field, writer, "whole", None)),
-                Role::Path | Role::Query | Role::Header(_) => None,
+                Role::Path | Role::Query | Role::Header(_) | Role::Skip => None,
             }
         })
         .collect();
@@ -207,7 +211,7 @@ fn fields_in<'e, 'a>(
 }
 
 /// `writer.method("name", &self.field, extra)?;`, spanned so that an error about the field's type
-/// (it does not implement `Serialize`) points at that type.
+/// (it does not implement `Serialize`) points at that type, and the call at the field's name.
 fn write_call(
     field: &Field<'_>,
     writer: TokenStream,
@@ -216,13 +220,14 @@ fn write_call(
 ) -> TokenStream {
     let name = field.wire_name();
     let (first, last) = type_spans(field.ty);
-    let method = syn::Ident::new(method, first);
+    let call = field.ident.span();
+    let method = syn::Ident::new(method, call);
     // `&self.field` spans the type: it starts at the type's first token and ends at its last.
     let mut member = field.ident.clone();
     member.set_span(last);
     let value = quote_spanned!(first=> &self.#member);
     let extra = extra.map(|extra| quote!(, #extra));
-    quote_spanned! {first=>
+    quote_spanned! {call=>
         #writer.#method(#name, #value #extra)?;
     }
 }
