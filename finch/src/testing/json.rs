@@ -1,0 +1,86 @@
+//! Reading JSON request bodies into typed values, with Finch-style errors instead of panics.
+
+use serde::de::DeserializeOwned;
+use serde_json::error::Category;
+
+use super::reply::Reply;
+
+/// Parses `body` as `T`.
+///
+/// * no body, or invalid JSON: 400 `bad_request_error` / `malformed_request` with serde's message;
+/// * valid JSON of the wrong shape (missing field, wrong type): 400 `invalid_request_error` /
+///   `invalid_request` with serde's message.
+pub(crate) fn parse_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, Reply> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(malformed(
+            "the request body is empty; this endpoint expects a JSON body",
+        ));
+    }
+    serde_json::from_slice(body).map_err(|error| match error.classify() {
+        Category::Data => Reply::invalid(&format!("invalid request body: {error}")),
+        Category::Io | Category::Syntax | Category::Eof => {
+            malformed(&format!("the request body is not valid JSON: {error}"))
+        }
+    })
+}
+
+fn malformed(message: &str) -> Reply {
+    Reply::error(
+        http::StatusCode::BAD_REQUEST,
+        "bad_request_error",
+        "malformed_request",
+        message,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Body {
+        #[allow(dead_code)]
+        code: String,
+    }
+
+    fn error_of(body: &[u8]) -> serde_json::Value {
+        let reply = parse_body::<Body>(body).unwrap_err();
+        assert_eq!(reply.status, http::StatusCode::BAD_REQUEST);
+        serde_json::from_slice(&reply.body).unwrap()
+    }
+
+    #[test]
+    fn syntax_errors_are_malformed() {
+        let error = error_of(b"{\"code\": ");
+        assert_eq!(error["finch_code"], "malformed_request");
+        assert!(
+            error["message"].as_str().unwrap().contains("EOF"),
+            "{error}"
+        );
+        assert_eq!(error_of(b"   ")["finch_code"], "malformed_request");
+        assert_eq!(error_of(b"not json")["finch_code"], "malformed_request");
+    }
+
+    #[test]
+    fn shape_errors_are_invalid_requests_naming_the_field() {
+        let error = error_of(b"{}");
+        assert_eq!(error["finch_code"], "invalid_request");
+        assert!(
+            error["message"]
+                .as_str()
+                .unwrap()
+                .contains("missing field `code`"),
+            "{error}"
+        );
+        let error = error_of(b"{\"code\": 5}");
+        assert!(
+            error["message"].as_str().unwrap().contains("invalid type"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn good_body_parses() {
+        assert_eq!(parse_body::<Body>(b"{\"code\":\"x\"}").unwrap().code, "x");
+    }
+}
