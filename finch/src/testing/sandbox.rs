@@ -1,0 +1,312 @@
+//! Checking the body of `POST /sandbox/directory` against the spec's `individual_or_employment`.
+//!
+//! Every field is optional and nullable; a field that is present must have the spec's type (and
+//! enum value), so an SDK that sends `"gender": "Female"` or a number for a name finds out here.
+//! Fields the spec does not know are kept and echoed back.
+
+use serde_json::{Map, Value};
+
+/// The JSON type a field must have (besides `null`, which every field accepts).
+#[derive(Debug)]
+enum Kind {
+    Text,
+    /// `YYYY-MM-DD`.
+    Date,
+    Bool,
+    Integer,
+    OneOf(&'static [&'static str]),
+    Object(&'static [(&'static str, Kind)]),
+    ArrayOf(&'static Kind),
+    Any,
+}
+
+const LOCATION: Kind = Kind::Object(&[
+    ("line1", Kind::Text),
+    ("line2", Kind::Text),
+    ("city", Kind::Text),
+    ("state", Kind::Text),
+    ("postal_code", Kind::Text),
+    ("country", Kind::Text),
+    ("name", Kind::Text),
+    ("source_id", Kind::Text),
+]);
+
+const CONTACT: Kind = Kind::Object(&[
+    ("data", Kind::Text),
+    ("type", Kind::OneOf(&["work", "personal"])),
+]);
+
+const INCOME: Kind = Kind::Object(&[
+    (
+        "unit",
+        Kind::OneOf(&[
+            "yearly",
+            "quarterly",
+            "monthly",
+            "semi_monthly",
+            "bi_weekly",
+            "weekly",
+            "daily",
+            "hourly",
+            "fixed",
+        ]),
+    ),
+    ("amount", Kind::Integer),
+    ("currency", Kind::Text),
+    ("effective_date", Kind::Date),
+]);
+
+/// `IndividualWithoutId` and `EmploymentWithoutId`, merged.
+const FIELDS: &[(&str, Kind)] = &[
+    ("first_name", Kind::Text),
+    ("middle_name", Kind::Text),
+    ("last_name", Kind::Text),
+    ("preferred_name", Kind::Text),
+    ("emails", Kind::ArrayOf(&CONTACT)),
+    ("phone_numbers", Kind::ArrayOf(&CONTACT)),
+    (
+        "gender",
+        Kind::OneOf(&["female", "male", "other", "decline_to_specify"]),
+    ),
+    (
+        "ethnicity",
+        Kind::OneOf(&[
+            "asian",
+            "white",
+            "black_or_african_american",
+            "native_hawaiian_or_pacific_islander",
+            "american_indian_or_alaska_native",
+            "hispanic_or_latino",
+            "two_or_more_races",
+            "decline_to_specify",
+        ]),
+    ),
+    (
+        "marital_status",
+        Kind::OneOf(&[
+            "single",
+            "married",
+            "divorced",
+            "widowed",
+            "domestic_partner",
+            "unknown",
+        ]),
+    ),
+    ("dob", Kind::Date),
+    ("ssn", Kind::Text),
+    ("encrypted_ssn", Kind::Text),
+    ("residence", LOCATION),
+    ("title", Kind::Text),
+    ("manager", Kind::Object(&[("id", Kind::Text)])),
+    ("department", Kind::Object(&[("name", Kind::Text)])),
+    (
+        "employment",
+        Kind::Object(&[
+            ("type", Kind::OneOf(&["employee", "contractor"])),
+            (
+                "subtype",
+                Kind::OneOf(&[
+                    "full_time",
+                    "intern",
+                    "part_time",
+                    "temp",
+                    "seasonal",
+                    "individual_contractor",
+                ]),
+            ),
+        ]),
+    ),
+    ("start_date", Kind::Date),
+    ("end_date", Kind::Date),
+    ("latest_rehire_date", Kind::Date),
+    ("is_active", Kind::Bool),
+    (
+        "employment_status",
+        Kind::OneOf(&[
+            "active",
+            "deceased",
+            "leave",
+            "onboarding",
+            "prehire",
+            "retired",
+            "terminated",
+        ]),
+    ),
+    (
+        "flsa_status",
+        Kind::OneOf(&["exempt", "non_exempt", "unknown"]),
+    ),
+    ("class_code", Kind::Text),
+    ("location", LOCATION),
+    ("income", INCOME),
+    ("income_history", Kind::ArrayOf(&INCOME)),
+    (
+        "custom_fields",
+        Kind::ArrayOf(&Kind::Object(&[("name", Kind::Text), ("value", Kind::Any)])),
+    ),
+    ("union_code", Kind::Text),
+    ("union_local", Kind::Text),
+    ("highly_compensated_employee", Kind::Bool),
+    ("key_employee", Kind::Bool),
+    ("source_id", Kind::Text),
+];
+
+/// Checks the whole body: a JSON array of objects. Returns the objects, or a message naming
+/// the offending place in the style of Finch's validation errors (`[body:0.gender]: ...`).
+pub(crate) fn check_body(body: Value) -> Result<Vec<Map<String, Value>>, String> {
+    let Value::Array(items) = body else {
+        return Err(format!(
+            "[body]: expected a JSON array of individuals, got {}",
+            describe(&body)
+        ));
+    };
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(position, item)| match item {
+            Value::Object(fields) => {
+                check_fields(&fields, FIELDS, &position.to_string())?;
+                Ok(fields)
+            }
+            other => Err(format!(
+                "[body:{position}]: expected an object, got {}",
+                describe(&other)
+            )),
+        })
+        .collect()
+}
+
+fn check_fields(
+    fields: &Map<String, Value>,
+    spec: &[(&str, Kind)],
+    path: &str,
+) -> Result<(), String> {
+    for (name, kind) in spec {
+        if let Some(value) = fields.get(*name) {
+            check(value, kind, &format!("{path}.{name}"))?;
+        }
+    }
+    Ok(())
+}
+
+fn check(value: &Value, kind: &Kind, path: &str) -> Result<(), String> {
+    let fits = match (kind, value) {
+        (_, Value::Null) | (Kind::Any, _) => true,
+        (Kind::Text, Value::String(_)) | (Kind::Bool, Value::Bool(_)) => true,
+        (Kind::Integer, Value::Number(number)) => number.is_i64() || number.is_u64(),
+        (Kind::Date, Value::String(text)) => is_date(text),
+        (Kind::OneOf(allowed), Value::String(text)) => allowed.contains(&text.as_str()),
+        (Kind::Object(spec), Value::Object(fields)) => return check_fields(fields, spec, path),
+        (Kind::ArrayOf(item), Value::Array(items)) => {
+            for (position, element) in items.iter().enumerate() {
+                check(element, item, &format!("{path}.{position}"))?;
+            }
+            return Ok(());
+        }
+        _ => false,
+    };
+    if fits {
+        Ok(())
+    } else {
+        Err(format!(
+            "[body:{path}]: expected {}, got {}",
+            expected(kind),
+            describe(value)
+        ))
+    }
+}
+
+fn expected(kind: &Kind) -> String {
+    match kind {
+        Kind::Text => "a string or null".to_owned(),
+        Kind::Date => "a date (YYYY-MM-DD) or null".to_owned(),
+        Kind::Bool => "a boolean or null".to_owned(),
+        Kind::Integer => "an integer or null".to_owned(),
+        Kind::OneOf(allowed) => format!("one of {} or null", allowed.join(", ")),
+        Kind::Object(_) => "an object or null".to_owned(),
+        Kind::ArrayOf(_) => "an array or null".to_owned(),
+        Kind::Any => "anything".to_owned(),
+    }
+}
+
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => format!("{s:?}"),
+        Value::Array(_) => "an array".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+    }
+}
+
+fn is_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 10
+        && bytes.get(4) == Some(&b'-')
+        && bytes.get(7) == Some(&b'-')
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(position, byte)| matches!(position, 4 | 7) || byte.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn accepts_a_full_person_and_an_empty_one() {
+        let body = json!([
+            {
+                "first_name": "Ada", "last_name": "Lovelace", "gender": "female", "dob": "1990-12-10",
+                "emails": [{"data": "ada@example.com", "type": "work"}], "phone_numbers": [null],
+                "residence": {"line1": "1 Main St", "city": "Boston", "state": "MA", "country": "US"},
+                "manager": {"id": "x"}, "department": {"name": "Engineering"},
+                "employment": {"type": "employee", "subtype": "full_time"}, "is_active": true,
+                "income": {"unit": "yearly", "amount": 10000000, "currency": "usd", "effective_date": "2020-01-01"},
+                "custom_fields": [{"name": "shirt", "value": {"size": "L"}}], "unknown_extra": 5
+            },
+            {}
+        ]);
+        let people = check_body(body).unwrap();
+        assert_eq!(people.len(), 2);
+        assert_eq!(people[0]["unknown_extra"], 5);
+    }
+
+    #[test]
+    fn rejects_with_the_path_of_the_bad_field() {
+        for (body, needle) in [
+            (json!({"first_name": "x"}), "[body]: expected a JSON array"),
+            (json!([1]), "[body:0]: expected an object"),
+            (
+                json!([{}, {"gender": "Female"}]),
+                "[body:1.gender]: expected one of female",
+            ),
+            (
+                json!([{"first_name": 3}]),
+                "[body:0.first_name]: expected a string",
+            ),
+            (
+                json!([{"dob": "10/12/1990"}]),
+                "[body:0.dob]: expected a date",
+            ),
+            (json!([{"emails": [{"data": 1}]}]), "[body:0.emails.0.data]"),
+            (
+                json!([{"income": {"amount": 1.5}}]),
+                "[body:0.income.amount]: expected an integer",
+            ),
+            (
+                json!([{"is_active": "yes"}]),
+                "[body:0.is_active]: expected a boolean",
+            ),
+        ] {
+            let message = check_body(body).unwrap_err();
+            assert!(
+                message.contains(needle),
+                "{message} does not contain {needle}"
+            );
+        }
+    }
+}
