@@ -1,1 +1,2 @@
 //! placeholder
+#[cfg(feature = "testing")] pub mod testing;
