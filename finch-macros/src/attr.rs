@@ -109,7 +109,16 @@ fn read_args(cx: &Ctxt, input: ParseStream<'_>, args: &mut Args) -> syn::Result<
 
     let mut seen: Vec<String> = Vec::new();
     while !input.is_empty() {
-        read_key(cx, input, args, &mut seen)?;
+        if args.method.is_none()
+            && args.template.is_none()
+            && input.peek(Ident)
+            && input.peek2(LitStr)
+        {
+            // The method and path after the keys: already reported, read them all the same.
+            read_method_and_template(cx, input, args)?;
+        } else {
+            read_key(cx, input, args, &mut seen)?;
+        }
         if !input.is_empty() {
             expect_comma(cx, input, "between keys")?;
         }
@@ -218,6 +227,8 @@ fn read_key(
     }
     if !input.peek(Token![=]) {
         cx.error_spanned_by(&key, format!("expected `=` after `{name}`: `{name} = ...`"));
+        // Malformed, not missing: do not report it missing as well.
+        seen.push(name);
         return skip_item(input);
     }
     input.parse::<Token![=]>()?;
@@ -295,6 +306,10 @@ fn expect_comma(cx: &Ctxt, input: ParseStream<'_>, place: &str) -> syn::Result<(
         return Ok(());
     }
     cx.syn_error(input.error(format!("expected `,` {place}")));
+    if input.peek(Ident::peek_any) && input.peek2(Token![=]) {
+        // Only the comma is missing: read the next key.
+        return Ok(());
+    }
     skip_item(input)?;
     if input.peek(Token![,]) {
         input.parse::<Token![,]>()?;
