@@ -25,6 +25,8 @@ pub(crate) struct Field<'a> {
     /// Its `#[finch(...)]` attributes had errors, so its role is uncertain: the checks that compare
     /// fields leave it out rather than add errors that follow from the first.
     pub(crate) broken: bool,
+    /// Its `#[cfg(...)]` attributes, repeated on the code that reads it.
+    pub(crate) cfgs: Vec<&'a syn::Attribute>,
 }
 
 pub(crate) enum Role {
@@ -175,6 +177,11 @@ pub(crate) fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Endpoint<'a
                 rename: attrs.rename,
                 optional: is_option(&field.ty),
                 broken,
+                cfgs: field
+                    .attrs
+                    .iter()
+                    .filter(|attr| attr.path().is_ident("cfg"))
+                    .collect(),
             })
         })
         .collect();

@@ -95,7 +95,8 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
             let name = field.wire_name();
             let location = syn::Ident::new(field.location().variant(), Span::call_site());
             let required = field.required();
-            quote!(#p::ParamSpec::new(#name, #p::ParamLocation::#location, #required))
+            let cfgs = &field.cfgs;
+            quote!(#(#cfgs)* #p::ParamSpec::new(#name, #p::ParamLocation::#location, #required))
         });
 
     let result = quote!(#p::Result<(), #p::RequestError>);
@@ -162,7 +163,9 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
                     let (first, last) = type_spans(field.ty);
                     let mut member = field.ident.clone();
                     member.set_span(last);
+                    let cfgs = &field.cfgs;
                     Some(quote_spanned! {first=>
+                        #(#cfgs)*
                         if let #p::Some(__finch_value) = &self.#member {
                             __finch_body.whole(#name, __finch_value)?;
                         }
@@ -227,7 +230,9 @@ fn write_call(
     member.set_span(last);
     let value = quote_spanned!(first=> &self.#member);
     let extra = extra.map(|extra| quote!(, #extra));
+    let cfgs = &field.cfgs;
     quote_spanned! {call=>
+        #(#cfgs)*
         #writer.#method(#name, #value #extra)?;
     }
 }

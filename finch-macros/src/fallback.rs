@@ -32,7 +32,10 @@ pub(crate) fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
         None => String::new(),
     };
     // Read every field, so that no "field is never read" warning joins the errors.
-    let members = endpoint.fields.iter().map(|field| field.ident);
+    let reads = endpoint.fields.iter().map(|field| {
+        let (cfgs, member) = (&field.cfgs, field.ident);
+        quote!(#(#cfgs)* &self.#member)
+    });
     quote! {
         #head {
             type Response = #response;
@@ -41,7 +44,7 @@ pub(crate) fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
             #constants
             const PARAMS: &'static [#p::ParamSpec] = &[];
             fn write_path(&self, __finch_path: &mut #p::PathWriter) -> #p::Result<(), #p::RequestError> {
-                let _ = (__finch_path, #(&self.#members,)*);
+                let _ = (__finch_path, #(#reads,)*);
                 #p::Ok(())
             }
         }
