@@ -18,12 +18,26 @@ pub(crate) struct BaseUrl {
 
 impl BaseUrl {
     pub(crate) fn parse(value: &str, allow_insecure_http: bool) -> Result<Self, ConfigError> {
-        let invalid = |reason: &str| ConfigError::InvalidBaseUrl { value: redact_userinfo(value), reason: reason.to_owned() };
-        let uri: Uri = value.trim().parse().map_err(|_| invalid("it is not a URL"))?;
-        let scheme = uri.scheme().cloned().ok_or_else(|| invalid("it has no scheme (expected https://...)"))?;
-        let authority = uri.authority().cloned().ok_or_else(|| invalid("it has no host"))?;
+        let invalid = |reason: &str| ConfigError::InvalidBaseUrl {
+            value: redact_userinfo(value),
+            reason: reason.to_owned(),
+        };
+        let uri: Uri = value
+            .trim()
+            .parse()
+            .map_err(|_| invalid("it is not a URL"))?;
+        let scheme = uri
+            .scheme()
+            .cloned()
+            .ok_or_else(|| invalid("it has no scheme (expected https://...)"))?;
+        let authority = uri
+            .authority()
+            .cloned()
+            .ok_or_else(|| invalid("it has no host"))?;
         if authority.as_str().contains('@') {
-            return Err(invalid("credentials do not belong in the URL; set them on the client"));
+            return Err(invalid(
+                "credentials do not belong in the URL; set them on the client",
+            ));
         }
         if uri.query().is_some() {
             return Err(invalid("a base URL cannot have a query"));
@@ -36,15 +50,22 @@ impl BaseUrl {
                 ));
             }
         } else if scheme != Scheme::HTTPS {
-            return Err(invalid("the scheme must be https (or http for a loopback host)"));
+            return Err(invalid(
+                "the scheme must be https (or http for a loopback host)",
+            ));
         }
         let prefix = uri.path().trim_end_matches('/').to_owned();
-        Ok(BaseUrl { scheme, authority, prefix })
+        Ok(BaseUrl {
+            scheme,
+            authority,
+            prefix,
+        })
     }
 
     /// The absolute URI of `path` (which starts with `/`) and `query` (without `?`, may be empty).
     pub(crate) fn join(&self, path: &str, query: &str) -> Result<Uri, http::Error> {
-        let mut path_and_query = String::with_capacity(self.prefix.len() + path.len() + query.len() + 1);
+        let mut path_and_query =
+            String::with_capacity(self.prefix.len() + path.len() + query.len() + 1);
         path_and_query.push_str(&self.prefix);
         path_and_query.push_str(path);
         if !query.is_empty() {
@@ -66,12 +87,16 @@ impl BaseUrl {
 fn is_loopback(host: &str) -> bool {
     let host = host.trim_start_matches('[').trim_end_matches(']');
     host.eq_ignore_ascii_case("localhost")
-        || host.parse::<std::net::IpAddr>().is_ok_and(|address| address.is_loopback())
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|address| address.is_loopback())
 }
 
 fn redact_userinfo(value: &str) -> String {
     match (value.find("://"), value.find('@')) {
-        (Some(start), Some(at)) if at > start => format!("{}://[redacted]@{}", &value[..start], &value[at + 1..]),
+        (Some(start), Some(at)) if at > start => {
+            format!("{}://[redacted]@{}", &value[..start], &value[at + 1..])
+        }
         _ => value.to_owned(),
     }
 }
@@ -101,7 +126,10 @@ mod tests {
     #[test]
     fn paths_join_under_the_prefix() {
         let base = BaseUrl::parse("https://example.com/finch/", false).unwrap();
-        assert_eq!(base.join("/employer/company", "limit=1").unwrap(), "https://example.com/finch/employer/company?limit=1");
+        assert_eq!(
+            base.join("/employer/company", "limit=1").unwrap(),
+            "https://example.com/finch/employer/company?limit=1"
+        );
         assert_eq!(base.to_url_string(), "https://example.com/finch");
     }
 }

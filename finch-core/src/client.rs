@@ -14,8 +14,10 @@ use crate::sleep::{AsyncSleep, Clock, SystemClock, TokioSleep, timeout};
 use crate::transport::{DynTransport, Transport, TransportErrorKind};
 use base64::Engine as _;
 use bytes::Bytes;
-use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, USER_AGENT};
 use http::Method;
+use http::header::{
+    ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, USER_AGENT,
+};
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
@@ -206,17 +208,25 @@ impl ClientBuilder {
 
     /// Checks the configuration and builds the client.
     pub fn build(self) -> Result<Client, ConfigError> {
-        let base_url =
-            BaseUrl::parse(self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL), self.allow_insecure_http)?;
+        let base_url = BaseUrl::parse(
+            self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL),
+            self.allow_insecure_http,
+        )?;
         let mut headers = HeaderMap::new();
         let mut insert = |name: &str, value: &str| -> Result<(), ConfigError> {
-            let invalid = |reason: &str| ConfigError::InvalidHeader { name: name.to_owned(), reason: reason.to_owned() };
-            let header_name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| invalid("not a valid header name"))?;
+            let invalid = |reason: &str| ConfigError::InvalidHeader {
+                name: name.to_owned(),
+                reason: reason.to_owned(),
+            };
+            let header_name = HeaderName::from_bytes(name.as_bytes())
+                .map_err(|_| invalid("not a valid header name"))?;
             if header_name == AUTHORIZATION {
-                return Err(invalid("Authorization follows each endpoint's auth scheme; set credentials instead"));
+                return Err(invalid(
+                    "Authorization follows each endpoint's auth scheme; set credentials instead",
+                ));
             }
-            let header_value =
-                HeaderValue::from_str(value).map_err(|_| invalid("header values cannot contain control characters"))?;
+            let header_value = HeaderValue::from_str(value)
+                .map_err(|_| invalid("header values cannot contain control characters"))?;
             headers.insert(header_name, header_value);
             Ok(())
         };
@@ -253,7 +263,8 @@ fn default_transport() -> Result<Arc<dyn DynTransport>, ConfigError> {
 #[cfg(not(feature = "reqwest"))]
 fn default_transport() -> Result<Arc<dyn DynTransport>, ConfigError> {
     Err(ConfigError::Missing {
-        what: "a transport: enable the `reqwest` feature or call `ClientBuilder::transport`".to_owned(),
+        what: "a transport: enable the `reqwest` feature or call `ClientBuilder::transport`"
+            .to_owned(),
     })
 }
 
@@ -290,7 +301,10 @@ impl Client {
     pub fn with_access_token(&self, access_token: impl Into<Secret>) -> Client {
         let mut credentials = self.credentials.clone();
         credentials.set_access_token(Some(access_token.into()));
-        Client { shared: Arc::clone(&self.shared), credentials }
+        Client {
+            shared: Arc::clone(&self.shared),
+            credentials,
+        }
     }
 
     /// The credentials this client sends.
@@ -312,19 +326,33 @@ impl Client {
     }
 
     /// [`send`](Self::send) with per-request overrides.
-    pub async fn send_with<E: Endpoint>(&self, endpoint: &E, options: &RequestOptions) -> Result<E::Response, Error> {
+    pub async fn send_with<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        options: &RequestOptions,
+    ) -> Result<E::Response, Error> {
         let reply = self.send_raw_with(endpoint, options).await?;
-        reply.json::<E::Response>().map_err(|error| with_attempts(error, reply.attempts))
+        reply
+            .json::<E::Response>()
+            .map_err(|error| with_attempts(error, reply.attempts))
     }
 
     /// Sends `endpoint` and returns the reply undecoded: status, headers and body.
     pub async fn send_raw<E: Endpoint>(&self, endpoint: &E) -> Result<RawResponse, Error> {
-        self.send_raw_with(endpoint, &RequestOptions::default()).await
+        self.send_raw_with(endpoint, &RequestOptions::default())
+            .await
     }
 
     /// [`send_raw`](Self::send_raw) with per-request overrides.
-    pub async fn send_raw_with<E: Endpoint>(&self, endpoint: &E, options: &RequestOptions) -> Result<RawResponse, Error> {
-        let prepared = self.prepare(endpoint).map_err(|error| Error::Request { endpoint: E::NAME, error })?;
+    pub async fn send_raw_with<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        options: &RequestOptions,
+    ) -> Result<RawResponse, Error> {
+        let prepared = self.prepare(endpoint).map_err(|error| Error::Request {
+            endpoint: E::NAME,
+            error,
+        })?;
         self.execute(prepared, options).await
     }
 
@@ -341,7 +369,11 @@ impl Client {
     ///     .await?;
     /// # Ok(()) }
     /// ```
-    pub fn request(&self, method: Method, path: impl Into<String>) -> crate::custom::CustomRequest<'_> {
+    pub fn request(
+        &self,
+        method: Method,
+        path: impl Into<String>,
+    ) -> crate::custom::CustomRequest<'_> {
         crate::custom::CustomRequest::new(self, method, path.into())
     }
 
@@ -371,7 +403,10 @@ impl Client {
         let text = match scheme {
             AuthScheme::None => return Ok(None),
             AuthScheme::Bearer => {
-                let token = self.credentials.get_access_token().ok_or(missing(Credential::AccessToken))?;
+                let token = self
+                    .credentials
+                    .get_access_token()
+                    .ok_or(missing(Credential::AccessToken))?;
                 format!("Bearer {}", token.expose())
             }
             AuthScheme::OptionalBearer => match self.credentials.get_access_token() {
@@ -379,9 +414,16 @@ impl Client {
                 None => return Ok(None),
             },
             AuthScheme::Basic => {
-                let id = self.credentials.get_client_id().ok_or(missing(Credential::ClientId))?;
-                let secret = self.credentials.get_client_secret().ok_or(missing(Credential::ClientSecret))?;
-                let encoded = base64::engine::general_purpose::STANDARD.encode(format!("{id}:{}", secret.expose()));
+                let id = self
+                    .credentials
+                    .get_client_id()
+                    .ok_or(missing(Credential::ClientId))?;
+                let secret = self
+                    .credentials
+                    .get_client_secret()
+                    .ok_or(missing(Credential::ClientSecret))?;
+                let encoded = base64::engine::general_purpose::STANDARD
+                    .encode(format!("{id}:{}", secret.expose()));
                 format!("Basic {encoded}")
             }
         };
@@ -396,9 +438,16 @@ impl Client {
     }
 
     /// Sends a prepared request: headers and auth, then attempts with timeouts and retries.
-    pub(crate) async fn execute(&self, prepared: Prepared, options: &RequestOptions) -> Result<RawResponse, Error> {
+    pub(crate) async fn execute(
+        &self,
+        prepared: Prepared,
+        options: &RequestOptions,
+    ) -> Result<RawResponse, Error> {
         let name = prepared.name;
-        let invalid = |error| Error::Request { endpoint: name, error };
+        let invalid = |error| Error::Request {
+            endpoint: name,
+            error,
+        };
         let authorization = self.authorization(prepared.auth).map_err(invalid)?;
         let mut query = prepared.query;
         let mut extra = QueryWriter::new();
@@ -411,14 +460,31 @@ impl Client {
             }
             query.push_str(extra.as_str());
         }
-        let uri = self.shared.base_url.join(&prepared.path, &query).map_err(|error| {
-            invalid(RequestError::InvalidUri { path: format!("{}?{query}", prepared.path), reason: error.to_string() })
-        })?;
-        let headers = self.headers(prepared.headers, prepared.body.is_some(), authorization, options).map_err(invalid)?;
+        let uri = self
+            .shared
+            .base_url
+            .join(&prepared.path, &query)
+            .map_err(|error| {
+                invalid(RequestError::InvalidUri {
+                    path: format!("{}?{query}", prepared.path),
+                    reason: error.to_string(),
+                })
+            })?;
+        let headers = self
+            .headers(
+                prepared.headers,
+                prepared.body.is_some(),
+                authorization,
+                options,
+            )
+            .map_err(invalid)?;
         let body = prepared.body.unwrap_or_default();
 
         let shared = &*self.shared;
-        let mut policy = options.retry.clone().unwrap_or_else(|| shared.retry.clone());
+        let mut policy = options
+            .retry
+            .clone()
+            .unwrap_or_else(|| shared.retry.clone());
         if let Some(max_retries) = options.max_retries {
             policy.max_retries = max_retries;
         }
@@ -432,13 +498,20 @@ impl Client {
             *request.uri_mut() = uri.clone();
             *request.headers_mut() = headers.clone();
             let backoff = policy.backoff(attempts - 1, random_jitter());
-            match timeout(shared.sleep.sleep(limit), shared.transport.send_boxed(request)).await {
+            match timeout(
+                shared.sleep.sleep(limit),
+                shared.transport.send_boxed(request),
+            )
+            .await
+            {
                 None if can_retry => {}
                 None => return Err(Error::Timeout(TimeoutError { limit, attempts })),
                 Some(Err(error)) => {
                     let retryable = matches!(
                         error.kind(),
-                        TransportErrorKind::Connect | TransportErrorKind::Timeout | TransportErrorKind::Io
+                        TransportErrorKind::Connect
+                            | TransportErrorKind::Timeout
+                            | TransportErrorKind::Io
                     );
                     if !(retryable && can_retry) {
                         return Err(Error::Transport { error, attempts });
@@ -448,7 +521,13 @@ impl Client {
                     let (parts, body) = reply.into_parts();
                     let request_id = request_id(&parts.headers);
                     if parts.status.is_success() {
-                        return Ok(RawResponse { status: parts.status, headers: parts.headers, body, request_id, attempts });
+                        return Ok(RawResponse {
+                            status: parts.status,
+                            headers: parts.headers,
+                            body,
+                            request_id,
+                            attempts,
+                        });
                     }
                     if !(can_retry && status_is_retryable(parts.status, &parts.headers)) {
                         let mut error = ApiError::from_reply(parts.status, parts.headers, body);

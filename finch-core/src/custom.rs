@@ -100,12 +100,18 @@ impl<'c> CustomRequest<'c> {
     pub async fn send_raw(self) -> Result<RawResponse, Error> {
         let name = "custom";
         if let Some(error) = self.error {
-            return Err(Error::Request { endpoint: name, error });
+            return Err(Error::Request {
+                endpoint: name,
+                error,
+            });
         }
         if !self.path.starts_with('/') {
             return Err(Error::Request {
                 endpoint: name,
-                error: RequestError::InvalidUri { path: self.path, reason: "the path must start with `/`".to_owned() },
+                error: RequestError::InvalidUri {
+                    path: self.path,
+                    reason: "the path must start with `/`".to_owned(),
+                },
             });
         }
         let prepared = Prepared {

@@ -92,7 +92,11 @@ pub struct ParamSpec {
 impl ParamSpec {
     /// Describes one field.
     pub const fn new(name: &'static str, location: ParamLocation, required: bool) -> Self {
-        ParamSpec { name, location, required }
+        ParamSpec {
+            name,
+            location,
+            required,
+        }
     }
 }
 

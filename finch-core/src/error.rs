@@ -86,7 +86,9 @@ impl Error {
     pub fn is_timeout(&self) -> bool {
         match self {
             Error::Timeout(_) => true,
-            Error::Transport { error, .. } => error.kind() == crate::transport::TransportErrorKind::Timeout,
+            Error::Transport { error, .. } => {
+                error.kind() == crate::transport::TransportErrorKind::Timeout
+            }
             _ => false,
         }
     }
@@ -124,7 +126,9 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
-            Error::Request { endpoint, error } => write!(f, "invalid {endpoint} request, not sent: {error}"),
+            Error::Request { endpoint, error } => {
+                write!(f, "invalid {endpoint} request, not sent: {error}")
+            }
             Error::Config(error) => error.fmt(f),
         }
     }
@@ -287,7 +291,14 @@ impl ApiError {
     /// ```
     pub fn from_reply(status: StatusCode, headers: HeaderMap, body: Bytes) -> Self {
         let request_id = request_id(&headers);
-        ApiError { status, finch: FinchErrorBody::parse(&body), body, headers, request_id, attempts: 1 }
+        ApiError {
+            status,
+            finch: FinchErrorBody::parse(&body),
+            body,
+            headers,
+            request_id,
+            attempts: 1,
+        }
     }
 
     /// The HTTP status.
@@ -353,8 +364,10 @@ impl fmt::Display for ApiError {
         write!(f, "Finch API error {}", self.status)?;
         match &self.finch {
             Some(finch) => {
-                let identifiers: Vec<&str> =
-                    [finch.name.as_deref(), finch.finch_code.as_deref()].into_iter().flatten().collect();
+                let identifiers: Vec<&str> = [finch.name.as_deref(), finch.finch_code.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect();
                 if !identifiers.is_empty() {
                     write!(f, " ({})", identifiers.join("/"))?;
                 }
@@ -409,7 +422,13 @@ impl Accepted {
             message: String,
         }
         let raw: Raw = serde_json::from_slice(body).ok()?;
-        Some(Accepted { name: raw.name, finch_code: raw.finch_code, message: raw.message, request_id, attempts: 1 })
+        Some(Accepted {
+            name: raw.name,
+            finch_code: raw.finch_code,
+            message: raw.message,
+            request_id,
+            attempts: 1,
+        })
     }
 
     /// Finch is still syncing the data; try again later.
@@ -425,7 +444,11 @@ impl Accepted {
 
 impl fmt::Display for Accepted {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Finch accepted the request but the data is not ready ({}/{}): {}", self.name, self.finch_code, self.message)?;
+        write!(
+            f,
+            "Finch accepted the request but the data is not ready ({}/{}): {}",
+            self.name, self.finch_code, self.message
+        )?;
         if let Some(id) = &self.request_id {
             write!(f, " [request id {id}]")?;
         }
@@ -437,8 +460,8 @@ impl fmt::Display for Accepted {
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct DecodeError {
-    /// The type the body was decoded into.
-    pub type_name: &'static str,
+    /// The type the body was decoded into, without module paths (`DirectoryPage`).
+    pub type_name: String,
     /// The JSON path where decoding failed (`responses[3].body.dob`), `.` for the whole body.
     pub path: String,
     /// serde's message (`missing field \`id\``, `invalid type: ...`).
@@ -480,14 +503,15 @@ impl DecodeError {
             Ok(value) => Ok(value),
             Err(first) => {
                 let mut deserializer = serde_json::Deserializer::from_slice(body);
-                let (path, error) = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
-                    Err(error) => (error.path().to_string(), error.into_inner()),
-                    // Unreachable in practice (serde_json is deterministic); keep the first error.
-                    Ok(_) => (".".to_owned(), first),
-                };
+                let (path, error) =
+                    match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+                        Err(error) => (error.path().to_string(), error.into_inner()),
+                        // Unreachable in practice (serde_json is deterministic); keep the first error.
+                        Ok(_) => (".".to_owned(), first),
+                    };
                 let offset = byte_offset(body, error.line(), error.column());
                 Err(Box::new(DecodeError {
-                    type_name: std::any::type_name::<T>(),
+                    type_name: short_type_name(std::any::type_name::<T>()),
                     path,
                     message: without_position(&error),
                     excerpt: excerpt(body, offset),
@@ -598,33 +622,60 @@ pub enum RequestError {
 
 impl RequestError {
     pub(crate) fn body(field: &str, reason: impl fmt::Display) -> Self {
-        RequestError::InvalidBody { field: field.to_owned(), reason: reason.to_string() }
+        RequestError::InvalidBody {
+            field: field.to_owned(),
+            reason: reason.to_string(),
+        }
     }
 }
 
 impl fmt::Display for RequestError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            RequestError::InvalidPathParam { name, value, reason } => {
-                write!(f, "path parameter `{name}` = {value:?} cannot be sent: {reason}")
+            RequestError::InvalidPathParam {
+                name,
+                value,
+                reason,
+            } => {
+                write!(
+                    f,
+                    "path parameter `{name}` = {value:?} cannot be sent: {reason}"
+                )
             }
             RequestError::InvalidQueryParam { name, reason } => {
                 write!(f, "query parameter `{name}` cannot be sent: {reason}")
             }
-            RequestError::InvalidHeader { name, value, reason } => {
+            RequestError::InvalidHeader {
+                name,
+                value,
+                reason,
+            } => {
                 write!(f, "header `{name}` = {value:?} cannot be sent: {reason}")
             }
-            RequestError::InvalidBody { field, reason } => write!(f, "body field `{field}` cannot be sent: {reason}"),
-            RequestError::MissingCredential { credential, needed_by } => {
-                write!(f, "`{needed_by}` needs the {credential}: set it on the request or configure the client with it")?;
+            RequestError::InvalidBody { field, reason } => {
+                write!(f, "body field `{field}` cannot be sent: {reason}")
+            }
+            RequestError::MissingCredential {
+                credential,
+                needed_by,
+            } => {
+                write!(
+                    f,
+                    "`{needed_by}` needs the {credential}: set it on the request or configure the client with it"
+                )?;
                 if let Some(var) = credential.env_var() {
                     write!(f, " (for example through {var})")?;
                 }
                 Ok(())
             }
-            RequestError::InvalidUri { path, reason } => write!(f, "`{path}` cannot be a request URI: {reason}"),
+            RequestError::InvalidUri { path, reason } => {
+                write!(f, "`{path}` cannot be a request URI: {reason}")
+            }
             RequestError::MissingAuth { scheme, missing } => {
-                write!(f, "this endpoint authenticates with {scheme} auth and the client has no {missing}")?;
+                write!(
+                    f,
+                    "this endpoint authenticates with {scheme} auth and the client has no {missing}"
+                )?;
                 if let Some(var) = missing.env_var() {
                     write!(f, " (set it on the client or through {var})")?;
                 }
@@ -676,11 +727,17 @@ pub enum ConfigError {
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ConfigError::InvalidBaseUrl { value, reason } => write!(f, "invalid base URL {value:?}: {reason}"),
+            ConfigError::InvalidBaseUrl { value, reason } => {
+                write!(f, "invalid base URL {value:?}: {reason}")
+            }
             ConfigError::InvalidEnv { var, reason } => write!(f, "invalid {var}: {reason}"),
-            ConfigError::InvalidHeader { name, reason } => write!(f, "invalid default header `{name}`: {reason}"),
+            ConfigError::InvalidHeader { name, reason } => {
+                write!(f, "invalid default header `{name}`: {reason}")
+            }
             ConfigError::Missing { what } => write!(f, "missing configuration: {what}"),
-            ConfigError::Transport { reason } => write!(f, "could not build the HTTP transport: {reason}"),
+            ConfigError::Transport { reason } => {
+                write!(f, "could not build the HTTP transport: {reason}")
+            }
         }
     }
 }
@@ -689,7 +746,10 @@ impl std::error::Error for ConfigError {}
 
 /// The `Finch-Request-ID` header of a reply.
 pub(crate) fn request_id(headers: &HeaderMap) -> Option<String> {
-    headers.get("finch-request-id").and_then(|value| value.to_str().ok()).map(str::to_owned)
+    headers
+        .get("finch-request-id")
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned)
 }
 
 /// Up to [`EXCERPT_CHARS`] characters of `body` around byte `offset`, lossily decoded, with
@@ -713,7 +773,11 @@ pub(crate) fn excerpt(body: &[u8], offset: usize) -> String {
     if end < body.len() {
         shown.push('…');
     }
-    if shown.is_empty() { "(empty)".to_owned() } else { format!("`{shown}`") }
+    if shown.is_empty() {
+        "(empty)".to_owned()
+    } else {
+        format!("`{shown}`")
+    }
 }
 
 /// The byte offset of a 1-based line and column that serde_json reports.
@@ -724,6 +788,26 @@ fn byte_offset(body: &[u8], line: usize, column: usize) -> usize {
         .map(|line| line.len() + 1)
         .sum();
     (line_start + column.saturating_sub(1)).min(body.len())
+}
+
+/// A type's name without module paths (`Vec<DirectoryPage>`, not `alloc::vec::Vec<finch::...>`).
+fn short_type_name(full: &'static str) -> String {
+    let mut short = String::with_capacity(full.len());
+    let mut segment_start = 0;
+    for (index, c) in full.char_indices() {
+        if c.is_alphanumeric() || c == '_' || c == ':' {
+            continue;
+        }
+        short.push_str(last_segment(&full[segment_start..index]));
+        short.push(c);
+        segment_start = index + c.len_utf8();
+    }
+    short.push_str(last_segment(&full[segment_start..]));
+    short
+}
+
+fn last_segment(path: &str) -> &str {
+    path.rsplit("::").next().unwrap_or(path)
 }
 
 /// serde_json's message without its ` at line 1 column 5` suffix (the excerpt shows the place).
@@ -752,16 +836,35 @@ mod tests {
     fn error_bodies_of_every_shape_are_read() {
         let shape = FinchErrorBody::parse(br#"{"statusCode":400,"status":"x","code":"E1","name":"BadRequestError","message":"bad"}"#)
             .unwrap();
-        assert_eq!((shape.code, shape.name.as_deref()), (Some(400), Some("BadRequestError")));
-        let shape = FinchErrorBody::parse(br#"{"code":401,"finch_code":"invalid_client","message":"no"}"#).unwrap();
+        assert_eq!(
+            (shape.code, shape.name.as_deref()),
+            (Some(400), Some("BadRequestError"))
+        );
+        let shape =
+            FinchErrorBody::parse(br#"{"code":401,"finch_code":"invalid_client","message":"no"}"#)
+                .unwrap();
         assert_eq!(shape.finch_code.as_deref(), Some("invalid_client"));
         assert!(FinchErrorBody::parse(b"[1,2]").is_none());
         assert!(FinchErrorBody::parse(b"{}").is_none());
     }
 
     #[test]
+    fn type_names_are_short() {
+        assert_eq!(
+            short_type_name("alloc::vec::Vec<finch::hris::company::Company>"),
+            "Vec<Company>"
+        );
+        assert_eq!(
+            short_type_name("core::option::Option<(u8, a::B)>"),
+            "Option<(u8, B)>"
+        );
+    }
+
+    #[test]
     fn decode_errors_locate_truncated_json() {
-        let error = DecodeError::decode::<serde_json::Value>(br#"{"a": [1, 2"#, StatusCode::OK, None).unwrap_err();
+        let error =
+            DecodeError::decode::<serde_json::Value>(br#"{"a": [1, 2"#, StatusCode::OK, None)
+                .unwrap_err();
         assert!(error.message.contains("EOF"), "{error}");
         assert!(error.excerpt.contains("[1, 2"), "{error}");
     }

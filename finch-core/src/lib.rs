@@ -32,6 +32,7 @@ mod custom;
 mod endpoint;
 mod error;
 mod options;
+mod paging;
 mod request;
 mod response;
 mod retry;
@@ -48,8 +49,12 @@ pub use client::{API_VERSION, Client, ClientBuilder, DEFAULT_TIMEOUT};
 pub use credentials::{Credential, Credentials};
 pub use custom::CustomRequest;
 pub use endpoint::{AuthScheme, DeserializeResponse, Endpoint, ParamLocation, ParamSpec};
-pub use error::{Accepted, ApiError, ApiErrorKind, ConfigError, DecodeError, Error, FinchErrorBody, RequestError, TimeoutError};
+pub use error::{
+    Accepted, ApiError, ApiErrorKind, ConfigError, DecodeError, Error, FinchErrorBody,
+    RequestError, TimeoutError,
+};
 pub use options::RequestOptions;
+pub use paging::{OffsetPage, OffsetPaged, Pages};
 pub use request::{BodyWriter, HeaderWriter, PathWriter, QueryWriter, WireValue};
 pub use response::RawResponse;
 pub use retry::RetryPolicy;

@@ -44,7 +44,10 @@ impl ReqwestTransport {
 }
 
 impl Transport for ReqwestTransport {
-    async fn send(&self, request: http::Request<Bytes>) -> Result<http::Response<Bytes>, TransportError> {
+    async fn send(
+        &self,
+        request: http::Request<Bytes>,
+    ) -> Result<http::Response<Bytes>, TransportError> {
         let request = reqwest::Request::try_from(request).map_err(map_error)?;
         let response = self.client.execute(request).await.map_err(map_error)?;
         let status = response.status();

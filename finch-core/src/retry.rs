@@ -50,7 +50,10 @@ impl Default for RetryPolicy {
 impl RetryPolicy {
     /// A policy that never retries.
     pub fn none() -> Self {
-        RetryPolicy { max_retries: 0, ..Self::default() }
+        RetryPolicy {
+            max_retries: 0,
+            ..Self::default()
+        }
     }
 
     /// Sets the number of retries.
@@ -62,14 +65,21 @@ impl RetryPolicy {
     /// The backoff before retry `retries_taken` with `jitter` in `0.0..=1.0` (the share of the
     /// 25 % reduction applied).
     pub fn backoff(&self, retries_taken: u32, jitter: f64) -> Duration {
-        let exponential = self.initial_delay.saturating_mul(2u32.saturating_pow(retries_taken.min(31)));
+        let exponential = self
+            .initial_delay
+            .saturating_mul(2u32.saturating_pow(retries_taken.min(31)));
         let capped = exponential.min(self.max_delay);
         capped.mul_f64(1.0 - 0.25 * jitter.clamp(0.0, 1.0))
     }
 
     /// The wait the reply asks for, when it is sane (above zero, at most `max_server_delay`).
     pub fn server_delay(&self, headers: &HeaderMap, clock: &dyn Clock) -> Option<Duration> {
-        let text = |name: &str| headers.get(name).and_then(|value| value.to_str().ok()).map(str::trim);
+        let text = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|value| value.to_str().ok())
+                .map(str::trim)
+        };
         let delay = text("retry-after-ms")
             .and_then(|ms| ms.parse::<f64>().ok())
             .and_then(|ms| Duration::try_from_secs_f64(ms / 1000.0).ok())
@@ -77,7 +87,10 @@ impl RetryPolicy {
                 let value = text("retry-after")?;
                 match value.parse::<f64>() {
                     Ok(seconds) => Duration::try_from_secs_f64(seconds).ok(),
-                    Err(_) => httpdate::parse_http_date(value).ok()?.duration_since(clock.now()).ok(),
+                    Err(_) => httpdate::parse_http_date(value)
+                        .ok()?
+                        .duration_since(clock.now())
+                        .ok(),
                 }
             })?;
         (!delay.is_zero() && delay <= self.max_server_delay).then_some(delay)
@@ -87,7 +100,10 @@ impl RetryPolicy {
 /// Whether a reply with `status` should be retried, as the reply's `x-should-retry` or the
 /// status decides.
 pub(crate) fn status_is_retryable(status: StatusCode, headers: &HeaderMap) -> bool {
-    match headers.get("x-should-retry").and_then(|value| value.to_str().ok()) {
+    match headers
+        .get("x-should-retry")
+        .and_then(|value| value.to_str().ok())
+    {
         Some(value) if value.eq_ignore_ascii_case("true") => return true,
         Some(value) if value.eq_ignore_ascii_case("false") => return false,
         _ => {}
@@ -98,7 +114,11 @@ pub(crate) fn status_is_retryable(status: StatusCode, headers: &HeaderMap) -> bo
 /// A jitter share in `0.0..1.0`. Not cryptographic; it only spreads retries out.
 pub(crate) fn random_jitter() -> f64 {
     let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-    hasher.write_u128(SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
+    hasher.write_u128(
+        SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
     (hasher.finish() >> 11) as f64 / (1u64 << 53) as f64
 }
 
@@ -108,33 +128,68 @@ mod tests {
     use crate::sleep::SystemClock;
 
     fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
-        pairs.iter().map(|(k, v)| (http::HeaderName::from_static(k), v.parse().unwrap())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (http::HeaderName::from_static(k), v.parse().unwrap()))
+            .collect()
     }
 
     #[test]
     fn retryable_statuses_and_overrides() {
         for status in [408, 409, 429, 500, 502, 503, 504] {
-            assert!(status_is_retryable(StatusCode::from_u16(status).unwrap(), &HeaderMap::new()), "{status}");
+            assert!(
+                status_is_retryable(StatusCode::from_u16(status).unwrap(), &HeaderMap::new()),
+                "{status}"
+            );
         }
         for status in [400, 401, 403, 404, 422] {
-            assert!(!status_is_retryable(StatusCode::from_u16(status).unwrap(), &HeaderMap::new()), "{status}");
+            assert!(
+                !status_is_retryable(StatusCode::from_u16(status).unwrap(), &HeaderMap::new()),
+                "{status}"
+            );
         }
-        assert!(!status_is_retryable(StatusCode::SERVICE_UNAVAILABLE, &headers(&[("x-should-retry", "false")])));
-        assert!(status_is_retryable(StatusCode::BAD_REQUEST, &headers(&[("x-should-retry", "true")])));
+        assert!(!status_is_retryable(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &headers(&[("x-should-retry", "false")])
+        ));
+        assert!(status_is_retryable(
+            StatusCode::BAD_REQUEST,
+            &headers(&[("x-should-retry", "true")])
+        ));
     }
 
     #[test]
     fn server_delays_are_bounded() {
         let policy = RetryPolicy::default();
         let clock = SystemClock;
-        assert_eq!(policy.server_delay(&headers(&[("retry-after-ms", "1500")]), &clock), Some(Duration::from_millis(1500)));
-        assert_eq!(policy.server_delay(&headers(&[("retry-after", "2")]), &clock), Some(Duration::from_secs(2)));
-        assert_eq!(policy.server_delay(&headers(&[("retry-after", "3600")]), &clock), None);
-        assert_eq!(policy.server_delay(&headers(&[("retry-after", "0")]), &clock), None);
-        assert_eq!(policy.server_delay(&headers(&[("retry-after", "soon")]), &clock), None);
+        assert_eq!(
+            policy.server_delay(&headers(&[("retry-after-ms", "1500")]), &clock),
+            Some(Duration::from_millis(1500))
+        );
+        assert_eq!(
+            policy.server_delay(&headers(&[("retry-after", "2")]), &clock),
+            Some(Duration::from_secs(2))
+        );
+        assert_eq!(
+            policy.server_delay(&headers(&[("retry-after", "3600")]), &clock),
+            None
+        );
+        assert_eq!(
+            policy.server_delay(&headers(&[("retry-after", "0")]), &clock),
+            None
+        );
+        assert_eq!(
+            policy.server_delay(&headers(&[("retry-after", "soon")]), &clock),
+            None
+        );
         let date = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(30));
-        let delay = policy.server_delay(&headers(&[("retry-after", &date)]), &clock).unwrap();
-        assert!(delay <= Duration::from_secs(30) && delay >= Duration::from_secs(28), "{delay:?}");
+        let delay = policy
+            .server_delay(&headers(&[("retry-after", &date)]), &clock)
+            .unwrap();
+        assert!(
+            delay <= Duration::from_secs(30) && delay >= Duration::from_secs(28),
+            "{delay:?}"
+        );
     }
 
     #[test]

@@ -70,8 +70,12 @@ impl TestTransport {
     /// Queues a reply with `status`, a JSON content type and `body`.
     pub fn push_json(&self, status: u16, body: impl Into<Bytes>) -> &Self {
         let mut reply = http::Response::new(body.into());
-        *reply.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        reply.headers_mut().insert(http::header::CONTENT_TYPE, http::HeaderValue::from_static("application/json"));
+        *reply.status_mut() =
+            StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        reply.headers_mut().insert(
+            http::header::CONTENT_TYPE,
+            http::HeaderValue::from_static("application/json"),
+        );
         self.push(reply)
     }
 
@@ -98,13 +102,24 @@ impl TestTransport {
 }
 
 impl Transport for TestTransport {
-    async fn send(&self, request: http::Request<Bytes>) -> Result<http::Response<Bytes>, TransportError> {
+    async fn send(
+        &self,
+        request: http::Request<Bytes>,
+    ) -> Result<http::Response<Bytes>, TransportError> {
         let (parts, body) = request.into_parts();
         let described = format!("{} {}", parts.method, parts.uri);
         let mut state = self.lock();
-        state.requests.push(RecordedRequest { method: parts.method, uri: parts.uri, headers: parts.headers, body });
+        state.requests.push(RecordedRequest {
+            method: parts.method,
+            uri: parts.uri,
+            headers: parts.headers,
+            body,
+        });
         state.replies.pop_front().unwrap_or_else(|| {
-            Err(TransportError::new(TransportErrorKind::Other, format!("TestTransport has no reply queued for {described}")))
+            Err(TransportError::new(
+                TransportErrorKind::Other,
+                format!("TestTransport has no reply queued for {described}"),
+            ))
         })
     }
 }

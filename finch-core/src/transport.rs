@@ -8,7 +8,8 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 /// The future a boxed transport returns.
-pub type TransportFuture<'a> = Pin<Box<dyn Future<Output = Result<http::Response<Bytes>, TransportError>> + Send + 'a>>;
+pub type TransportFuture<'a> =
+    Pin<Box<dyn Future<Output = Result<http::Response<Bytes>, TransportError>> + Send + 'a>>;
 
 /// Sends one HTTP request and returns the whole reply. Implement it to plug in your own HTTP stack.
 ///
@@ -118,13 +119,24 @@ pub struct TransportError {
 impl TransportError {
     /// A failure described by a message.
     pub fn new(kind: TransportErrorKind, message: impl Into<String>) -> Self {
-        TransportError { kind, message: message.into(), source: None }
+        TransportError {
+            kind,
+            message: message.into(),
+            source: None,
+        }
     }
 
     /// A failure caused by another error, whose text becomes the message.
-    pub fn with_source(kind: TransportErrorKind, source: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+    pub fn with_source(
+        kind: TransportErrorKind,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Self {
         let source = source.into();
-        TransportError { kind, message: source_chain(source.as_ref()), source: Some(source) }
+        TransportError {
+            kind,
+            message: source_chain(source.as_ref()),
+            source: Some(source),
+        }
     }
 
     /// An [`Other`](TransportErrorKind::Other) failure caused by another error.
@@ -145,7 +157,10 @@ impl TransportError {
 
 impl fmt::Debug for TransportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("TransportError").field("kind", &self.kind).field("message", &self.message).finish()
+        f.debug_struct("TransportError")
+            .field("kind", &self.kind)
+            .field("message", &self.message)
+            .finish()
     }
 }
 
@@ -163,7 +178,9 @@ impl fmt::Display for TransportError {
 
 impl std::error::Error for TransportError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.source.as_deref().map(|source| source as &(dyn std::error::Error + 'static))
+        self.source
+            .as_deref()
+            .map(|source| source as &(dyn std::error::Error + 'static))
     }
 }
 

@@ -1,1 +1,1 @@
-
+//! Integration tests of finch live in `tests/`; this library is empty.

@@ -38,7 +38,11 @@ pub(crate) fn flatten<T: Serialize + ?Sized>(
     shape: Shape,
 ) -> Result<Vec<(String, String)>, FlattenError> {
     let mut out = Vec::new();
-    value.serialize(Flattener { key: name.to_owned(), shape, out: &mut out })?;
+    value.serialize(Flattener {
+        key: name.to_owned(),
+        shape,
+        out: &mut out,
+    })?;
     Ok(out)
 }
 
@@ -57,7 +61,9 @@ impl Flattener<'_> {
     fn nested(&self, what: &str) -> Result<(), FlattenError> {
         match self.shape {
             Shape::Nested => Ok(()),
-            Shape::Scalar => Err(FlattenError(format!("{what} cannot be written here, only a single value"))),
+            Shape::Scalar => Err(FlattenError(format!(
+                "{what} cannot be written here, only a single value"
+            ))),
         }
     }
 }
@@ -111,7 +117,9 @@ impl<'a> ser::Serializer for Flattener<'a> {
         if v.is_finite() {
             self.push(v.to_string())
         } else {
-            Err(FlattenError(format!("{v} is not a number that can be sent")))
+            Err(FlattenError(format!(
+                "{v} is not a number that can be sent"
+            )))
         }
     }
 
@@ -160,19 +168,31 @@ impl<'a> ser::Serializer for Flattener<'a> {
         value: &T,
     ) -> Result<(), FlattenError> {
         self.nested("an enum variant with data")?;
-        value.serialize(Flattener { key: format!("{}[{variant}]", self.key), shape: self.shape, out: self.out })
+        value.serialize(Flattener {
+            key: format!("{}[{variant}]", self.key),
+            shape: self.shape,
+            out: self.out,
+        })
     }
 
     fn serialize_seq(self, _len: Option<usize>) -> Result<SeqFlattener<'a>, FlattenError> {
         self.nested("a sequence")?;
-        Ok(SeqFlattener { key: format!("{}[]", self.key), shape: self.shape, out: self.out })
+        Ok(SeqFlattener {
+            key: format!("{}[]", self.key),
+            shape: self.shape,
+            out: self.out,
+        })
     }
 
     fn serialize_tuple(self, len: usize) -> Result<SeqFlattener<'a>, FlattenError> {
         self.serialize_seq(Some(len))
     }
 
-    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<SeqFlattener<'a>, FlattenError> {
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        len: usize,
+    ) -> Result<SeqFlattener<'a>, FlattenError> {
         self.serialize_seq(Some(len))
     }
 
@@ -183,15 +203,26 @@ impl<'a> ser::Serializer for Flattener<'a> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Self::SerializeTupleVariant, FlattenError> {
-        Err(FlattenError(format!("the enum variant `{variant}` with fields cannot be written as text")))
+        Err(FlattenError(format!(
+            "the enum variant `{variant}` with fields cannot be written as text"
+        )))
     }
 
     fn serialize_map(self, _len: Option<usize>) -> Result<MapFlattener<'a>, FlattenError> {
         self.nested("a map")?;
-        Ok(MapFlattener { key: self.key, shape: self.shape, out: self.out, pending_key: None })
+        Ok(MapFlattener {
+            key: self.key,
+            shape: self.shape,
+            out: self.out,
+            pending_key: None,
+        })
     }
 
-    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<MapFlattener<'a>, FlattenError> {
+    fn serialize_struct(
+        self,
+        _name: &'static str,
+        len: usize,
+    ) -> Result<MapFlattener<'a>, FlattenError> {
         self.serialize_map(Some(len))
     }
 
@@ -202,7 +233,9 @@ impl<'a> ser::Serializer for Flattener<'a> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Self::SerializeStructVariant, FlattenError> {
-        Err(FlattenError(format!("the enum variant `{variant}` with fields cannot be written as text")))
+        Err(FlattenError(format!(
+            "the enum variant `{variant}` with fields cannot be written as text"
+        )))
     }
 }
 
@@ -211,7 +244,11 @@ impl ser::SerializeSeq for SeqFlattener<'_> {
     type Error = FlattenError;
 
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), FlattenError> {
-        value.serialize(Flattener { key: self.key.clone(), shape: self.shape, out: self.out })
+        value.serialize(Flattener {
+            key: self.key.clone(),
+            shape: self.shape,
+            out: self.out,
+        })
     }
 
     fn end(self) -> Result<(), FlattenError> {
@@ -247,7 +284,11 @@ impl ser::SerializeTupleStruct for SeqFlattener<'_> {
 
 impl MapFlattener<'_> {
     fn entry<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), FlattenError> {
-        value.serialize(Flattener { key: format!("{}[{key}]", self.key), shape: self.shape, out: self.out })
+        value.serialize(Flattener {
+            key: format!("{}[{key}]", self.key),
+            shape: self.shape,
+            out: self.out,
+        })
     }
 }
 
@@ -267,7 +308,10 @@ impl ser::SerializeMap for MapFlattener<'_> {
     }
 
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), FlattenError> {
-        let key = self.pending_key.take().ok_or_else(|| FlattenError("a map value came without its key".into()))?;
+        let key = self
+            .pending_key
+            .take()
+            .ok_or_else(|| FlattenError("a map value came without its key".into()))?;
         self.entry(&key, value)
     }
 
@@ -280,7 +324,11 @@ impl ser::SerializeStruct for MapFlattener<'_> {
     type Ok = ();
     type Error = FlattenError;
 
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), FlattenError> {
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), FlattenError> {
         self.entry(key, value)
     }
 
@@ -307,7 +355,10 @@ mod tests {
         assert_eq!(pairs("limit", &100u32), vec![p("limit", "100")]);
         assert_eq!(pairs("limit", &None::<u32>), vec![]);
         assert_eq!(pairs("sandbox", &true), vec![p("sandbox", "true")]);
-        assert_eq!(pairs("ids", &vec!["a", "b"]), vec![p("ids[]", "a"), p("ids[]", "b")]);
+        assert_eq!(
+            pairs("ids", &vec!["a", "b"]),
+            vec![p("ids[]", "a"), p("ids[]", "b")]
+        );
         assert_eq!(pairs("ids", &Some(Vec::<String>::new())), vec![]);
     }
 

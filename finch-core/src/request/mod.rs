@@ -13,7 +13,11 @@ use serde::Serialize;
 
 /// Everything but the unreserved characters of RFC 3986 (`A-Z a-z 0-9 - . _ ~`) is encoded, so a
 /// value can never add a `/`, `?`, `#` or `%` of its own to a path or query.
-const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// Query keys keep their brackets (`entity_ids[]`), as the official SDKs send them.
 const QUERY_KEY: &AsciiSet = &COMPONENT.remove(b'[').remove(b']');
@@ -66,7 +70,11 @@ impl PathWriter {
     ///
     /// Empty values and the segments `.` and `..` are refused: each would change which resource
     /// the path names.
-    pub fn param<T: WireValue + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), RequestError> {
+    pub fn param<T: WireValue + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+    ) -> Result<(), RequestError> {
         let text = single_value(name, value, "path parameter")?;
         let Some(text) = text else {
             return Err(RequestError::InvalidPathParam {
@@ -79,7 +87,8 @@ impl PathWriter {
             return Err(RequestError::InvalidPathParam {
                 name: name.to_owned(),
                 value: text,
-                reason: "an empty, `.` or `..` segment would change which resource the path names".into(),
+                reason: "an empty, `.` or `..` segment would change which resource the path names"
+                    .into(),
             });
         }
         self.path.extend(utf8_percent_encode(&text, COMPONENT));
@@ -119,9 +128,17 @@ impl QueryWriter {
     }
 
     /// Appends one field.
-    pub fn param<T: WireValue + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), RequestError> {
-        let pairs = flatten(name, value, Shape::Nested)
-            .map_err(|error| RequestError::InvalidQueryParam { name: name.to_owned(), reason: error.0 })?;
+    pub fn param<T: WireValue + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+    ) -> Result<(), RequestError> {
+        let pairs = flatten(name, value, Shape::Nested).map_err(|error| {
+            RequestError::InvalidQueryParam {
+                name: name.to_owned(),
+                reason: error.0,
+            }
+        })?;
         for (key, text) in pairs {
             self.push_pair(&key, &text);
         }
@@ -170,20 +187,26 @@ impl HeaderWriter {
     }
 
     /// Adds one header.
-    pub fn header<T: WireValue + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), RequestError> {
+    pub fn header<T: WireValue + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+    ) -> Result<(), RequestError> {
         let Some(text) = single_value(name, value, "header")? else {
             return Ok(());
         };
-        let header_name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| RequestError::InvalidHeader {
-            name: name.to_owned(),
-            value: text.clone(),
-            reason: "the header name is not a valid HTTP token".into(),
-        })?;
-        let header_value = HeaderValue::from_str(&text).map_err(|_| RequestError::InvalidHeader {
-            name: name.to_owned(),
-            value: text.clone(),
-            reason: "header values cannot contain control characters such as CR or LF".into(),
-        })?;
+        let header_name =
+            HeaderName::from_bytes(name.as_bytes()).map_err(|_| RequestError::InvalidHeader {
+                name: name.to_owned(),
+                value: text.clone(),
+                reason: "the header name is not a valid HTTP token".into(),
+            })?;
+        let header_value =
+            HeaderValue::from_str(&text).map_err(|_| RequestError::InvalidHeader {
+                name: name.to_owned(),
+                value: text.clone(),
+                reason: "header values cannot contain control characters such as CR or LF".into(),
+            })?;
         self.headers.append(header_name, header_value);
         Ok(())
     }
@@ -228,11 +251,19 @@ pub struct BodyWriter<'a> {
 impl<'a> BodyWriter<'a> {
     /// An empty body; `credentials` fill fields marked `#[finch(credential = ...)]` that are unset.
     pub fn new(credentials: &'a Credentials) -> Self {
-        BodyWriter { credentials, buffer: Vec::new(), shape: BodyShape::Absent }
+        BodyWriter {
+            credentials,
+            buffer: Vec::new(),
+            shape: BodyShape::Absent,
+        }
     }
 
     /// Writes a member of the JSON object.
-    pub fn field<T: WireValue + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), RequestError> {
+    pub fn field<T: WireValue + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+    ) -> Result<(), RequestError> {
         let fields = match self.shape {
             BodyShape::Absent => {
                 self.buffer.push(b'{');
@@ -244,18 +275,29 @@ impl<'a> BodyWriter<'a> {
                 }
                 fields
             }
-            BodyShape::Whole => return Err(RequestError::body(name, "the body is already a whole value")),
+            BodyShape::Whole => {
+                return Err(RequestError::body(
+                    name,
+                    "the body is already a whole value",
+                ));
+            }
         };
-        serde_json::to_writer(&mut self.buffer, name).map_err(|error| RequestError::body(name, error))?;
+        serde_json::to_writer(&mut self.buffer, name)
+            .map_err(|error| RequestError::body(name, error))?;
         self.buffer.push(b':');
-        serde_json::to_writer(&mut self.buffer, value).map_err(|error| RequestError::body(name, error))?;
+        serde_json::to_writer(&mut self.buffer, value)
+            .map_err(|error| RequestError::body(name, error))?;
         self.shape = BodyShape::Object { fields: fields + 1 };
         Ok(())
     }
 
     /// Writes a member when it is `Some`; when it is `None` the member is left out, but the body
     /// is still an object (an endpoint whose fields are all `None` sends `{}`).
-    pub fn optional_field<T: WireValue>(&mut self, name: &str, value: &Option<T>) -> Result<(), RequestError> {
+    pub fn optional_field<T: WireValue>(
+        &mut self,
+        name: &str,
+        value: &Option<T>,
+    ) -> Result<(), RequestError> {
         match value {
             Some(value) => self.field(name, value),
             None => self.declare_object(name),
@@ -275,21 +317,35 @@ impl<'a> BodyWriter<'a> {
         }
         let from_client = match credential {
             Credential::ClientId => self.credentials.get_client_id(),
-            Credential::ClientSecret => self.credentials.get_client_secret().map(|secret| secret.expose()),
-            Credential::AccessToken => self.credentials.get_access_token().map(|secret| secret.expose()),
+            Credential::ClientSecret => self
+                .credentials
+                .get_client_secret()
+                .map(|secret| secret.expose()),
+            Credential::AccessToken => self
+                .credentials
+                .get_access_token()
+                .map(|secret| secret.expose()),
         };
         match from_client {
             Some(text) => self.field(name, text),
-            None => Err(RequestError::MissingCredential { credential, needed_by: name.to_owned() }),
+            None => Err(RequestError::MissingCredential {
+                credential,
+                needed_by: name.to_owned(),
+            }),
         }
     }
 
     /// Writes the whole body from one value (for example a top-level JSON array).
-    pub fn whole<T: WireValue + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), RequestError> {
+    pub fn whole<T: WireValue + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+    ) -> Result<(), RequestError> {
         if self.shape != BodyShape::Absent {
             return Err(RequestError::body(name, "the body already has fields"));
         }
-        serde_json::to_writer(&mut self.buffer, value).map_err(|error| RequestError::body(name, error))?;
+        serde_json::to_writer(&mut self.buffer, value)
+            .map_err(|error| RequestError::body(name, error))?;
         self.shape = BodyShape::Whole;
         Ok(())
     }
@@ -315,7 +371,10 @@ impl<'a> BodyWriter<'a> {
                 Ok(())
             }
             BodyShape::Object { .. } => Ok(()),
-            BodyShape::Whole => Err(RequestError::body(name, "the body is already a whole value")),
+            BodyShape::Whole => Err(RequestError::body(
+                name,
+                "the body is already a whole value",
+            )),
         }
     }
 }
@@ -327,8 +386,16 @@ fn single_value<T: WireValue + ?Sized>(
     place: &str,
 ) -> Result<Option<String>, RequestError> {
     let invalid = |reason: String| match place {
-        "header" => RequestError::InvalidHeader { name: name.to_owned(), value: String::new(), reason },
-        _ => RequestError::InvalidPathParam { name: name.to_owned(), value: String::new(), reason },
+        "header" => RequestError::InvalidHeader {
+            name: name.to_owned(),
+            value: String::new(),
+            reason,
+        },
+        _ => RequestError::InvalidPathParam {
+            name: name.to_owned(),
+            value: String::new(),
+            reason,
+        },
     };
     let mut pairs = flatten(name, value, Shape::Scalar).map_err(|error| invalid(error.0))?;
     match pairs.len() {

@@ -1,0 +1,167 @@
+//! `POST /auth/token`: exchange a Finch Connect authorization code for a connection's access token.
+
+use crate::client::Finch;
+use crate::open_enum::open_enum;
+use crate::shared::Product;
+use crate::{Error, Secret, finch_endpoint};
+use serde::{Deserialize, Serialize};
+
+/// Exchange an authorization code for an access token (`POST /auth/token`).
+///
+/// `client_id` and `client_secret` default to the client's (`FINCH_CLIENT_ID`,
+/// `FINCH_CLIENT_SECRET`); when neither the request nor the client has them the call fails before
+/// anything is sent. No `Authorization` header is sent.
+///
+/// ```
+/// use finch::CreateAccessToken;
+/// let request = CreateAccessToken::new("the-code-from-connect").redirect_uri("https://example.com/callback");
+/// assert_eq!(request.code, "the-code-from-connect");
+/// ```
+#[finch_endpoint(POST "/auth/token", response = CreateAccessTokenResponse, auth = none)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CreateAccessToken {
+    /// Your application's client id; the client's when `None`.
+    #[finch(credential = client_id)]
+    pub client_id: Option<String>,
+    /// Your application's client secret; the client's when `None`.
+    #[finch(credential = client_secret)]
+    pub client_secret: Option<Secret>,
+    /// The authorization code Finch Connect returned.
+    pub code: String,
+    /// The redirect URI of the authorization request; required for codes from the redirect flow,
+    /// and it must match.
+    pub redirect_uri: Option<String>,
+}
+
+impl CreateAccessToken {
+    /// A request for `code`, with the client's credentials.
+    pub fn new(code: impl Into<String>) -> Self {
+        CreateAccessToken {
+            client_id: None,
+            client_secret: None,
+            code: code.into(),
+            redirect_uri: None,
+        }
+    }
+
+    /// Sets the redirect URI used in the authorization request.
+    pub fn redirect_uri(mut self, redirect_uri: impl Into<String>) -> Self {
+        self.redirect_uri = Some(redirect_uri.into());
+        self
+    }
+
+    /// Uses this client id instead of the client's.
+    pub fn client_id(mut self, client_id: impl Into<String>) -> Self {
+        self.client_id = Some(client_id.into());
+        self
+    }
+
+    /// Uses this client secret instead of the client's.
+    pub fn client_secret(mut self, client_secret: impl Into<Secret>) -> Self {
+        self.client_secret = Some(client_secret.into());
+        self
+    }
+}
+
+/// A connection's access token and what it grants.
+///
+/// ```
+/// let response: finch::CreateAccessTokenResponse = serde_json::from_str(r#"{
+///     "access_token": "7e965183-9332-423c-9259-3edafb332ad2", "token_type": "bearer",
+///     "connection_id": "bc3a2af9-ce03-46c4-9142-81abe789c64d", "customer_id": null, "customer_name": null,
+///     "client_type": "production", "connection_type": "provider", "products": ["directory"],
+///     "provider_id": "gusto", "entity_ids": []
+/// }"#)?;
+/// assert_eq!(response.client_type, finch::ClientType::Production);
+/// // The token never shows in Debug output:
+/// assert!(!format!("{response:?}").contains("7e965183"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CreateAccessTokenResponse {
+    /// The access token for the connection.
+    pub access_token: Secret,
+    /// The RFC 8693 token type (Finch uses `bearer` tokens).
+    pub token_type: String,
+    /// The Finch UUID of the connection associated with the token.
+    pub connection_id: String,
+    /// The id of your customer you gave Finch when the connect session was created.
+    #[serde(default)]
+    pub customer_id: Option<String>,
+    /// The name of your customer you gave Finch when the connect session was created.
+    #[serde(default)]
+    pub customer_name: Option<String>,
+    /// Deprecated: use `connection_id` to identify the connection.
+    #[deprecated(note = "use `connection_id` to identify the connection")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
+    /// The type of application associated with the token.
+    pub client_type: ClientType,
+    /// Deprecated: use `connection_id` to identify the connection.
+    #[deprecated(note = "use `connection_id` to identify the connection")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company_id: Option<String>,
+    /// The type of the connection associated with the token.
+    pub connection_type: ConnectionType,
+    /// The products the token is authorized for.
+    pub products: Vec<Product>,
+    /// The id of the provider associated with the token.
+    pub provider_id: String,
+    /// The entities the token can access (pass one as `entity_ids` on `/employer/*` endpoints).
+    pub entity_ids: Vec<String>,
+}
+
+open_enum! {
+    /// The type of application associated with a token.
+    pub enum ClientType {
+        /// A development application.
+        Development = "development",
+        /// A production application.
+        Production = "production",
+        /// A sandbox application.
+        Sandbox = "sandbox",
+    }
+}
+
+open_enum! {
+    /// The type of a connection.
+    pub enum ConnectionType {
+        /// Finch-generated data.
+        Finch = "finch",
+        /// A connection to an external provider.
+        Provider = "provider",
+    }
+}
+
+/// `client.access_tokens()`: the token exchange.
+#[derive(Clone, Copy, Debug)]
+pub struct AccessTokens<'a> {
+    pub(crate) client: &'a Finch,
+}
+
+impl AccessTokens<'_> {
+    /// Exchanges an authorization code for an access token (`POST /auth/token`).
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let stand_in = finch::testing::StandIn::start().await?;
+    /// # let code = stand_in.issue_authorization_code();
+    /// let finch = finch::Finch::builder()
+    ///     # .base_url(stand_in.base_url())
+    ///     .client_id(stand_in.client_id())
+    ///     .client_secret(stand_in.client_secret())
+    ///     .build()?;
+    /// let token = finch.access_tokens().create(finch::CreateAccessToken::new(code)).await?;
+    /// let connection = finch.with_access_token(token.access_token);
+    /// let company = connection.hris().company().retrieve().await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn create(
+        &self,
+        request: CreateAccessToken,
+    ) -> Result<CreateAccessTokenResponse, Error> {
+        self.client.send(&request).await
+    }
+}

@@ -1,0 +1,275 @@
+//! The Finch client: configuration, the environment, and the resource accessors.
+
+use crate::access_tokens::AccessTokens;
+use crate::connect::Connect;
+use crate::hris::Hris;
+use crate::sandbox::Sandbox;
+use finch_core::{
+    AsyncSleep, Client, ClientBuilder, Clock, ConfigError, Endpoint, Error, RawResponse,
+    RequestOptions, RetryPolicy, Secret, Transport,
+};
+use std::time::Duration;
+
+/// The `User-Agent` finch sends.
+pub const USER_AGENT: &str = concat!("finch/", env!("CARGO_PKG_VERSION"), " (Rust)");
+
+/// A client of the Finch API.
+///
+/// Cheap to clone and `Send + Sync`: build one and share it; use [`with_access_token`] for each
+/// connection (they share the connection pool).
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let stand_in = finch::testing::StandIn::start().await?;
+/// # let token = stand_in.issue_access_token();
+/// let finch = finch::Finch::builder()
+///     # .base_url(stand_in.base_url())
+///     .access_token(token)
+///     .build()?;
+/// let company = finch.hris().company().retrieve().await?;
+/// # Ok(()) }
+/// ```
+///
+/// [`with_access_token`]: Finch::with_access_token
+#[derive(Clone, Debug)]
+pub struct Finch {
+    client: Client,
+    webhook_secret: Option<Secret>,
+}
+
+/// Configures a [`Finch`] client.
+///
+/// ```
+/// use std::time::Duration;
+/// let finch = finch::Finch::builder()
+///     .client_id("4ab15e51-11ad-49f4-acae-f343b7794375")
+///     .client_secret("my-client-secret")
+///     .timeout(Duration::from_secs(20))
+///     .max_retries(3)
+///     .build()?;
+/// # Ok::<(), finch::ConfigError>(())
+/// ```
+#[derive(Debug)]
+pub struct FinchBuilder {
+    inner: ClientBuilder,
+    webhook_secret: Option<Secret>,
+}
+
+impl Default for FinchBuilder {
+    fn default() -> Self {
+        FinchBuilder {
+            inner: Client::builder().user_agent(USER_AGENT),
+            webhook_secret: None,
+        }
+    }
+}
+
+impl FinchBuilder {
+    /// Reads `FINCH_CLIENT_ID`, `FINCH_CLIENT_SECRET`, `FINCH_WEBHOOK_SECRET` and `FINCH_BASE_URL`;
+    /// unset or empty variables are skipped. Settings made afterwards override them.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        let mut builder = FinchBuilder::default();
+        if let Some(client_id) = env_var("FINCH_CLIENT_ID")? {
+            builder = builder.client_id(client_id);
+        }
+        if let Some(client_secret) = env_var("FINCH_CLIENT_SECRET")? {
+            builder = builder.client_secret(client_secret);
+        }
+        if let Some(webhook_secret) = env_var("FINCH_WEBHOOK_SECRET")? {
+            builder = builder.webhook_secret(webhook_secret);
+        }
+        if let Some(base_url) = env_var("FINCH_BASE_URL")? {
+            builder = builder.base_url(base_url);
+        }
+        Ok(builder)
+    }
+
+    /// The API's address (default `https://api.tryfinch.com`). `http://` is accepted only for
+    /// loopback hosts unless [`allow_insecure_http`](Self::allow_insecure_http) is set.
+    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
+        self.inner = self.inner.base_url(base_url);
+        self
+    }
+
+    /// Accepts `http://` base URLs on any host. Credentials then travel unencrypted.
+    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+        self.inner = self.inner.allow_insecure_http(allow);
+        self
+    }
+
+    /// Your application's client id.
+    pub fn client_id(mut self, client_id: impl Into<String>) -> Self {
+        self.inner = self.inner.client_id(client_id);
+        self
+    }
+
+    /// Your application's client secret.
+    pub fn client_secret(mut self, client_secret: impl Into<Secret>) -> Self {
+        self.inner = self.inner.client_secret(client_secret);
+        self
+    }
+
+    /// A connection's access token.
+    pub fn access_token(mut self, access_token: impl Into<Secret>) -> Self {
+        self.inner = self.inner.access_token(access_token);
+        self
+    }
+
+    /// The secret that signs your webhooks (base64, as the Finch dashboard shows it).
+    pub fn webhook_secret(mut self, webhook_secret: impl Into<Secret>) -> Self {
+        self.webhook_secret = Some(webhook_secret.into());
+        self
+    }
+
+    /// The time limit of each attempt (default 60 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.inner = self.inner.timeout(timeout);
+        self
+    }
+
+    /// How many times a failed attempt is retried (default 2).
+    pub fn max_retries(mut self, max_retries: u32) -> Self {
+        self.inner = self.inner.max_retries(max_retries);
+        self
+    }
+
+    /// The whole retry policy.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.inner = self.inner.retry_policy(policy);
+        self
+    }
+
+    /// A header sent on every request.
+    pub fn default_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.inner = self.inner.default_header(name, value);
+        self
+    }
+
+    /// The `Finch-API-Version` header (default `2020-09-17`).
+    pub fn api_version(mut self, version: impl Into<String>) -> Self {
+        self.inner = self.inner.api_version(version);
+        self
+    }
+
+    /// The HTTP stack (default: reqwest with rustls).
+    pub fn transport(mut self, transport: impl Transport) -> Self {
+        self.inner = self.inner.transport(transport);
+        self
+    }
+
+    /// How the client waits (default: tokio's timer).
+    pub fn sleep(mut self, sleep: impl AsyncSleep) -> Self {
+        self.inner = self.inner.sleep(sleep);
+        self
+    }
+
+    /// What the client thinks the time is (default: the system clock).
+    pub fn clock(mut self, clock: impl Clock) -> Self {
+        self.inner = self.inner.clock(clock);
+        self
+    }
+
+    /// Checks the configuration and builds the client.
+    pub fn build(self) -> Result<Finch, ConfigError> {
+        Ok(Finch {
+            client: self.inner.build()?,
+            webhook_secret: self.webhook_secret,
+        })
+    }
+}
+
+/// An environment variable: `None` when unset or empty, an error when not UTF-8 (its value is
+/// not shown: it may be a secret).
+fn env_var(name: &'static str) -> Result<Option<String>, ConfigError> {
+    match std::env::var(name) {
+        Ok(value) if value.trim().is_empty() => Ok(None),
+        Ok(value) => Ok(Some(value.trim().to_owned())),
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => Err(ConfigError::InvalidEnv {
+            var: name,
+            reason: "the value is not valid UTF-8".to_owned(),
+        }),
+    }
+}
+
+impl Finch {
+    /// A builder with finch's defaults.
+    pub fn builder() -> FinchBuilder {
+        FinchBuilder::default()
+    }
+
+    /// A client configured from the environment (`FINCH_CLIENT_ID`, `FINCH_CLIENT_SECRET`,
+    /// `FINCH_WEBHOOK_SECRET`, `FINCH_BASE_URL`).
+    ///
+    /// ```
+    /// let finch = finch::Finch::from_env()?;
+    /// # Ok::<(), finch::ConfigError>(())
+    /// ```
+    pub fn from_env() -> Result<Finch, ConfigError> {
+        FinchBuilder::from_env()?.build()
+    }
+
+    /// A client for one connection: this client's configuration and connection pool with
+    /// `access_token`. Cheap; make one per connection.
+    pub fn with_access_token(&self, access_token: impl Into<Secret>) -> Finch {
+        Finch {
+            client: self.client.with_access_token(access_token),
+            webhook_secret: self.webhook_secret.clone(),
+        }
+    }
+
+    /// The runtime client, for sending endpoints declared elsewhere.
+    pub fn core(&self) -> &Client {
+        &self.client
+    }
+
+    /// The webhook secret, if configured.
+    pub fn webhook_secret(&self) -> Option<&Secret> {
+        self.webhook_secret.as_ref()
+    }
+
+    /// Sends any endpoint, including ones you declared with [`finch_endpoint`](crate::finch_endpoint).
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// let company = finch.send(&finch::hris::RetrieveCompany::new()).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Response, Error> {
+        self.client.send(endpoint).await
+    }
+
+    /// [`send`](Self::send) with per-request overrides (timeout, retries, headers, query).
+    pub async fn send_with<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        options: &RequestOptions,
+    ) -> Result<E::Response, Error> {
+        self.client.send_with(endpoint, options).await
+    }
+
+    /// Sends any endpoint and returns the reply undecoded (status, headers, body).
+    pub async fn send_raw<E: Endpoint>(&self, endpoint: &E) -> Result<RawResponse, Error> {
+        self.client.send_raw(endpoint).await
+    }
+
+    /// `POST /auth/token`.
+    pub fn access_tokens(&self) -> AccessTokens<'_> {
+        AccessTokens { client: self }
+    }
+
+    /// `/employer/*`: company, directory, individuals, benefits.
+    pub fn hris(&self) -> Hris<'_> {
+        Hris { client: self }
+    }
+
+    /// `/sandbox/*`.
+    pub fn sandbox(&self) -> Sandbox<'_> {
+        Sandbox { client: self }
+    }
+
+    /// `/connect/*`.
+    pub fn connect(&self) -> Connect<'_> {
+        Connect { client: self }
+    }
+}

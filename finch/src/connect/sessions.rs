@@ -1,0 +1,198 @@
+//! `POST /connect/sessions`: start a Finch Connect session for a customer.
+
+use crate::client::Finch;
+use crate::open_enum::open_enum;
+use crate::shared::Product;
+use crate::{Error, finch_endpoint};
+use serde::{Deserialize, Serialize};
+
+/// Create a Connect session (`POST /connect/sessions`, HTTP Basic auth with the client id and
+/// secret). Send the employer to the returned `connect_url`.
+///
+/// ```
+/// use finch::{Product, connect::CreateConnectSession};
+/// let request = CreateConnectSession::new("customer-42", "Acme Inc", [Product::Company, Product::Directory])
+///     .redirect_uri("https://example.com/finch/callback");
+/// ```
+#[finch_endpoint(POST "/connect/sessions", response = ConnectSession, auth = basic)]
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct CreateConnectSession {
+    /// Your unique id for the customer (1 to 255 characters).
+    pub customer_id: String,
+    /// The customer's name (1 to 255 characters).
+    pub customer_name: String,
+    /// The products to request access to.
+    pub products: Vec<Product>,
+    /// The customer's email address.
+    pub customer_email: Option<String>,
+    /// Jump straight to a provider.
+    pub integration: Option<ConnectIntegration>,
+    /// Enable manual authentication mode.
+    pub manual: Option<bool>,
+    /// Minutes until the session expires (1 to 129,600; default 129,600 = 90 days).
+    pub minutes_to_expire: Option<u32>,
+    /// Recordkeeping configuration (only with the `recordkeeping` product).
+    pub recordkeeping: Option<Recordkeeping>,
+    /// Where to send the employer when Connect is done.
+    pub redirect_uri: Option<String>,
+    /// Sandbox mode.
+    pub sandbox: Option<SandboxMode>,
+}
+
+impl CreateConnectSession {
+    /// A session for the customer `customer_id` named `customer_name`, asking for `products`.
+    pub fn new(
+        customer_id: impl Into<String>,
+        customer_name: impl Into<String>,
+        products: impl IntoIterator<Item = Product>,
+    ) -> Self {
+        CreateConnectSession {
+            customer_id: customer_id.into(),
+            customer_name: customer_name.into(),
+            products: products.into_iter().collect(),
+            customer_email: None,
+            integration: None,
+            manual: None,
+            minutes_to_expire: None,
+            recordkeeping: None,
+            redirect_uri: None,
+            sandbox: None,
+        }
+    }
+
+    /// Sets the customer's email address.
+    pub fn customer_email(mut self, email: impl Into<String>) -> Self {
+        self.customer_email = Some(email.into());
+        self
+    }
+
+    /// Sends the employer to `redirect_uri` when Connect is done.
+    pub fn redirect_uri(mut self, redirect_uri: impl Into<String>) -> Self {
+        self.redirect_uri = Some(redirect_uri.into());
+        self
+    }
+
+    /// Sets the sandbox mode.
+    pub fn sandbox(mut self, mode: SandboxMode) -> Self {
+        self.sandbox = Some(mode);
+        self
+    }
+
+    /// Expires the session after `minutes`.
+    pub fn minutes_to_expire(mut self, minutes: u32) -> Self {
+        self.minutes_to_expire = Some(minutes);
+        self
+    }
+
+    /// Jumps straight to a provider.
+    pub fn integration(mut self, integration: ConnectIntegration) -> Self {
+        self.integration = Some(integration);
+        self
+    }
+}
+
+/// A provider to jump straight to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ConnectIntegration {
+    /// The provider's id (`gusto`).
+    pub provider: String,
+    /// The authentication method to use.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth_method: Option<ConnectAuthMethod>,
+}
+
+impl ConnectIntegration {
+    /// Jump to `provider`.
+    pub fn new(provider: impl Into<String>) -> Self {
+        ConnectIntegration {
+            provider: provider.into(),
+            auth_method: None,
+        }
+    }
+}
+
+open_enum! {
+    /// How the employer authenticates with the provider.
+    pub enum ConnectAuthMethod {
+        /// Finch's team sets the connection up.
+        Assisted = "assisted",
+        /// Username and password.
+        Credential = "credential",
+        /// OAuth.
+        Oauth = "oauth",
+        /// An API token.
+        ApiToken = "api_token",
+    }
+}
+
+/// Recordkeeping configuration.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Recordkeeping {
+    /// The recordkeeper.
+    pub recordkeeper: Recordkeeper,
+    /// The recordkeeper's plan id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_id: Option<String>,
+}
+
+open_enum! {
+    /// A recordkeeper.
+    pub enum Recordkeeper {
+        /// Voya.
+        Voya = "voya",
+        /// Empower.
+        Empower = "empower",
+        /// Fidelity.
+        Fidelity = "fidelity",
+        /// Transamerica.
+        Transamerica = "transamerica",
+    }
+}
+
+open_enum! {
+    /// Sandbox mode for a Connect session.
+    pub enum SandboxMode {
+        /// Finch's own sandbox data.
+        Finch = "finch",
+        /// A provider's sandbox.
+        Provider = "provider",
+    }
+}
+
+/// A created Connect session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ConnectSession {
+    /// The session's id.
+    pub session_id: String,
+    /// Where to send the employer.
+    pub connect_url: String,
+}
+
+/// `client.connect().sessions()`.
+#[derive(Clone, Copy, Debug)]
+pub struct Sessions<'a> {
+    pub(crate) client: &'a Finch,
+}
+
+impl Sessions<'_> {
+    /// Creates a Connect session (`POST /connect/sessions`).
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// use finch::{Product, connect::CreateConnectSession};
+    /// let session = finch.connect().sessions()
+    ///     .new(CreateConnectSession::new("customer-42", "Acme Inc", [Product::Directory]))
+    ///     .await?;
+    /// println!("send the employer to {}", session.connect_url);
+    /// # Ok(()) }
+    /// ```
+    // Named `new` as in the official SDKs (`connect.sessions.new`).
+    #[allow(clippy::new_ret_no_self)]
+    pub async fn new(&self, request: CreateConnectSession) -> Result<ConnectSession, Error> {
+        self.client.send(&request).await
+    }
+}

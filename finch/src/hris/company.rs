@@ -1,0 +1,170 @@
+//! `GET /employer/company`: basic company data.
+
+use crate::client::Finch;
+use crate::open_enum::open_enum;
+use crate::shared::Location;
+use crate::{Error, finch_endpoint};
+use serde::{Deserialize, Serialize};
+
+/// Read basic company data (`GET /employer/company`).
+///
+/// ```
+/// let request = finch::hris::RetrieveCompany::new().entity_id("550e8400-e29b-41d4-a716-446655440000");
+/// ```
+#[finch_endpoint(GET "/employer/company", response = Company)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RetrieveCompany {
+    /// The entity to read, for connections with several (exactly one id).
+    #[finch(query)]
+    pub entity_ids: Option<Vec<String>>,
+}
+
+impl RetrieveCompany {
+    /// A request for the connection's (only) entity.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Reads the entity `entity_id`.
+    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
+        self.entity_ids = Some(vec![entity_id.into()]);
+        self
+    }
+}
+
+/// A company as the provider describes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Company {
+    /// A stable Finch id (UUID v4) for the company.
+    pub id: String,
+    /// The legal name.
+    pub legal_name: Option<String>,
+    /// The tax payer type.
+    pub entity: Option<CompanyEntity>,
+    /// The email of the main administrator on the account.
+    pub primary_email: Option<String>,
+    /// The phone number of the main administrator (E.164, with ` xExtension` where applicable).
+    pub primary_phone_number: Option<String>,
+    /// The company's departments.
+    pub departments: Option<Vec<Option<Department>>>,
+    /// The employer identification number.
+    pub ein: Option<String>,
+    /// The company's locations.
+    pub locations: Option<Vec<Option<Location>>>,
+    /// The bank accounts of the payroll/HRIS system.
+    pub accounts: Option<Vec<BankAccount>>,
+}
+
+/// The company's tax payer type.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CompanyEntity {
+    /// The tax payer type.
+    #[serde(rename = "type")]
+    pub entity_type: Option<EntityType>,
+    /// The tax payer subtype.
+    pub subtype: Option<EntitySubtype>,
+}
+
+open_enum! {
+    /// A company's tax payer type.
+    pub enum EntityType {
+        /// Limited liability company.
+        Llc = "llc",
+        /// Limited partnership.
+        Lp = "lp",
+        /// Corporation.
+        Corporation = "corporation",
+        /// Sole proprietor.
+        SoleProprietor = "sole_proprietor",
+        /// Non-profit.
+        NonProfit = "non_profit",
+        /// Partnership.
+        Partnership = "partnership",
+        /// Cooperative.
+        Cooperative = "cooperative",
+    }
+}
+
+open_enum! {
+    /// A company's tax payer subtype.
+    pub enum EntitySubtype {
+        /// S corporation.
+        SCorporation = "s_corporation",
+        /// C corporation.
+        CCorporation = "c_corporation",
+        /// B corporation.
+        BCorporation = "b_corporation",
+    }
+}
+
+/// A department.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Department {
+    /// The department's name.
+    pub name: Option<String>,
+    /// The parent department, if any.
+    pub parent: Option<ParentDepartment>,
+}
+
+/// A department's parent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ParentDepartment {
+    /// The parent department's name.
+    pub name: Option<String>,
+}
+
+/// A bank account of the payroll/HRIS system.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct BankAccount {
+    /// The nine-digit routing number.
+    pub routing_number: Option<String>,
+    /// The account's name in the payroll/HRIS system.
+    pub account_name: Option<String>,
+    /// The bank's name.
+    pub institution_name: Option<String>,
+    /// Checking or savings.
+    pub account_type: Option<AccountType>,
+    /// The account number.
+    pub account_number: Option<String>,
+}
+
+open_enum! {
+    /// The type of a bank account.
+    pub enum AccountType {
+        /// A checking account.
+        Checking = "checking",
+        /// A savings account.
+        Savings = "savings",
+    }
+}
+
+/// `client.hris().company()`.
+#[derive(Clone, Copy, Debug)]
+pub struct CompanyResource<'a> {
+    pub(crate) client: &'a Finch,
+}
+
+impl CompanyResource<'_> {
+    /// Reads the company (`GET /employer/company`).
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// let company = finch.hris().company().retrieve().await?;
+    /// println!("{}", company.legal_name.as_deref().unwrap_or("(no name)"));
+    /// # Ok(()) }
+    /// ```
+    pub async fn retrieve(&self) -> Result<Company, Error> {
+        self.client.send(&RetrieveCompany::new()).await
+    }
+
+    /// Reads the company with a request's options (`entity_ids`).
+    pub async fn retrieve_with(&self, request: RetrieveCompany) -> Result<Company, Error> {
+        self.client.send(&request).await
+    }
+}

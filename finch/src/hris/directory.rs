@@ -1,0 +1,152 @@
+//! `GET /employer/directory`: the company's people, page by page.
+
+use crate::client::Finch;
+use crate::shared::{IndividualRef, Paging};
+use crate::{Error, finch_endpoint};
+use finch_core::{OffsetPage, OffsetPaged, Pages};
+use serde::{Deserialize, Serialize};
+
+/// List the company's individuals (`GET /employer/directory`), one page.
+///
+/// ```
+/// let first_page = finch::hris::ListDirectory::new().limit(500);
+/// assert_eq!(first_page.limit, Some(500));
+/// ```
+#[finch_endpoint(GET "/employer/directory", response = DirectoryPage)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ListDirectory {
+    /// Page size (Finch's default is 100, its maximum 10,000).
+    #[finch(query)]
+    pub limit: Option<u64>,
+    /// Index of the first individual of the page (default 0).
+    #[finch(query)]
+    pub offset: Option<u64>,
+    /// The entity to read, for connections with several (exactly one id).
+    #[finch(query)]
+    pub entity_ids: Option<Vec<String>>,
+}
+
+impl ListDirectory {
+    /// The first page, with Finch's default size.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the page size.
+    pub fn limit(mut self, limit: u64) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// Starts at `offset`.
+    pub fn offset(mut self, offset: u64) -> Self {
+        self.offset = Some(offset);
+        self
+    }
+
+    /// Reads the entity `entity_id`.
+    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
+        self.entity_ids = Some(vec![entity_id.into()]);
+        self
+    }
+}
+
+impl OffsetPaged for ListDirectory {
+    fn at_offset(&self, offset: u64) -> Self {
+        ListDirectory {
+            offset: Some(offset),
+            ..self.clone()
+        }
+    }
+}
+
+/// One page of the directory.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct DirectoryPage {
+    /// Where the page sits.
+    pub paging: Paging,
+    /// The individuals on the page.
+    pub individuals: Vec<IndividualInDirectory>,
+}
+
+impl OffsetPage for DirectoryPage {
+    fn item_count(&self) -> usize {
+        self.individuals.len()
+    }
+
+    fn offset(&self) -> u64 {
+        self.paging.offset
+    }
+
+    fn total(&self) -> Option<u64> {
+        self.paging.count
+    }
+}
+
+/// An individual as the directory lists them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct IndividualInDirectory {
+    /// A stable Finch id (UUID v4) for the individual.
+    pub id: String,
+    /// The legal first name.
+    pub first_name: Option<String>,
+    /// The legal middle name.
+    pub middle_name: Option<String>,
+    /// The legal last name.
+    pub last_name: Option<String>,
+    /// The individual's manager.
+    pub manager: Option<IndividualRef>,
+    /// The individual's department.
+    pub department: Option<DirectoryDepartment>,
+    /// `true` for an active employee or contractor.
+    pub is_active: Option<bool>,
+}
+
+/// The department of an individual in the directory.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct DirectoryDepartment {
+    /// The department's name.
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// `client.hris().directory()`.
+#[derive(Clone, Copy, Debug)]
+pub struct Directory<'a> {
+    pub(crate) client: &'a Finch,
+}
+
+impl Directory<'_> {
+    /// Reads one page of the directory (`GET /employer/directory`).
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// let page = finch.hris().directory().list(finch::hris::ListDirectory::new().limit(50)).await?;
+    /// println!("{} of {:?}", page.individuals.len(), page.paging.count);
+    /// # Ok(()) }
+    /// ```
+    pub async fn list(&self, request: ListDirectory) -> Result<DirectoryPage, Error> {
+        self.client.send(&request).await
+    }
+
+    /// Walks the whole directory page by page, starting at `request`'s offset; only one page is
+    /// held at a time.
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// let mut pages = finch.hris().directory().pages(finch::hris::ListDirectory::new().limit(200));
+    /// while let Some(page) = pages.next_page().await {
+    ///     for individual in page?.individuals {
+    ///         println!("{}", individual.id);
+    ///     }
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn pages(&self, request: ListDirectory) -> Pages<ListDirectory> {
+        Pages::new(self.client.core().clone(), request)
+    }
+}

@@ -1,0 +1,311 @@
+//! Types several resources share: locations, paging, dates, batch results, products.
+
+use crate::open_enum::open_enum;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// A postal address. Every part may be `null`: providers fill in what they have.
+///
+/// ```
+/// let location: finch::Location = serde_json::from_str(
+///     r#"{"line1":"628 Bear Ave","line2":null,"city":"Schenectady","state":"NY","postal_code":"94301","country":"US"}"#,
+/// )?;
+/// assert_eq!(location.city.as_deref(), Some("Schenectady"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Location {
+    /// Street address or PO box.
+    pub line1: Option<String>,
+    /// Apartment, suite, unit or building.
+    pub line2: Option<String>,
+    /// City, district, suburb, town or village.
+    pub city: Option<String>,
+    /// The state code.
+    pub state: Option<String>,
+    /// The postal or zip code.
+    pub postal_code: Option<String>,
+    /// The 2-letter ISO 3166 country code.
+    pub country: Option<String>,
+    /// A name for the location.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The provider's id for the location.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_id: Option<String>,
+}
+
+/// Where a page sits in a listing.
+///
+/// ```
+/// let paging: finch::Paging = serde_json::from_str(r#"{"count":25,"offset":10}"#)?;
+/// assert_eq!((paging.count, paging.offset), (Some(25), 10));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Paging {
+    /// The number of items in the whole listing (not just this page), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u64>,
+    /// The index of this page's first item.
+    pub offset: u64,
+}
+
+/// A calendar date as Finch sends it (`YYYY-MM-DD`). The text is kept as sent, so one provider's
+/// odd value does not fail a whole page; [`Date::ymd`] reads it when it is well formed.
+///
+/// ```
+/// let date: finch::Date = serde_json::from_str("\"1970-01-31\"")?;
+/// assert_eq!(date.ymd(), Some((1970, 1, 31)));
+/// assert_eq!(finch::Date::from("31/01/1970").ymd(), None);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Date(String);
+
+impl Date {
+    /// The text as sent.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Year, month and day, when the text is a valid `YYYY-MM-DD` date.
+    pub fn ymd(&self) -> Option<(i32, u8, u8)> {
+        let bytes = self.0.as_bytes();
+        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+            return None;
+        }
+        let year: i32 = self.0.get(0..4)?.parse().ok()?;
+        let month: u8 = self.0.get(5..7)?.parse().ok()?;
+        let day: u8 = self.0.get(8..10)?.parse().ok()?;
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days).contains(&day).then_some((year, month, day))
+    }
+}
+
+impl From<&str> for Date {
+    fn from(text: &str) -> Self {
+        Date(text.to_owned())
+    }
+}
+
+impl From<String> for Date {
+    fn from(text: String) -> Self {
+        Date(text)
+    }
+}
+
+impl fmt::Debug for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Date({:?})", self.0)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Date)
+    }
+}
+
+/// The error Finch reports for one item of a batch.
+///
+/// ```
+/// let error: finch::BatchError = serde_json::from_str(
+///     r#"{"code":404,"finch_code":"individual_not_found","message":"No individual found","name":"not_found_error"}"#,
+/// )?;
+/// assert_eq!(error.code, 404);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct BatchError {
+    /// The item's status.
+    pub code: u16,
+    /// A short English description.
+    pub message: String,
+    /// The error's identifier.
+    pub name: String,
+    /// A more specific identifier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finch_code: Option<String>,
+}
+
+impl fmt::Display for BatchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.code, self.name)?;
+        if let Some(code) = &self.finch_code {
+            write!(f, "/{code}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for BatchError {}
+
+/// The body of one batch item: the data, or Finch's error for that item.
+///
+/// Nothing in the JSON names the variant. A body with `code`, `message` and `name` and no `id` is
+/// an error; anything else is decoded as the data, and a failure says where inside the body.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum BatchBody<T> {
+    /// The item's data.
+    Data(T),
+    /// Finch's error for the item.
+    Error(BatchError),
+}
+
+impl<T> BatchBody<T> {
+    /// The data, or the item's error.
+    ///
+    /// ```
+    /// let body: finch::BatchBody<u32> = finch::BatchBody::Data(7);
+    /// assert_eq!(body.into_result().ok(), Some(7));
+    /// ```
+    pub fn into_result(self) -> Result<T, BatchError> {
+        match self {
+            BatchBody::Data(data) => Ok(data),
+            BatchBody::Error(error) => Err(error),
+        }
+    }
+
+    /// The data, if the item succeeded.
+    pub fn data(&self) -> Option<&T> {
+        match self {
+            BatchBody::Data(data) => Some(data),
+            BatchBody::Error(_) => None,
+        }
+    }
+}
+
+impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for BatchBody<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        let is_error = value.as_object().is_some_and(|object| {
+            !object.contains_key("id")
+                && object.get("code").is_some_and(serde_json::Value::is_number)
+                && object
+                    .get("message")
+                    .is_some_and(serde_json::Value::is_string)
+                && object.get("name").is_some_and(serde_json::Value::is_string)
+        });
+        let described = |error: serde_path_to_error::Error<serde_json::Error>| {
+            let path = error.path().to_string();
+            serde::de::Error::custom(format!("in `{path}`: {}", error.into_inner()))
+        };
+        if is_error {
+            serde_path_to_error::deserialize(value)
+                .map(BatchBody::Error)
+                .map_err(described)
+        } else {
+            serde_path_to_error::deserialize(value)
+                .map(BatchBody::Data)
+                .map_err(described)
+        }
+    }
+}
+
+open_enum! {
+    /// A Finch product: a kind of data or operation an application may be granted.
+    pub enum Product {
+        /// Basic company data.
+        Company = "company",
+        /// The company directory and organization structure.
+        Directory = "directory",
+        /// Individual data, excluding income and employment.
+        Individual = "individual",
+        /// Individual employment and income data.
+        Employment = "employment",
+        /// Payroll and contractor payments.
+        Payment = "payment",
+        /// Detailed pay statements.
+        PayStatement = "pay_statement",
+        /// Deductions, contributions and enrollment.
+        Benefits = "benefits",
+        /// The deprecated alias of `benefits`.
+        Deduction = "deduction",
+        /// Tax documents (W-4s).
+        Documents = "documents",
+        /// Social Security Numbers.
+        Ssn = "ssn",
+        /// Benefit plans (beta).
+        Plans = "plans",
+        /// Plan dependents (beta).
+        PlansDependents = "plans_dependents",
+        /// Plan enrollments (beta).
+        PlansEnrollments = "plans_enrollments",
+        /// Recordkeeping.
+        Recordkeeping = "recordkeeping",
+    }
+}
+
+/// A reference to another individual (a manager).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct IndividualRef {
+    /// The individual's Finch id.
+    pub id: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batch_bodies_pick_their_shape() {
+        #[derive(Debug, PartialEq, Deserialize, Serialize)]
+        struct Person {
+            id: String,
+            dob: Option<String>,
+        }
+        let ok: BatchBody<Person> = serde_json::from_str(r#"{"id":"a","dob":null}"#).unwrap();
+        assert_eq!(ok.data().map(|p| p.id.as_str()), Some("a"));
+        let error: BatchBody<Person> =
+            serde_json::from_str(r#"{"code":404,"message":"nope","name":"not_found_error"}"#)
+                .unwrap();
+        assert_eq!(error.into_result().unwrap_err().code, 404);
+        let broken =
+            serde_json::from_str::<BatchBody<Person>>(r#"{"id":"a","dob":7}"#).unwrap_err();
+        assert!(broken.to_string().contains("in `dob`"), "{broken}");
+    }
+
+    #[test]
+    fn open_enums_keep_unknown_values() {
+        let known: Product = serde_json::from_str("\"pay_statement\"").unwrap();
+        assert_eq!(known, Product::PayStatement);
+        let unknown: Product = serde_json::from_str("\"time_off\"").unwrap();
+        assert_eq!(unknown, Product::Unknown("time_off".into()));
+        assert_eq!(serde_json::to_string(&unknown).unwrap(), "\"time_off\"");
+        assert!(unknown.is_unknown() && !known.is_unknown());
+    }
+
+    #[test]
+    fn dates_keep_odd_values() {
+        let odd: Date = serde_json::from_str("\"0000-00-00\"").unwrap();
+        assert_eq!(odd.ymd(), None);
+        assert_eq!(odd.as_str(), "0000-00-00");
+        assert_eq!(Date::from("2024-02-29").ymd(), Some((2024, 2, 29)));
+        assert_eq!(Date::from("2023-02-29").ymd(), None);
+    }
+}
