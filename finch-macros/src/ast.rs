@@ -195,8 +195,12 @@ pub(crate) fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Endpoint<'a
 /// `Option<T>`, `std::option::Option<T>` and the like: a last path segment `Option` with one
 /// generic argument.
 pub(crate) fn is_option(ty: &Type) -> bool {
-    let Type::Path(path) = ty else {
-        return false;
+    let path = match ty {
+        Type::Path(path) => path,
+        // `$ty` from a `macro_rules!` macro arrives in an invisible group.
+        Type::Group(group) => return is_option(&group.elem),
+        Type::Paren(paren) => return is_option(&paren.elem),
+        _ => return false,
     };
     if path.qself.is_some() {
         return false;
