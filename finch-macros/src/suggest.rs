@@ -9,7 +9,7 @@ pub(crate) fn closest<'a>(unknown: &str, candidates: &[&'a str]) -> Option<&'a s
             if candidate.eq_ignore_ascii_case(unknown) {
                 return Some((0, candidate));
             }
-            let distance = edit_distance(&lowered, candidate);
+            let distance = edit_distance(&lowered, &candidate.to_ascii_lowercase());
             let limit = candidate.chars().count().max(3) / 3;
             (distance <= limit).then_some((distance, candidate))
         })
@@ -105,5 +105,10 @@ mod tests {
             "; expected one of `response`, `auth` or `crate`"
         );
         assert_eq!(hint("respons", &keys), "; did you mean `response`?");
+        assert_eq!(closest("POTS", &["GET", "POST", "PUT"]), Some("POST"));
+        assert_eq!(
+            closest("HEAD", &["GET", "POST", "PUT", "DELETE", "PATCH"]),
+            None
+        );
     }
 }
