@@ -4,7 +4,7 @@
 use crate::base_url::{BaseUrl, DEFAULT_BASE_URL};
 use crate::credentials::{Credential, Credentials};
 use crate::endpoint::{AuthScheme, Endpoint};
-use crate::error::{ApiError, ConfigError, Error, RequestError, TimeoutError, request_id};
+use crate::error::{ApiError, ConfigError, Error, RequestError, TimeoutError};
 use crate::options::RequestOptions;
 use crate::request::{BodyWriter, HeaderWriter, PathWriter, QueryWriter};
 use crate::response::RawResponse;
@@ -470,15 +470,20 @@ impl Client {
                     reason: error.to_string(),
                 })
             })?;
-        let headers = self
-            .headers(
-                prepared.headers,
-                prepared.body.is_some(),
-                authorization,
+        let has_body = prepared.body.is_some();
+        let body = prepared.body.unwrap_or_default();
+        // The first attempt's headers are built here, so a bad header fails before anything is
+        // sent; a retry builds them again instead of every attempt paying for a copy.
+        let build_headers = || {
+            self.headers(
+                prepared.headers.clone(),
+                has_body,
+                authorization.clone(),
                 options,
             )
-            .map_err(invalid)?;
-        let body = prepared.body.unwrap_or_default();
+            .map_err(invalid)
+        };
+        let mut first_headers = Some(build_headers()?);
 
         let shared = &*self.shared;
         let mut policy = options
@@ -493,11 +498,14 @@ impl Client {
         loop {
             attempts += 1;
             let can_retry = attempts <= policy.max_retries;
+            let headers = match first_headers.take() {
+                Some(headers) => headers,
+                None => build_headers()?,
+            };
             let mut request = http::Request::new(body.clone());
             *request.method_mut() = prepared.method.clone();
             *request.uri_mut() = uri.clone();
-            *request.headers_mut() = headers.clone();
-            let backoff = policy.backoff(attempts - 1, random_jitter());
+            *request.headers_mut() = headers;
             match timeout(
                 shared.sleep.sleep(limit),
                 shared.transport.send_boxed(request),
@@ -519,13 +527,11 @@ impl Client {
                 }
                 Some(Ok(reply)) => {
                     let (parts, body) = reply.into_parts();
-                    let request_id = request_id(&parts.headers);
                     if parts.status.is_success() {
                         return Ok(RawResponse {
                             status: parts.status,
                             headers: parts.headers,
                             body,
-                            request_id,
                             attempts,
                         });
                     }
@@ -540,7 +546,11 @@ impl Client {
                     }
                 }
             }
-            shared.sleep.sleep(backoff).await;
+            // Jitter is drawn only when a retry actually waits.
+            shared
+                .sleep
+                .sleep(policy.backoff(attempts - 1, random_jitter()))
+                .await;
         }
     }
 

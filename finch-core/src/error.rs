@@ -497,7 +497,7 @@ impl DecodeError {
     pub fn decode<T: serde::de::DeserializeOwned>(
         body: &[u8],
         status: StatusCode,
-        request_id: Option<String>,
+        request_id: Option<&str>,
     ) -> Result<T, Box<DecodeError>> {
         match serde_json::from_slice(body) {
             Ok(value) => Ok(value),
@@ -517,7 +517,7 @@ impl DecodeError {
                     excerpt: excerpt(body, offset),
                     body_len: body.len(),
                     status,
-                    request_id,
+                    request_id: request_id.map(str::to_owned),
                     attempts: 1,
                 }))
             }

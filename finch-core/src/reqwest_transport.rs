@@ -48,11 +48,15 @@ impl Transport for ReqwestTransport {
         &self,
         request: http::Request<Bytes>,
     ) -> Result<http::Response<Bytes>, TransportError> {
-        let request = reqwest::Request::try_from(request).map_err(map_error)?;
-        let response = self.client.execute(request).await.map_err(map_error)?;
+        let (parts, body) = request.into_parts();
+        let mut request = reqwest::Request::new(parts.method, reqwest_url(&parts.uri)?);
+        *request.headers_mut() = parts.headers;
+        *request.version_mut() = parts.version;
+        *request.body_mut() = Some(reqwest::Body::from(body));
+        let mut response = self.client.execute(request).await.map_err(map_error)?;
         let status = response.status();
         let version = response.version();
-        let headers = response.headers().clone();
+        let headers = std::mem::take(response.headers_mut());
         let body = response.bytes().await.map_err(map_error)?;
         let mut reply = http::Response::new(body);
         *reply.status_mut() = status;
@@ -60,6 +64,27 @@ impl Transport for ReqwestTransport {
         *reply.headers_mut() = headers;
         Ok(reply)
     }
+}
+
+/// The URI as reqwest's URL. Written by hand because formatting a `Uri` through `Display` costs
+/// more than the rest of the conversion together.
+fn reqwest_url(uri: &http::Uri) -> Result<reqwest::Url, TransportError> {
+    let (Some(scheme), Some(authority)) = (uri.scheme_str(), uri.authority()) else {
+        return Err(TransportError::new(
+            TransportErrorKind::Other,
+            format!("`{uri}` is not an absolute URI"),
+        ));
+    };
+    let path_and_query = uri
+        .path_and_query()
+        .map_or("/", |path_and_query| path_and_query.as_str());
+    let mut text =
+        String::with_capacity(scheme.len() + 3 + authority.as_str().len() + path_and_query.len());
+    text.push_str(scheme);
+    text.push_str("://");
+    text.push_str(authority.as_str());
+    text.push_str(path_and_query);
+    reqwest::Url::parse(&text).map_err(TransportError::other)
 }
 
 /// Keeps reqwest's types out of the public error: only the kind and the text survive.

@@ -19,7 +19,6 @@ pub struct RawResponse {
     pub(crate) status: StatusCode,
     pub(crate) headers: HeaderMap,
     pub(crate) body: Bytes,
-    pub(crate) request_id: Option<String>,
     pub(crate) attempts: u32,
 }
 
@@ -46,7 +45,9 @@ impl RawResponse {
 
     /// The `Finch-Request-ID` header.
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
+        self.headers
+            .get("finch-request-id")
+            .and_then(|value| value.to_str().ok())
     }
 
     /// How many attempts the call took (1 when the first one succeeded).
@@ -58,10 +59,11 @@ impl RawResponse {
     /// [`Error::Accepted`]; a body that does not match `T` is [`Error::Decode`].
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, Error> {
         if self.status == StatusCode::ACCEPTED
-            && let Some(accepted) = Accepted::parse(&self.body, self.request_id.clone())
+            && let Some(accepted) =
+                Accepted::parse(&self.body, self.request_id().map(str::to_owned))
         {
             return Err(Error::Accepted(Box::new(accepted)));
         }
-        DecodeError::decode(&self.body, self.status, self.request_id.clone()).map_err(Error::Decode)
+        DecodeError::decode(&self.body, self.status, self.request_id()).map_err(Error::Decode)
     }
 }

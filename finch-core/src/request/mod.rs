@@ -253,7 +253,7 @@ impl<'a> BodyWriter<'a> {
     pub fn new(credentials: &'a Credentials) -> Self {
         BodyWriter {
             credentials,
-            buffer: Vec::new(),
+            buffer: Vec::with_capacity(256),
             shape: BodyShape::Absent,
         }
     }
