@@ -71,10 +71,11 @@ impl HandWritten {
         let tls = rustls_platform_verifier::BuilderVerifierExt::with_platform_verifier(tls)
             .unwrap()
             .with_no_client_auth();
-        let client = reqwest::Client::builder()
-            .tls_backend_preconfigured(tls)
-            .build()
-            .unwrap();
+        let mut builder = reqwest::Client::builder().tls_backend_preconfigured(tls);
+        if let Some(timeout) = timeout {
+            builder = builder.timeout(timeout);
+        }
+        let client = builder.build().unwrap();
         HandWritten {
             client,
             url: format!("{base_url}/auth/token"),
