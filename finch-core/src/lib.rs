@@ -54,7 +54,7 @@ pub use error::{
     RequestError, TimeoutError,
 };
 pub use options::RequestOptions;
-pub use paging::{OffsetPage, OffsetPaged, Pages};
+pub use paging::{Items, Pages, Paginated, offset_after, offset_after_full_page};
 pub use request::{BodyWriter, HeaderWriter, PathWriter, QueryWriter, WireValue};
 pub use response::RawResponse;
 pub use retry::RetryPolicy;

@@ -3,7 +3,7 @@
 use crate::client::Finch;
 use crate::shared::{IndividualRef, Paging};
 use crate::{Error, finch_endpoint};
-use finch_core::{OffsetPage, OffsetPaged, Pages};
+use finch_core::{Items, Pages, Paginated, offset_after};
 use serde::{Deserialize, Serialize};
 
 /// List the company's individuals (`GET /employer/directory`), one page.
@@ -52,12 +52,16 @@ impl ListDirectory {
     }
 }
 
-impl OffsetPaged for ListDirectory {
-    fn at_offset(&self, offset: u64) -> Self {
-        ListDirectory {
-            offset: Some(offset),
-            ..self.clone()
-        }
+impl Paginated for ListDirectory {
+    type Item = IndividualInDirectory;
+
+    fn next_page(&self, page: &DirectoryPage) -> Option<Self> {
+        let offset = offset_after(page.paging.offset, page.individuals.len(), page.paging.count)?;
+        Some(ListDirectory { offset: Some(offset), ..self.clone() })
+    }
+
+    fn into_items(page: DirectoryPage) -> Vec<IndividualInDirectory> {
+        page.individuals
     }
 }
 
@@ -69,20 +73,6 @@ pub struct DirectoryPage {
     pub paging: Paging,
     /// The individuals on the page.
     pub individuals: Vec<IndividualInDirectory>,
-}
-
-impl OffsetPage for DirectoryPage {
-    fn item_count(&self) -> usize {
-        self.individuals.len()
-    }
-
-    fn offset(&self) -> u64 {
-        self.paging.offset
-    }
-
-    fn total(&self) -> Option<u64> {
-        self.paging.count
-    }
 }
 
 /// An individual as the directory lists them.
@@ -148,5 +138,19 @@ impl Directory<'_> {
     /// ```
     pub fn pages(&self, request: ListDirectory) -> Pages<ListDirectory> {
         Pages::new(self.client.core().clone(), request)
+    }
+
+    /// Every individual of the directory, one at a time, fetched a page at a time.
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// let mut people = finch.hris().directory().list_all(finch::hris::ListDirectory::new());
+    /// while let Some(person) = people.next_item().await {
+    ///     println!("{}", person?.id);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn list_all(&self, request: ListDirectory) -> Items<ListDirectory> {
+        self.pages(request).items()
     }
 }
