@@ -511,7 +511,7 @@ impl DecodeError {
                     };
                 let offset = byte_offset(body, error.line(), error.column());
                 Err(Box::new(DecodeError {
-                    type_name: short_type_name(std::any::type_name::<T>()),
+                    type_name: type_name::<T>(),
                     path,
                     message: without_position(&error),
                     excerpt: excerpt(body, offset),
@@ -791,7 +791,15 @@ fn byte_offset(body: &[u8], line: usize, column: usize) -> usize {
 }
 
 /// A type's name without module paths (`Vec<DirectoryPage>`, not `alloc::vec::Vec<finch::...>`).
-fn short_type_name(full: &'static str) -> String {
+///
+/// ```
+/// assert_eq!(finch_core::type_name::<Vec<Option<String>>>(), "Vec<Option<String>>");
+/// ```
+pub fn type_name<T: ?Sized>() -> String {
+    short_type_name(std::any::type_name::<T>())
+}
+
+fn short_type_name(full: &str) -> String {
     let mut short = String::with_capacity(full.len());
     let mut segment_start = 0;
     for (index, c) in full.char_indices() {

@@ -51,7 +51,7 @@ pub use custom::CustomRequest;
 pub use endpoint::{AuthScheme, DeserializeResponse, Endpoint, ParamLocation, ParamSpec};
 pub use error::{
     Accepted, ApiError, ApiErrorKind, ConfigError, DecodeError, Error, FinchErrorBody,
-    RequestError, TimeoutError,
+    RequestError, TimeoutError, type_name,
 };
 pub use options::RequestOptions;
 pub use paging::{Items, Pages, Paginated, offset_after, offset_after_full_page};

@@ -1,6 +1,7 @@
 //! `POST /auth/token`: exchange a Finch Connect authorization code for a connection's access token.
 
 use crate::client::Finch;
+use crate::operations::{Operation, OperationFn};
 use crate::open_enum::open_enum;
 use crate::shared::Product;
 use crate::{Error, Secret, finch_endpoint};
@@ -165,3 +166,6 @@ impl AccessTokens<'_> {
         self.client.send(&request).await
     }
 }
+
+/// The operations this module declares, for the OpenAPI rendering and the conformance check.
+pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<CreateAccessToken>];

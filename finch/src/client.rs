@@ -1,9 +1,15 @@
 //! The Finch client: configuration, the environment, and the resource accessors.
 
 use crate::access_tokens::AccessTokens;
+use crate::account::Account;
 use crate::connect::Connect;
 use crate::hris::Hris;
+use crate::jobs::Jobs;
+use crate::payroll::Payroll;
+use crate::providers::Providers;
+use crate::request_forwarding::RequestForwarding;
 use crate::sandbox::Sandbox;
+use crate::webhooks::Webhooks;
 use finch_core::{
     AsyncSleep, Client, ClientBuilder, Clock, ConfigError, Endpoint, Error, RawResponse,
     RequestOptions, RetryPolicy, Secret, Transport,
@@ -258,9 +264,40 @@ impl Finch {
         AccessTokens { client: self }
     }
 
-    /// `/employer/*`: company, directory, individuals, benefits.
+    /// `/introspect`, `/disconnect`, `/disconnect-entity`.
+    pub fn account(&self) -> Account<'_> {
+        Account { client: self }
+    }
+
+    /// `/employer/*`: company, directory, individuals, employments, payments, pay statements,
+    /// documents, benefits, plans.
     pub fn hris(&self) -> Hris<'_> {
         Hris { client: self }
+    }
+
+    /// `/jobs/*`: automated and manual jobs.
+    pub fn jobs(&self) -> Jobs<'_> {
+        Jobs { client: self }
+    }
+
+    /// Pay groups and ledger items.
+    pub fn payroll(&self) -> Payroll<'_> {
+        Payroll { client: self }
+    }
+
+    /// `GET /providers`.
+    pub fn providers(&self) -> Providers<'_> {
+        Providers { client: self }
+    }
+
+    /// `POST /forward`.
+    pub fn request_forwarding(&self) -> RequestForwarding<'_> {
+        RequestForwarding { client: self }
+    }
+
+    /// Verifying and parsing webhook deliveries.
+    pub fn webhooks(&self) -> Webhooks<'_> {
+        Webhooks { client: self }
     }
 
     /// `/sandbox/*`.

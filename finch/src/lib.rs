@@ -53,18 +53,26 @@
 extern crate self as finch;
 
 mod access_tokens;
+pub mod account;
 mod client;
 pub mod connect;
 pub mod hris;
+pub mod jobs;
 mod open_enum;
+mod operations;
+pub mod payroll;
+pub mod providers;
+pub mod request_forwarding;
 pub mod sandbox;
 mod shared;
+pub mod webhooks;
 
 pub use access_tokens::{
     AccessTokens, ClientType, ConnectionType, CreateAccessToken, CreateAccessTokenResponse,
 };
 pub use client::{Finch, FinchBuilder, USER_AGENT};
-pub use shared::{BatchBody, BatchError, Date, IndividualRef, Location, Paging, Product};
+pub use operations::{Operation, operations};
+pub use shared::{BatchBody, BatchError, Date, IndividualRef, Location, Money, Paging, Product};
 
 /// The runtime: the transport seam, the endpoint trait, the generic client, test transport.
 pub use finch_core as core;

@@ -260,6 +260,29 @@ open_enum! {
     }
 }
 
+/// An amount of money: integer cents and a currency code.
+///
+/// ```
+/// let pay: finch::Money = serde_json::from_str(r#"{"amount": 250000, "currency": "usd"}"#)?;
+/// assert_eq!(pay.amount, Some(250_000));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Money {
+    /// The amount in cents.
+    pub amount: Option<i64>,
+    /// The currency code.
+    pub currency: String,
+}
+
+impl Money {
+    /// `amount` cents of `currency`.
+    pub fn new(amount: i64, currency: impl Into<String>) -> Self {
+        Money { amount: Some(amount), currency: currency.into() }
+    }
+}
+
 /// A reference to another individual (a manager).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]

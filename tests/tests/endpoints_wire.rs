@@ -8,7 +8,7 @@ use finch::connect::CreateConnectSession;
 use finch::hris::{
     ListDirectory, RetrieveBenefit, RetrieveCompany, RetrieveIndividuals, UnenrollIndividuals,
 };
-use finch::sandbox::{CreateSandboxDirectory, SandboxIndividual};
+use finch::sandbox::{CreateSandboxDirectory, NewIndividual};
 use finch::{BatchBody, Product};
 use support::*;
 use wiremock::matchers::{method, path_regex};
@@ -206,8 +206,8 @@ async fn sandbox_directory_sends_a_top_level_array() {
         .sandbox()
         .directory()
         .create(CreateSandboxDirectory::new(vec![
-            SandboxIndividual::named("Ada", "Lovelace").title("Engineer"),
-            SandboxIndividual::named("Alan", "Turing").active(false),
+            NewIndividual::named("Ada", "Lovelace").title("Engineer"),
+            NewIndividual::named("Alan", "Turing").active(false),
         ]))
         .await
         .unwrap();

@@ -4,7 +4,7 @@
 
 use finch::connect::CreateConnectSession;
 use finch::hris::{ListDirectory, RetrieveBenefit, RetrieveIndividuals, UnenrollIndividuals};
-use finch::sandbox::{CreateSandboxDirectory, SandboxIndividual};
+use finch::sandbox::{CreateSandboxDirectory, NewIndividual};
 use finch::testing::StandIn;
 use finch::{ApiErrorKind, CreateAccessToken, Error, Finch, Product};
 use std::collections::HashSet;
@@ -149,10 +149,10 @@ async fn benefits_and_sandbox_writes_change_the_company() {
         .sandbox()
         .directory()
         .create(CreateSandboxDirectory::new(vec![
-            SandboxIndividual::named("Ada", "Lovelace")
+            NewIndividual::named("Ada", "Lovelace")
                 .department("Engineering")
                 .active(true),
-            SandboxIndividual::named("Alan", "Turing"),
+            NewIndividual::named("Alan", "Turing"),
         ]))
         .await
         .unwrap();

@@ -1,11 +1,12 @@
-//! `client.connect()`: Finch Connect sessions, the way an employer authorizes your application.
+//! `client.connect()`: Finch Connect, the way an employer authorizes your application: sessions
+//! and the authorization URL.
 
-mod sessions;
+pub(crate) mod auth_url;
+pub(crate) mod sessions;
 
-pub use sessions::{
-    ConnectAuthMethod, ConnectIntegration, ConnectSession, CreateConnectSession, Recordkeeper,
-    Recordkeeping, SandboxMode, Sessions,
-};
+#[allow(unused_imports)] // filled in with the authorization URL builder
+pub use auth_url::*;
+pub use sessions::*;
 
 use crate::client::Finch;
 
@@ -16,10 +17,8 @@ pub struct Connect<'a> {
 }
 
 impl<'a> Connect<'a> {
-    /// `POST /connect/sessions`.
+    /// `POST /connect/sessions*`.
     pub fn sessions(&self) -> Sessions<'a> {
-        Sessions {
-            client: self.client,
-        }
+        Sessions { client: self.client }
     }
 }

@@ -1,6 +1,7 @@
 //! `POST /connect/sessions`: start a Finch Connect session for a customer.
 
 use crate::client::Finch;
+use crate::operations::{Operation, OperationFn};
 use crate::open_enum::open_enum;
 use crate::shared::Product;
 use crate::{Error, finch_endpoint};
@@ -196,3 +197,6 @@ impl Sessions<'_> {
         self.client.send(&request).await
     }
 }
+
+/// The operations this module declares, for the OpenAPI rendering and the conformance check.
+pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<CreateConnectSession>];

@@ -1,6 +1,7 @@
 //! `/employer/benefits*`: company deductions and contributions, and who is enrolled.
 
 use crate::client::Finch;
+use crate::operations::{Operation, OperationFn};
 use crate::open_enum::open_enum;
 use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
@@ -233,3 +234,6 @@ impl BenefitIndividuals<'_> {
         self.client.send(&request).await
     }
 }
+
+/// The operations this module declares, for the OpenAPI rendering and the conformance check.
+pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<RetrieveBenefit>, Operation::of::<UnenrollIndividuals>];

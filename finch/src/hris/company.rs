@@ -1,6 +1,7 @@
 //! `GET /employer/company`: basic company data.
 
 use crate::client::Finch;
+use crate::operations::{Operation, OperationFn};
 use crate::open_enum::open_enum;
 use crate::shared::Location;
 use crate::{Error, finch_endpoint};
@@ -168,3 +169,6 @@ impl CompanyResource<'_> {
         self.client.send(&request).await
     }
 }
+
+/// The operations this module declares, for the OpenAPI rendering and the conformance check.
+pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<RetrieveCompany>];

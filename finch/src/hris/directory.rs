@@ -1,6 +1,7 @@
 //! `GET /employer/directory`: the company's people, page by page.
 
 use crate::client::Finch;
+use crate::operations::{Operation, OperationFn};
 use crate::shared::{IndividualRef, Paging};
 use crate::{Error, finch_endpoint};
 use finch_core::{Items, Pages, Paginated, offset_after};
@@ -154,3 +155,6 @@ impl Directory<'_> {
         self.pages(request).items()
     }
 }
+
+/// The operations this module declares, for the OpenAPI rendering and the conformance check.
+pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<ListDirectory>];

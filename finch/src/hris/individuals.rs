@@ -1,6 +1,7 @@
 //! `POST /employer/individual`: individuals' personal data, in batches.
 
 use crate::client::Finch;
+use crate::operations::{Operation, OperationFn};
 use crate::open_enum::open_enum;
 use crate::shared::{BatchBody, Date, Location};
 use crate::{Error, finch_endpoint};
@@ -264,3 +265,6 @@ impl Individuals<'_> {
         self.client.send(&request).await
     }
 }
+
+/// The operations this module declares, for the OpenAPI rendering and the conformance check.
+pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<RetrieveIndividuals>];

@@ -1,6 +1,7 @@
 //! `POST /sandbox/directory`: add people to a sandbox company.
 
 use crate::client::Finch;
+use crate::operations::{Operation, OperationFn};
 use crate::hris::{
     CustomField, DirectoryDepartment, Email, EmploymentKind, EmploymentStatus, Ethnicity,
     FlsaStatus, Gender, Income, MaritalStatus, PhoneNumber,
@@ -13,9 +14,9 @@ use serde::{Deserialize, Serialize};
 /// array.
 ///
 /// ```
-/// use finch::sandbox::{CreateSandboxDirectory, SandboxIndividual};
+/// use finch::sandbox::{CreateSandboxDirectory, NewIndividual};
 /// let request = CreateSandboxDirectory::new(vec![
-///     SandboxIndividual::named("Ada", "Lovelace").title("Engineer"),
+///     NewIndividual::named("Ada", "Lovelace").title("Engineer"),
 /// ]);
 /// ```
 #[finch_endpoint(POST "/sandbox/directory", response = Vec<serde_json::Value>)]
@@ -24,12 +25,12 @@ use serde::{Deserialize, Serialize};
 pub struct CreateSandboxDirectory {
     /// The individuals to create.
     #[finch(body)]
-    pub individuals: Vec<SandboxIndividual>,
+    pub individuals: Vec<NewIndividual>,
 }
 
 impl CreateSandboxDirectory {
     /// A request that creates `individuals`.
-    pub fn new(individuals: Vec<SandboxIndividual>) -> Self {
+    pub fn new(individuals: Vec<NewIndividual>) -> Self {
         CreateSandboxDirectory { individuals }
     }
 }
@@ -38,7 +39,7 @@ impl CreateSandboxDirectory {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 #[allow(missing_docs)] // The fields are those of `Individual` and the employment data, documented there.
-pub struct SandboxIndividual {
+pub struct NewIndividual {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -107,10 +108,10 @@ pub struct SandboxIndividual {
     pub source_id: Option<String>,
 }
 
-impl SandboxIndividual {
+impl NewIndividual {
     /// An individual with a first and last name and nothing else.
     pub fn named(first_name: impl Into<String>, last_name: impl Into<String>) -> Self {
-        SandboxIndividual {
+        NewIndividual {
             first_name: Some(first_name.into()),
             last_name: Some(last_name.into()),
             ..Self::default()
@@ -149,9 +150,9 @@ impl SandboxDirectory<'_> {
     ///
     /// ```
     /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::sandbox::{CreateSandboxDirectory, SandboxIndividual};
+    /// use finch::sandbox::{CreateSandboxDirectory, NewIndividual};
     /// let created = finch.sandbox().directory()
-    ///     .create(CreateSandboxDirectory::new(vec![SandboxIndividual::named("Ada", "Lovelace")]))
+    ///     .create(CreateSandboxDirectory::new(vec![NewIndividual::named("Ada", "Lovelace")]))
     ///     .await?;
     /// # Ok(()) }
     /// ```
@@ -162,3 +163,6 @@ impl SandboxDirectory<'_> {
         self.client.send(&request).await
     }
 }
+
+/// The operations this module declares, for the OpenAPI rendering and the conformance check.
+pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<CreateSandboxDirectory>];

@@ -1,6 +1,8 @@
-//! Employment data types (`/employer/employment` and the sandbox writes share them).
+//! `POST /employer/employment`: individuals' employment and income data, in batches.
 
+use crate::client::Finch;
 use crate::open_enum::open_enum;
+use crate::operations::OperationFn;
 use crate::shared::Date;
 use serde::{Deserialize, Serialize};
 
@@ -147,3 +149,12 @@ pub struct CustomField {
     #[serde(default)]
     pub value: Option<serde_json::Value>,
 }
+
+/// `client.hris().employments()`.
+#[derive(Clone, Copy, Debug)]
+pub struct Employments<'a> {
+    pub(crate) client: &'a Finch,
+}
+
+/// The operations this module declares, for the OpenAPI rendering and the conformance check.
+pub(crate) const OPERATIONS: &[OperationFn] = &[];

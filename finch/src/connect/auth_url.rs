@@ -1,0 +1,1 @@
+//! The Finch Connect authorization URL (`https://connect.tryfinch.com/authorize`).
