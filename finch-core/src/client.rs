@@ -4,14 +4,15 @@
 use crate::base_url::{BaseUrl, DEFAULT_BASE_URL};
 use crate::credentials::{Credential, Credentials};
 use crate::endpoint::{AuthScheme, Endpoint};
-use crate::error::{ApiError, ConfigError, Error, RequestError, TimeoutError};
+use crate::error::{ConfigError, Error, RequestError};
+use crate::execute::Call;
 use crate::options::RequestOptions;
 use crate::request::{BodyWriter, HeaderWriter, PathWriter, QueryWriter};
 use crate::response::RawResponse;
-use crate::retry::{RetryPolicy, random_jitter, status_is_retryable};
+use crate::retry::RetryPolicy;
 use crate::secret::Secret;
-use crate::sleep::{AsyncSleep, Clock, SystemClock, TokioSleep, timeout};
-use crate::transport::{DynTransport, Transport, TransportErrorKind};
+use crate::sleep::{AsyncSleep, Clock, SystemClock, TokioSleep};
+use crate::transport::{DynTransport, Transport};
 use base64::Engine as _;
 use bytes::Bytes;
 use http::Method;
@@ -52,6 +53,7 @@ struct Shared {
     base_url: BaseUrl,
     headers: HeaderMap,
     timeout: Duration,
+    deadline: Option<Duration>,
     retry: RetryPolicy,
     transport: Arc<dyn DynTransport>,
     sleep: Arc<dyn AsyncSleep>,
@@ -76,6 +78,7 @@ pub struct ClientBuilder {
     user_agent: String,
     default_headers: Vec<(String, String)>,
     timeout: Duration,
+    deadline: Option<Duration>,
     retry: RetryPolicy,
     transport: Option<Arc<dyn DynTransport>>,
     sleep: Arc<dyn AsyncSleep>,
@@ -92,6 +95,7 @@ impl Default for ClientBuilder {
             user_agent: concat!("finch-core/", env!("CARGO_PKG_VERSION")).to_owned(),
             default_headers: Vec::new(),
             timeout: DEFAULT_TIMEOUT,
+            deadline: None,
             retry: RetryPolicy::default(),
             transport: None,
             sleep: Arc::new(TokioSleep),
@@ -176,6 +180,13 @@ impl ClientBuilder {
         self
     }
 
+    /// A limit on the whole call, retries and waits included (default: none; each attempt is
+    /// still limited by [`timeout`](Self::timeout)).
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
+        self
+    }
+
     /// How many times a failed attempt is retried (default 2).
     pub fn max_retries(mut self, max_retries: u32) -> Self {
         self.retry.max_retries = max_retries;
@@ -245,6 +256,7 @@ impl ClientBuilder {
                 base_url,
                 headers,
                 timeout: self.timeout,
+                deadline: self.deadline,
                 retry: self.retry,
                 transport,
                 sleep: self.sleep,
@@ -274,6 +286,7 @@ impl fmt::Debug for Client {
             .field("base_url", &self.shared.base_url.to_url_string())
             .field("credentials", &self.credentials)
             .field("timeout", &self.shared.timeout)
+            .field("deadline", &self.shared.deadline)
             .field("retry", &self.shared.retry)
             .finish_non_exhaustive()
     }
@@ -282,6 +295,7 @@ impl fmt::Debug for Client {
 /// A request ready to send: what an endpoint (or a custom request) wrote.
 pub(crate) struct Prepared {
     pub(crate) name: &'static str,
+    pub(crate) template: &'static str,
     pub(crate) method: Method,
     pub(crate) path: String,
     pub(crate) query: String,
@@ -388,6 +402,7 @@ impl Client {
         endpoint.write_body(&mut body)?;
         Ok(Prepared {
             name: E::NAME,
+            template: E::PATH,
             method: E::METHOD,
             path: path.into_string(),
             query: query.into_string(),
@@ -471,7 +486,6 @@ impl Client {
                 })
             })?;
         let has_body = prepared.body.is_some();
-        let body = prepared.body.unwrap_or_default();
         // The first attempt's headers are built here, so a bad header fails before anything is
         // sent; a retry builds them again instead of every attempt paying for a copy.
         let build_headers = || {
@@ -483,7 +497,7 @@ impl Client {
             )
             .map_err(invalid)
         };
-        let mut first_headers = Some(build_headers()?);
+        let first_headers = build_headers()?;
 
         let shared = &*self.shared;
         let mut policy = options
@@ -493,65 +507,20 @@ impl Client {
         if let Some(max_retries) = options.max_retries {
             policy.max_retries = max_retries;
         }
-        let limit = options.timeout.unwrap_or(shared.timeout);
-        let mut attempts = 0;
-        loop {
-            attempts += 1;
-            let can_retry = attempts <= policy.max_retries;
-            let headers = match first_headers.take() {
-                Some(headers) => headers,
-                None => build_headers()?,
-            };
-            let mut request = http::Request::new(body.clone());
-            *request.method_mut() = prepared.method.clone();
-            *request.uri_mut() = uri.clone();
-            *request.headers_mut() = headers;
-            match timeout(
-                shared.sleep.sleep(limit),
-                shared.transport.send_boxed(request),
-            )
-            .await
-            {
-                None if can_retry => {}
-                None => return Err(Error::Timeout(TimeoutError { limit, attempts })),
-                Some(Err(error)) => {
-                    let retryable = matches!(
-                        error.kind(),
-                        TransportErrorKind::Connect
-                            | TransportErrorKind::Timeout
-                            | TransportErrorKind::Io
-                    );
-                    if !(retryable && can_retry) {
-                        return Err(Error::Transport { error, attempts });
-                    }
-                }
-                Some(Ok(reply)) => {
-                    let (parts, body) = reply.into_parts();
-                    if parts.status.is_success() {
-                        return Ok(RawResponse {
-                            status: parts.status,
-                            headers: parts.headers,
-                            body,
-                            attempts,
-                        });
-                    }
-                    if !(can_retry && status_is_retryable(parts.status, &parts.headers)) {
-                        let mut error = ApiError::from_reply(parts.status, parts.headers, body);
-                        error.attempts = attempts;
-                        return Err(Error::Api(Box::new(error)));
-                    }
-                    if let Some(delay) = policy.server_delay(&parts.headers, &*shared.clock) {
-                        shared.sleep.sleep(delay).await;
-                        continue;
-                    }
-                }
-            }
-            // Jitter is drawn only when a retry actually waits.
-            shared
-                .sleep
-                .sleep(policy.backoff(attempts - 1, random_jitter()))
-                .await;
-        }
+        let call = Call {
+            name,
+            template: prepared.template,
+            method: prepared.method.clone(),
+            uri,
+            body: prepared.body.clone().unwrap_or_default(),
+            policy,
+            attempt_timeout: options.timeout.unwrap_or(shared.timeout),
+            deadline: options.deadline.or(shared.deadline),
+            transport: &*shared.transport,
+            sleep: &*shared.sleep,
+            clock: &*shared.clock,
+        };
+        call.run(first_headers, build_headers).await
     }
 
     /// The headers of a request: the client's defaults, the endpoint's, the per-request ones,

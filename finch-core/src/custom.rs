@@ -116,6 +116,7 @@ impl<'c> CustomRequest<'c> {
         }
         let prepared = Prepared {
             name,
+            template: "(custom)",
             method: self.method,
             path: self.path,
             query: self.query.into_string(),

@@ -547,15 +547,36 @@ pub struct TimeoutError {
     pub limit: Duration,
     /// How many attempts the call made.
     pub attempts: u32,
+    /// Which limit ran out.
+    pub kind: TimeoutKind,
+}
+
+/// Which time limit ran out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimeoutKind {
+    /// The limit of one attempt (the client's `timeout`), on the last attempt.
+    Attempt,
+    /// The limit of the whole call, retries included (the `deadline`).
+    Deadline,
 }
 
 impl fmt::Display for TimeoutError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "no complete reply from Finch within {:?}", self.limit)?;
-        if self.attempts > 1 {
-            write!(f, " (on each of {} attempts)", self.attempts)?;
+        match self.kind {
+            TimeoutKind::Attempt => {
+                write!(f, "no complete reply from Finch within {:?}", self.limit)?;
+                if self.attempts > 1 {
+                    write!(f, " (on the last of {} attempts)", self.attempts)?;
+                }
+                Ok(())
+            }
+            TimeoutKind::Deadline => write!(
+                f,
+                "the call's deadline of {:?} passed after {} attempt(s)",
+                self.limit, self.attempts
+            ),
         }
-        Ok(())
     }
 }
 

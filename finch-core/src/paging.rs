@@ -76,7 +76,9 @@ pub fn offset_after(offset: u64, items: usize, total: Option<u64>) -> Option<u64
 /// ```
 pub fn offset_after_full_page(offset: u64, items: usize, limit: u64) -> Option<u64> {
     let items = u64::try_from(items).ok()?;
-    (items > 0 && items >= limit).then(|| offset.checked_add(items)).flatten()
+    (items > 0 && items >= limit)
+        .then(|| offset.checked_add(items))
+        .flatten()
 }
 
 type PageFuture<E> =
@@ -108,7 +110,12 @@ pub struct Pages<E: Paginated> {
 impl<E: Paginated> Pages<E> {
     /// Pages starting with `first`.
     pub fn new(client: Client, first: E) -> Self {
-        Pages { client, options: RequestOptions::default(), next: Some(first), in_flight: None }
+        Pages {
+            client,
+            options: RequestOptions::default(),
+            next: Some(first),
+            in_flight: None,
+        }
     }
 
     /// Sends every page request with `options`.
@@ -129,7 +136,10 @@ impl<E: Paginated> Pages<E> {
 
     /// The items of every page, one at a time; only one page is held.
     pub fn items(self) -> Items<E> {
-        Items { pages: self, buffered: VecDeque::new() }
+        Items {
+            pages: self,
+            buffered: VecDeque::new(),
+        }
     }
 
     fn poll_page(&mut self, cx: &mut Context<'_>) -> Poll<Option<Result<E::Response, Error>>> {

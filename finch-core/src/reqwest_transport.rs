@@ -17,7 +17,12 @@ use std::sync::Arc;
 #[derive(Clone, Debug)]
 pub struct ReqwestTransport {
     client: reqwest::Client,
+    max_response_bytes: usize,
 }
+
+/// The largest reply body read by default: 128 MiB, far above Finch's largest pages (a 10,000
+/// individual batch is about 6 MiB), so that a broken or hostile server cannot exhaust memory.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 128 * 1024 * 1024;
 
 impl ReqwestTransport {
     /// A transport with finch's defaults.
@@ -34,12 +39,27 @@ impl ReqwestTransport {
             .tls_backend_preconfigured(tls)
             .build()
             .map_err(|error| transport_error(error.to_string()))?;
-        Ok(ReqwestTransport { client })
+        Ok(ReqwestTransport::from_client(client))
     }
 
     /// A transport over a `reqwest::Client` you configured (proxies, certificates, pool sizes).
     pub fn from_client(client: reqwest::Client) -> Self {
-        ReqwestTransport { client }
+        ReqwestTransport {
+            client,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+        }
+    }
+
+    /// The largest reply body to read; a larger one fails with
+    /// [`TransportErrorKind::BodyTooLarge`] (default [`DEFAULT_MAX_RESPONSE_BYTES`]).
+    ///
+    /// ```
+    /// let transport = finch_core::ReqwestTransport::new()?.max_response_bytes(16 * 1024 * 1024);
+    /// # Ok::<(), finch_core::ConfigError>(())
+    /// ```
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = limit;
+        self
     }
 }
 
@@ -57,7 +77,49 @@ impl Transport for ReqwestTransport {
         let status = response.status();
         let version = response.version();
         let headers = std::mem::take(response.headers_mut());
-        let body = response.bytes().await.map_err(map_error)?;
+        let too_large = |size: String| {
+            TransportError::new(
+                TransportErrorKind::BodyTooLarge,
+                format!(
+                    "the reply body ({size}) is larger than the limit of {} bytes",
+                    self.max_response_bytes
+                ),
+            )
+        };
+        let declared = response
+            .content_length()
+            .and_then(|length| usize::try_from(length).ok());
+        if let Some(length) = declared.filter(|&length| length > self.max_response_bytes) {
+            return Err(too_large(format!("{length} bytes")));
+        }
+        // Read chunk by chunk so that a body without (or with a lying) Content-Length cannot grow
+        // past the limit either. A body that arrives in one chunk is not copied.
+        let mut first: Option<Bytes> = None;
+        let mut rest: Option<bytes::BytesMut> = None;
+        let mut length = 0usize;
+        while let Some(chunk) = response.chunk().await.map_err(map_error)? {
+            length += chunk.len();
+            if length > self.max_response_bytes {
+                return Err(too_large("more than that".to_owned()));
+            }
+            match (&mut first, &mut rest) {
+                (None, _) => first = Some(chunk),
+                (Some(first), None) => {
+                    let mut joined = bytes::BytesMut::with_capacity(
+                        declared.unwrap_or(0).max(first.len() + chunk.len()),
+                    );
+                    joined.extend_from_slice(first);
+                    joined.extend_from_slice(&chunk);
+                    rest = Some(joined);
+                }
+                (Some(_), Some(joined)) => joined.extend_from_slice(&chunk),
+            }
+        }
+        let body = match (first, rest) {
+            (_, Some(joined)) => joined.freeze(),
+            (Some(first), None) => first,
+            (None, None) => Bytes::new(),
+        };
         let mut reply = http::Response::new(body);
         *reply.status_mut() = status;
         *reply.version_mut() = version;

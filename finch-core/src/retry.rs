@@ -34,6 +34,9 @@ pub struct RetryPolicy {
     pub max_delay: Duration,
     /// The longest server-directed delay that is honoured (60 s).
     pub max_server_delay: Duration,
+    /// Whether backoffs are shortened by up to 25 % at random (on by default; off makes the
+    /// waits exact, for tests).
+    pub jitter: bool,
 }
 
 impl Default for RetryPolicy {
@@ -43,6 +46,7 @@ impl Default for RetryPolicy {
             initial_delay: Duration::from_millis(500),
             max_delay: Duration::from_secs(8),
             max_server_delay: Duration::from_secs(60),
+            jitter: true,
         }
     }
 }
@@ -54,6 +58,12 @@ impl RetryPolicy {
             max_retries: 0,
             ..Self::default()
         }
+    }
+
+    /// Turns jitter on or off.
+    pub fn with_jitter(mut self, jitter: bool) -> Self {
+        self.jitter = jitter;
+        self
     }
 
     /// Sets the number of retries.

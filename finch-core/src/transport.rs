@@ -98,6 +98,8 @@ pub enum TransportErrorKind {
     Timeout,
     /// The connection failed while the request or reply was in flight (reset, truncated body).
     Io,
+    /// The reply's body is larger than the transport accepts.
+    BodyTooLarge,
     /// Anything else.
     Other,
 }
@@ -170,6 +172,7 @@ impl fmt::Display for TransportError {
             TransportErrorKind::Connect => "connection failed",
             TransportErrorKind::Timeout => "transport timed out",
             TransportErrorKind::Io => "connection broken",
+            TransportErrorKind::BodyTooLarge => "reply too large",
             TransportErrorKind::Other => "transport failed",
         };
         write!(f, "{what}: {}", self.message)
