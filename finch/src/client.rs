@@ -133,6 +133,13 @@ impl FinchBuilder {
         self
     }
 
+    /// A limit on the whole call, retries and waits included (default: none; each attempt is
+    /// still limited by [`timeout`](Self::timeout)).
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.inner = self.inner.deadline(deadline);
+        self
+    }
+
     /// How many times a failed attempt is retried (default 2).
     pub fn max_retries(mut self, max_retries: u32) -> Self {
         self.inner = self.inner.max_retries(max_retries);
