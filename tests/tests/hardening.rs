@@ -283,7 +283,7 @@ fn clients_are_cheap_shared_handles() {
     // A clone is a few reference-count increments: the shared configuration, three credentials
     // and the webhook secret are all behind `Arc`s.
     assert!(
-        std::mem::size_of::<Finch>() <= 64,
+        std::mem::size_of::<Finch>() <= 96,
         "{}",
         std::mem::size_of::<Finch>()
     );
