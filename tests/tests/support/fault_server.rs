@@ -98,6 +98,21 @@ impl FaultServer {
         script: Vec<Fault>,
         fallback: impl Fn(&Hit) -> Fault + Send + Sync + 'static,
     ) -> FaultServer {
+        Self::start_with(script, fallback, true).await
+    }
+
+    /// A server that keeps no record of the requests (for load tests that watch memory).
+    pub async fn start_unrecorded(
+        fallback: impl Fn(&Hit) -> Fault + Send + Sync + 'static,
+    ) -> FaultServer {
+        Self::start_with(vec![], fallback, false).await
+    }
+
+    async fn start_with(
+        script: Vec<Fault>,
+        fallback: impl Fn(&Hit) -> Fault + Send + Sync + 'static,
+        record: bool,
+    ) -> FaultServer {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base_url = format!("http://{}", listener.local_addr().unwrap());
         let hits = Arc::new(Mutex::new(Vec::new()));
@@ -109,7 +124,8 @@ impl FaultServer {
             async move {
                 while let Ok((stream, _)) = listener.accept().await {
                     connections.fetch_add(1, Ordering::SeqCst);
-                    let (hits, script, fallback) = (hits.clone(), script.clone(), fallback.clone());
+                    let hits = record.then(|| hits.clone());
+                    let (script, fallback) = (script.clone(), fallback.clone());
                     tokio::spawn(serve(stream, hits, script, fallback));
                 }
             }
@@ -141,7 +157,7 @@ impl Drop for FaultServer {
 
 async fn serve(
     mut stream: TcpStream,
-    hits: Arc<Mutex<Vec<Hit>>>,
+    hits: Option<Arc<Mutex<Vec<Hit>>>>,
     script: Arc<Mutex<VecDeque<Fault>>>,
     fallback: Arc<Responder>,
 ) {
@@ -150,7 +166,9 @@ async fn serve(
         let Some(hit) = read_request(&mut stream, &mut buffer).await else {
             return;
         };
-        hits.lock().unwrap().push(hit.clone());
+        if let Some(hits) = &hits {
+            hits.lock().unwrap().push(hit.clone());
+        }
         let fault = script
             .lock()
             .unwrap()
