@@ -29,6 +29,8 @@ pub struct Operation {
     /// The response type's name, without module paths.
     pub response_type: String,
     roundtrip: fn(&[u8]) -> Result<(), String>,
+    #[cfg(feature = "testing")]
+    random_roundtrip: fn(u64) -> Option<Result<(), String>>,
 }
 
 /// How a module lists an operation: `Operation::of::<ListDirectory>` coerces to it.
@@ -39,7 +41,7 @@ impl Operation {
     pub(crate) fn of<E>() -> Operation
     where
         E: Endpoint,
-        E::Response: serde::Serialize,
+        E::Response: serde::Serialize + PartialEq + std::fmt::Debug,
     {
         Operation {
             name: E::NAME,
@@ -49,7 +51,23 @@ impl Operation {
             params: E::PARAMS,
             response_type: finch_core::type_name::<E::Response>(),
             roundtrip: roundtrip::<E::Response>,
+            #[cfg(feature = "testing")]
+            random_roundtrip: random_roundtrip::<E::Response>,
         }
+    }
+
+    /// Makes a random value of the response type from `seed` (see
+    /// [`random_value`](crate::testing::random_value)), encodes it, decodes it again and compares:
+    /// `None` when the seed gives no value of the type, otherwise whether the value survived.
+    ///
+    /// ```
+    /// let directory = finch::operations().into_iter().find(|op| op.path == "/employer/directory").unwrap();
+    /// let survived = (0..20).filter_map(|seed| directory.check_random_roundtrip(seed)).collect::<Result<Vec<()>, _>>();
+    /// assert!(survived.is_ok());
+    /// ```
+    #[cfg(feature = "testing")]
+    pub fn check_random_roundtrip(&self, seed: u64) -> Option<Result<(), String>> {
+        (self.random_roundtrip)(seed)
     }
 
     /// Decodes `body` as this operation's response type and encodes the result again. Fails,
@@ -72,6 +90,25 @@ fn roundtrip<T: serde::de::DeserializeOwned + serde::Serialize>(body: &[u8]) -> 
     let decoded: T = DecodeError::decode(body, http::StatusCode::OK, None).map_err(|error| error.to_string())?;
     let encoded = serde_json::to_value(&decoded).map_err(|error| format!("cannot encode: {error}"))?;
     lossless(&original, &encoded, "")
+}
+
+#[cfg(feature = "testing")]
+fn random_roundtrip<T>(seed: u64) -> Option<Result<(), String>>
+where
+    T: serde::de::DeserializeOwned + serde::Serialize + PartialEq + std::fmt::Debug,
+{
+    let value: T = crate::testing::random_value(seed).ok()?;
+    let check = || {
+        let encoded = serde_json::to_vec(&value).map_err(|error| format!("cannot encode {value:?}: {error}"))?;
+        let decoded: T = DecodeError::decode(&encoded, http::StatusCode::OK, None)
+            .map_err(|error| format!("{value:?} encodes to what does not decode: {error}"))?;
+        if decoded == value {
+            Ok(())
+        } else {
+            Err(format!("{value:?} came back as {decoded:?}"))
+        }
+    };
+    Some(check())
 }
 
 /// Whether `encoded` keeps everything `original` had. It may add members, but only `null` ones

@@ -65,6 +65,7 @@ mod fixture;
 mod ids;
 mod json;
 mod recorded;
+mod random;
 mod reply;
 mod routes;
 mod sandbox;
@@ -75,6 +76,8 @@ mod wire;
 
 #[cfg(test)]
 mod tests;
+
+pub use random::{RandomValueError, random_value};
 
 use std::fmt;
 use std::io;
