@@ -1,0 +1,246 @@
+//! Listing a 10,000-person directory in pages of 100: finch's item stream against a hand-written
+//! reqwest + serde loop over the same pages from the same local stand-in (in a child process, so
+//! only the client's memory is measured), with CPU time and peak memory for each.
+//!
+//! ```text
+//! cargo bench -p finch-tests --bench directory            # 10,000 people, pages of 100, 5 rounds
+//! cargo bench -p finch-tests --bench directory -- 10000 100 5
+//! ```
+//!
+//! CPU time is the client thread's (`/proc/thread-self/schedstat`), median over the rounds. Peak
+//! memory is measured in a fresh child process per variant, which walks the directory once:
+//! its resident high-water mark (`VmHWM`) above what it held before the walk.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark may fail loudly
+
+use finch::Finch;
+use finch::hris::{DirectoryPage, ListDirectory};
+use std::io::{BufRead, BufReader};
+use std::sync::Arc;
+use std::time::Duration;
+
+fn thread_cpu_time() -> Duration {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").expect("Linux schedstat");
+    Duration::from_nanos(
+        text.split_whitespace()
+            .next()
+            .and_then(|n| n.parse().ok())
+            .expect("a number"),
+    )
+}
+
+fn memory_kib(field: &str) -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find(|line| line.starts_with(field))
+        .and_then(|line| line.split_whitespace().nth(1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The child process: serve a stand-in of `employees` people and print its address and token.
+fn serve(employees: usize) {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let stand_in = finch::testing::StandIn::builder()
+            .employees(employees)
+            .start()
+            .await
+            .unwrap();
+        println!("{} {}", stand_in.base_url(), stand_in.issue_access_token());
+        std::future::pending::<()>().await;
+    });
+}
+
+fn hand_written_client() -> reqwest::Client {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let tls = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap();
+    let tls = rustls_platform_verifier::BuilderVerifierExt::with_platform_verifier(tls)
+        .unwrap()
+        .with_no_client_auth();
+    reqwest::Client::builder()
+        .tls_backend_preconfigured(tls)
+        .build()
+        .unwrap()
+}
+
+/// The baseline: a loop over the pages with reqwest and serde, as one would write it by hand.
+async fn hand_written(client: &reqwest::Client, base_url: &str, token: &str, limit: u64) -> usize {
+    let (mut offset, mut seen) = (0u64, 0usize);
+    loop {
+        let response = client
+            .get(format!(
+                "{base_url}/employer/directory?limit={limit}&offset={offset}"
+            ))
+            .header("Finch-API-Version", "2020-09-17")
+            .header("Authorization", format!("Bearer {token}"))
+            .send()
+            .await
+            .unwrap();
+        let bytes = response.bytes().await.unwrap();
+        let page: DirectoryPage = serde_json::from_slice(&bytes).unwrap();
+        seen += page.individuals.len();
+        let next = page.paging.offset + page.individuals.len() as u64;
+        if page.individuals.is_empty() || page.paging.count.is_none_or(|count| next >= count) {
+            return seen;
+        }
+        offset = next;
+    }
+}
+
+async fn with_finch(finch: &Finch, limit: u64) -> usize {
+    let mut items = finch
+        .hris()
+        .directory()
+        .list_all(ListDirectory::new().limit(limit));
+    let mut seen = 0;
+    while let Some(person) = items.next_item().await {
+        person.unwrap();
+        seen += 1;
+    }
+    seen
+}
+
+/// The whole directory collected in memory, to show what "not bounded by a page" looks like.
+async fn collected(finch: &Finch, limit: u64) -> usize {
+    let mut everyone = Vec::new();
+    let mut pages = finch
+        .hris()
+        .directory()
+        .pages(ListDirectory::new().limit(limit));
+    while let Some(page) = pages.next_page().await {
+        everyone.extend(page.unwrap().individuals);
+    }
+    everyone.len()
+}
+
+fn median(mut samples: Vec<f64>) -> f64 {
+    samples.sort_by(f64::total_cmp);
+    samples[samples.len() / 2]
+}
+
+/// A child process: walk the directory once with `variant` and print how many people it saw and
+/// the peak memory above the start of the walk.
+fn walk_once(variant: usize, base_url: &str, token: &str, limit: u64) {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let finch = Finch::builder()
+            .base_url(base_url)
+            .access_token(token)
+            .build()
+            .unwrap();
+        let client = hand_written_client();
+        let before = memory_kib("VmRSS:");
+        let seen = match variant {
+            0 => with_finch(&finch, limit).await,
+            1 => hand_written(&client, base_url, token, limit).await,
+            _ => collected(&finch, limit).await,
+        };
+        println!("{seen} {}", memory_kib("VmHWM:").saturating_sub(before));
+    });
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|arg| !arg.starts_with('-'))
+        .collect();
+    if args.first().map(String::as_str) == Some("serve") {
+        return serve(args.get(1).and_then(|n| n.parse().ok()).unwrap_or(10_000));
+    }
+    if args.first().map(String::as_str) == Some("walk") && args.len() >= 5 {
+        let variant = args[1].parse().unwrap_or(0);
+        let limit = args[4].parse().unwrap_or(100);
+        return walk_once(variant, &args[2], &args[3], limit);
+    }
+    let employees: usize = args.first().and_then(|n| n.parse().ok()).unwrap_or(10_000);
+    let limit: u64 = args.get(1).and_then(|n| n.parse().ok()).unwrap_or(100);
+    let rounds: usize = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(5);
+
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["serve", &employees.to_string()])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let mut parts = line.split_whitespace();
+    let (base_url, token) = (
+        parts.next().unwrap().to_owned(),
+        parts.next().unwrap().to_owned(),
+    );
+
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let finch = Finch::builder()
+            .base_url(&base_url)
+            .access_token(token.as_str())
+            .build()
+            .unwrap();
+        let client = hand_written_client();
+        assert_eq!(with_finch(&finch, limit).await, employees);
+        assert_eq!(
+            hand_written(&client, &base_url, &token, limit).await,
+            employees
+        );
+
+        let names = [
+            "finch list_all (stream)",
+            "reqwest + serde loop",
+            "finch, collecting everyone",
+        ];
+        let mut cpu: [Vec<f64>; 3] = Default::default();
+        for round in 0..rounds {
+            for turn in 0..3 {
+                let variant = (round + turn) % 3;
+                let start = thread_cpu_time();
+                let seen = match variant {
+                    0 => with_finch(&finch, limit).await,
+                    1 => hand_written(&client, &base_url, &token, limit).await,
+                    _ => collected(&finch, limit).await,
+                };
+                assert_eq!(seen, employees);
+                cpu[variant].push((thread_cpu_time() - start).as_secs_f64() * 1e3);
+            }
+        }
+        println!("{employees} people in pages of {limit}, {rounds} rounds (medians)");
+        for (variant, name) in names.iter().enumerate() {
+            let output = std::process::Command::new(std::env::current_exe().unwrap())
+                .args([
+                    "walk",
+                    &variant.to_string(),
+                    &base_url,
+                    &token,
+                    &limit.to_string(),
+                ])
+                .output()
+                .unwrap();
+            let text = String::from_utf8_lossy(&output.stdout);
+            let mut fields = text.split_whitespace();
+            assert_eq!(fields.next().and_then(|n| n.parse().ok()), Some(employees));
+            let peak: u64 = fields.next().and_then(|n| n.parse().ok()).unwrap_or(0);
+            println!(
+                "  {name:<30} CPU {:8.1} ms   peak memory of the walk {peak:7} KiB",
+                median(cpu[variant].clone()),
+            );
+        }
+        println!(
+            "  finch / hand-written CPU: {:.3}",
+            median(cpu[0].clone()) / median(cpu[1].clone())
+        );
+    });
+    let _ = child.kill();
+}
