@@ -1,7 +1,195 @@
 //! `PUT /sandbox/company`: replace a sandbox company's data.
 
 use crate::client::Finch;
-use crate::operations::OperationFn;
+use crate::hris::{
+    BankAccount, Company, CompanyEntity, Department, EntitySubtype, EntityType, ParentDepartment,
+};
+use crate::operations::{Operation, OperationFn};
+use crate::shared::Location;
+use crate::{Error, finch_endpoint};
+use serde::{Deserialize, Serialize};
+
+/// Replace the sandbox company's data (`PUT /sandbox/company`).
+///
+/// Every member of the body is required and nullable: a field left `None` is sent as `null` and
+/// clears the company's value. To change one field, read the company first and start from it
+/// ([`UpdateSandboxCompany::from_company`]).
+///
+/// ```
+/// use finch::sandbox::UpdateSandboxCompany;
+/// use finch::hris::{EntitySubtype, EntityType};
+/// let mut office = finch::Location::default();
+/// office.city = Some("Schenectady".into());
+/// let request = UpdateSandboxCompany::new()
+///     .legal_name("Acme, Inc.")
+///     .entity(EntityType::Corporation, Some(EntitySubtype::SCorporation))
+///     .department("Engineering", None)
+///     .department("Platform", Some("Engineering"))
+///     .location(office)
+///     .ein("12-3456789")
+///     .primary_email("founders@acme.com");
+/// // The fields not set are sent as `null`:
+/// assert_eq!(request.company.primary_phone_number, None);
+/// ```
+#[finch_endpoint(PUT "/sandbox/company", response = CompanyData)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct UpdateSandboxCompany {
+    /// The company's new data, sent whole (`None` fields as `null`).
+    #[finch(body)]
+    pub company: CompanyData,
+}
+
+impl UpdateSandboxCompany {
+    /// A company with every field `null`; set the ones it has.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The company's current data (as `client.hris().company().retrieve()` returned it), to change
+    /// a few fields and send back.
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// use finch::sandbox::UpdateSandboxCompany;
+    /// let company = finch.hris().company().retrieve().await?;
+    /// let request = UpdateSandboxCompany::from_company(company).legal_name("Acme Holdings, Inc.");
+    /// finch.sandbox().company().update(request).await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn from_company(company: Company) -> Self {
+        UpdateSandboxCompany {
+            company: company.into(),
+        }
+    }
+
+    /// Sets the legal name.
+    pub fn legal_name(mut self, legal_name: impl Into<String>) -> Self {
+        self.company.legal_name = Some(legal_name.into());
+        self
+    }
+
+    /// Sets the tax payer type and subtype.
+    pub fn entity(mut self, entity_type: EntityType, subtype: Option<EntitySubtype>) -> Self {
+        self.company.entity = Some(CompanyEntity {
+            entity_type: Some(entity_type),
+            subtype,
+        });
+        self
+    }
+
+    /// Sets the email of the main administrator.
+    pub fn primary_email(mut self, primary_email: impl Into<String>) -> Self {
+        self.company.primary_email = Some(primary_email.into());
+        self
+    }
+
+    /// Sets the phone number of the main administrator (E.164, with ` xExtension` where
+    /// applicable).
+    pub fn primary_phone_number(mut self, primary_phone_number: impl Into<String>) -> Self {
+        self.company.primary_phone_number = Some(primary_phone_number.into());
+        self
+    }
+
+    /// Adds a department, under the department named `parent` if any.
+    pub fn department(mut self, name: impl Into<String>, parent: Option<&str>) -> Self {
+        let department = Department {
+            name: Some(name.into()),
+            parent: parent.map(|parent| ParentDepartment {
+                name: Some(parent.to_owned()),
+            }),
+        };
+        self.company
+            .departments
+            .get_or_insert_with(Vec::new)
+            .push(Some(department));
+        self
+    }
+
+    /// Sets the departments (replacing those added before).
+    pub fn departments(mut self, departments: impl IntoIterator<Item = Department>) -> Self {
+        self.company.departments = Some(departments.into_iter().map(Some).collect());
+        self
+    }
+
+    /// Sets the employer identification number.
+    pub fn ein(mut self, ein: impl Into<String>) -> Self {
+        self.company.ein = Some(ein.into());
+        self
+    }
+
+    /// Adds a location.
+    pub fn location(mut self, location: Location) -> Self {
+        self.company
+            .locations
+            .get_or_insert_with(Vec::new)
+            .push(Some(location));
+        self
+    }
+
+    /// Sets the locations (replacing those added before).
+    pub fn locations(mut self, locations: impl IntoIterator<Item = Location>) -> Self {
+        self.company.locations = Some(locations.into_iter().map(Some).collect());
+        self
+    }
+
+    /// Sets the bank accounts.
+    pub fn accounts(mut self, accounts: impl IntoIterator<Item = BankAccount>) -> Self {
+        self.company.accounts = Some(accounts.into_iter().collect());
+        self
+    }
+}
+
+/// A company's data without its id: the body and the reply of `PUT /sandbox/company`
+/// (`CompanyWithoutId`). Every field is always present on the wire; `None` is `null`.
+///
+/// ```
+/// let company: finch::sandbox::CompanyData = serde_json::from_str(r#"{
+///     "legal_name": "Acme, Inc.", "entity": {"type": "corporation", "subtype": "s_corporation"},
+///     "primary_email": null, "primary_phone_number": null, "departments": [{"name": "Engineering", "parent": null}],
+///     "ein": "12-3456789", "locations": null, "accounts": null
+/// }"#)?;
+/// assert_eq!(company.legal_name.as_deref(), Some("Acme, Inc."));
+/// // `None` is written as `null`, never left out:
+/// assert!(serde_json::to_string(&company)?.contains(r#""locations":null"#));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CompanyData {
+    /// The legal name.
+    pub legal_name: Option<String>,
+    /// The tax payer type.
+    pub entity: Option<CompanyEntity>,
+    /// The email of the main administrator on the account.
+    pub primary_email: Option<String>,
+    /// The phone number of the main administrator (E.164, with ` xExtension` where applicable).
+    pub primary_phone_number: Option<String>,
+    /// The company's departments.
+    pub departments: Option<Vec<Option<Department>>>,
+    /// The employer identification number.
+    pub ein: Option<String>,
+    /// The company's locations.
+    pub locations: Option<Vec<Option<Location>>>,
+    /// The bank accounts of the payroll/HRIS system.
+    pub accounts: Option<Vec<BankAccount>>,
+}
+
+impl From<Company> for CompanyData {
+    /// The company without its id.
+    fn from(company: Company) -> Self {
+        CompanyData {
+            legal_name: company.legal_name,
+            entity: company.entity,
+            primary_email: company.primary_email,
+            primary_phone_number: company.primary_phone_number,
+            departments: company.departments,
+            ein: company.ein,
+            locations: company.locations,
+            accounts: company.accounts,
+        }
+    }
+}
 
 /// `client.sandbox().company()`.
 #[derive(Clone, Copy, Debug)]
@@ -9,5 +197,22 @@ pub struct SandboxCompany<'a> {
     pub(crate) client: &'a Finch,
 }
 
+impl SandboxCompany<'_> {
+    /// Replaces the sandbox company's data (`PUT /sandbox/company`) and returns it.
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// use finch::sandbox::UpdateSandboxCompany;
+    /// let company = finch.sandbox().company()
+    ///     .update(UpdateSandboxCompany::new().legal_name("Acme, Inc.").ein("12-3456789"))
+    ///     .await?;
+    /// assert_eq!(company.ein.as_deref(), Some("12-3456789"));
+    /// # Ok(()) }
+    /// ```
+    pub async fn update(&self, request: UpdateSandboxCompany) -> Result<CompanyData, Error> {
+        self.client.send(&request).await
+    }
+}
+
 /// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[];
+pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<UpdateSandboxCompany>];

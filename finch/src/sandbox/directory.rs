@@ -1,11 +1,12 @@
 //! `POST /sandbox/directory`: add people to a sandbox company.
 
+use super::individual::option_setters;
 use crate::client::Finch;
-use crate::operations::{Operation, OperationFn};
 use crate::hris::{
-    CustomField, DirectoryDepartment, Email, EmploymentKind, EmploymentStatus, Ethnicity,
-    FlsaStatus, Gender, Income, MaritalStatus, PhoneNumber,
+    CustomField, DirectoryDepartment, Email, EmailType, EmploymentKind, EmploymentStatus,
+    Ethnicity, FlsaStatus, Gender, Income, MaritalStatus, PhoneNumber, PhoneType,
 };
+use crate::operations::{Operation, OperationFn};
 use crate::shared::{Date, IndividualRef, Location};
 use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
@@ -35,80 +36,132 @@ impl CreateSandboxDirectory {
     }
 }
 
-/// An individual to create: any fields of the individual and employment endpoints, all optional.
+/// An individual to create: the fields of the individual and employment endpoints, all optional.
+/// Only the fields set are sent; Finch makes up the others.
+///
+/// ```
+/// use finch::hris::{EmailType, EmploymentKind, EmploymentSubtype, EmploymentType, Gender};
+/// use finch::sandbox::NewIndividual;
+/// let ada = NewIndividual::named("Ada", "Lovelace")
+///     .gender(Gender::Female)
+///     .dob("1815-12-10")
+///     .email("ada@example.com", EmailType::Work)
+///     .title("Engineer")
+///     .department("Engineering")
+///     .employment(EmploymentKind::new(EmploymentType::Employee, EmploymentSubtype::FullTime))
+///     .start_date("2020-03-04");
+/// assert_eq!(ada.middle_name, None); // not sent
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
-#[allow(missing_docs)] // The fields are those of `Individual` and the employment data, documented there.
 pub struct NewIndividual {
+    /// The legal first name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
+    /// The legal middle name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub middle_name: Option<String>,
+    /// The legal last name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
+    /// The preferred name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preferred_name: Option<String>,
+    /// Email addresses.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emails: Option<Vec<Email>>,
+    /// Phone numbers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_numbers: Option<Vec<Option<PhoneNumber>>>,
+    /// Gender.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gender: Option<Gender>,
+    /// The EEOC-defined ethnicity.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ethnicity: Option<Ethnicity>,
+    /// Marital status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub marital_status: Option<MaritalStatus>,
+    /// Date of birth.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dob: Option<Date>,
+    /// The Social Security Number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ssn: Option<String>,
+    /// The Social Security Number, encrypted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encrypted_ssn: Option<String>,
+    /// The home address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub residence: Option<Location>,
+    /// The current title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The individual's manager.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manager: Option<IndividualRef>,
+    /// The individual's department.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub department: Option<DirectoryDepartment>,
+    /// The employment type and subtype.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employment: Option<EmploymentKind>,
+    /// The first day of employment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_date: Option<Date>,
+    /// The last day of employment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_date: Option<Date>,
+    /// The latest rehire date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latest_rehire_date: Option<Date>,
+    /// `true` for an active employee or contractor.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_active: Option<bool>,
+    /// The detailed employment status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employment_status: Option<EmploymentStatus>,
+    /// The FLSA status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flsa_status: Option<FlsaStatus>,
+    /// The worker's compensation classification code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub class_code: Option<String>,
+    /// The work location.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
+    /// The current income.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub income: Option<Income>,
+    /// Past incomes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub income_history: Option<Vec<Option<Income>>>,
+    /// Fields the employer defined in their system.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_fields: Option<Vec<CustomField>>,
+    /// The union the employee is a member of.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub union_code: Option<String>,
+    /// The local chapter or number within the employee's union.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub union_local: Option<String>,
+    /// Whether the IRS classifies the employee as highly compensated (US only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub highly_compensated_employee: Option<bool>,
+    /// Whether the IRS classifies the employee as a key employee (US only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_employee: Option<bool>,
+    /// The source system's employment id for the individual.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_id: Option<String>,
 }
 
 impl NewIndividual {
+    /// An individual with nothing set: Finch makes up every field.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
     /// An individual with a first and last name and nothing else.
     pub fn named(first_name: impl Into<String>, last_name: impl Into<String>) -> Self {
         NewIndividual {
@@ -118,13 +171,94 @@ impl NewIndividual {
         }
     }
 
-    /// Sets the title.
-    pub fn title(mut self, title: impl Into<String>) -> Self {
-        self.title = Some(title.into());
+    option_setters! {
+        /// Sets the legal first name.
+        first_name: String;
+        /// Sets the legal middle name.
+        middle_name: String;
+        /// Sets the legal last name.
+        last_name: String;
+        /// Sets the preferred name.
+        preferred_name: String;
+        /// Sets the email addresses (replacing those added before).
+        emails: Vec<Email>;
+        /// Sets the gender.
+        gender: Gender;
+        /// Sets the ethnicity.
+        ethnicity: Ethnicity;
+        /// Sets the marital status.
+        marital_status: MaritalStatus;
+        /// Sets the date of birth (`YYYY-MM-DD`).
+        dob: Date;
+        /// Sets the Social Security Number.
+        ssn: String;
+        /// Sets the encrypted Social Security Number.
+        encrypted_ssn: String;
+        /// Sets the home address.
+        residence: Location;
+        /// Sets the title.
+        title: String;
+        /// Sets the employment type and subtype.
+        employment: EmploymentKind;
+        /// Sets the first day of employment (`YYYY-MM-DD`).
+        start_date: Date;
+        /// Sets the last day of employment (`YYYY-MM-DD`).
+        end_date: Date;
+        /// Sets the latest rehire date (`YYYY-MM-DD`).
+        latest_rehire_date: Date;
+        /// Sets the detailed employment status.
+        employment_status: EmploymentStatus;
+        /// Sets the FLSA status.
+        flsa_status: FlsaStatus;
+        /// Sets the worker's compensation classification code.
+        class_code: String;
+        /// Sets the work location.
+        location: Location;
+        /// Sets the current income.
+        income: Income;
+        /// Sets the custom fields.
+        custom_fields: Vec<CustomField>;
+        /// Sets the union code.
+        union_code: String;
+        /// Sets the union local.
+        union_local: String;
+        /// Sets whether the employee is highly compensated.
+        highly_compensated_employee: bool;
+        /// Sets whether the employee is a key employee.
+        key_employee: bool;
+        /// Sets the source system's employment id.
+        source_id: String;
+    }
+
+    /// Adds an email address.
+    pub fn email(mut self, address: impl Into<String>, kind: EmailType) -> Self {
+        self.emails.get_or_insert_with(Vec::new).push(Email {
+            data: address.into(),
+            email_type: Some(kind),
+        });
         self
     }
 
-    /// Sets the department.
+    /// Adds a phone number.
+    pub fn phone_number(mut self, number: impl Into<String>, kind: PhoneType) -> Self {
+        self.phone_numbers
+            .get_or_insert_with(Vec::new)
+            .push(Some(PhoneNumber {
+                data: Some(number.into()),
+                phone_type: Some(kind),
+            }));
+        self
+    }
+
+    /// Sets the manager, by their Finch id.
+    pub fn manager(mut self, manager_id: impl Into<String>) -> Self {
+        self.manager = Some(IndividualRef {
+            id: manager_id.into(),
+        });
+        self
+    }
+
+    /// Sets the department, by name.
     pub fn department(mut self, name: impl Into<String>) -> Self {
         self.department = Some(DirectoryDepartment {
             name: Some(name.into()),
@@ -132,9 +266,15 @@ impl NewIndividual {
         self
     }
 
-    /// Sets whether the individual is active.
+    /// Sets whether the individual is active (`is_active`).
     pub fn active(mut self, is_active: bool) -> Self {
         self.is_active = Some(is_active);
+        self
+    }
+
+    /// Sets the past incomes.
+    pub fn income_history(mut self, incomes: impl IntoIterator<Item = Income>) -> Self {
+        self.income_history = Some(incomes.into_iter().map(Some).collect());
         self
     }
 }

@@ -1,7 +1,271 @@
 //! `PUT /sandbox/employment/{individual_id}`: change a sandbox individual's employment.
 
+use super::individual::option_setters;
 use crate::client::Finch;
-use crate::operations::OperationFn;
+use crate::hris::{
+    CustomField, DirectoryDepartment, EmploymentKind, EmploymentStatus, FlsaStatus, Income,
+};
+use crate::operations::{Operation, OperationFn};
+use crate::shared::{Date, IndividualRef, Location};
+use crate::{Error, finch_endpoint};
+use serde::{Deserialize, Serialize};
+
+/// Change a sandbox individual's employment data (`PUT /sandbox/employment/{individual_id}`).
+/// Only the fields set are sent; the others keep their values.
+///
+/// ```
+/// use finch::hris::{EmploymentKind, EmploymentSubtype, EmploymentType, Income, IncomeUnit};
+/// use finch::sandbox::UpdateSandboxEmployment;
+/// let request = UpdateSandboxEmployment::new("5d0b10a1-a09a-430f-81f1-20be735dc5e9")
+///     .title("Staff Engineer")
+///     .department("Engineering")
+///     .manager("c205b3fa-b626-4346-bf0f-ca065ab88d31")
+///     .employment(EmploymentKind::new(EmploymentType::Employee, EmploymentSubtype::FullTime))
+///     .income(Income::new(15_000_000, "usd", IncomeUnit::Yearly))
+///     .start_date("2020-03-04")
+///     .is_active(true);
+/// assert_eq!(request.end_date, None); // not sent
+/// ```
+#[finch_endpoint(PUT "/sandbox/employment/{individual_id}", response = EmploymentUpdateResponse)]
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct UpdateSandboxEmployment {
+    /// The individual's Finch id.
+    #[finch(path)]
+    pub individual_id: String,
+    /// The legal first name.
+    pub first_name: Option<String>,
+    /// The legal middle name.
+    pub middle_name: Option<String>,
+    /// The legal last name.
+    pub last_name: Option<String>,
+    /// The current title.
+    pub title: Option<String>,
+    /// The individual's manager.
+    pub manager: Option<IndividualRef>,
+    /// The individual's department.
+    pub department: Option<DirectoryDepartment>,
+    /// The employment type and subtype.
+    pub employment: Option<EmploymentKind>,
+    /// The first day of employment.
+    pub start_date: Option<Date>,
+    /// The last day of employment.
+    pub end_date: Option<Date>,
+    /// The latest rehire date.
+    pub latest_rehire_date: Option<Date>,
+    /// `true` for an active employee or contractor.
+    pub is_active: Option<bool>,
+    /// The detailed employment status.
+    pub employment_status: Option<EmploymentStatus>,
+    /// The FLSA status.
+    pub flsa_status: Option<FlsaStatus>,
+    /// The worker's compensation classification code.
+    pub class_code: Option<String>,
+    /// The work location.
+    pub location: Option<Location>,
+    /// The current income.
+    pub income: Option<Income>,
+    /// Past incomes.
+    pub income_history: Option<Vec<Option<Income>>>,
+    /// Fields the employer defined in their system.
+    pub custom_fields: Option<Vec<CustomField>>,
+    /// The union the employee is a member of, as configured in the payroll system.
+    pub union_code: Option<String>,
+    /// The local chapter or number within the employee's union.
+    pub union_local: Option<String>,
+    /// Whether the IRS classifies the employee as highly compensated (ADP/ACP tests; US only).
+    pub highly_compensated_employee: Option<bool>,
+    /// Whether the IRS classifies the employee as a key employee (top-heavy tests; US only).
+    pub key_employee: Option<bool>,
+    /// The source system's employment id for the individual.
+    pub source_id: Option<String>,
+}
+
+impl UpdateSandboxEmployment {
+    /// An update of the individual `individual_id` that changes nothing yet.
+    pub fn new(individual_id: impl Into<String>) -> Self {
+        UpdateSandboxEmployment {
+            individual_id: individual_id.into(),
+            first_name: None,
+            middle_name: None,
+            last_name: None,
+            title: None,
+            manager: None,
+            department: None,
+            employment: None,
+            start_date: None,
+            end_date: None,
+            latest_rehire_date: None,
+            is_active: None,
+            employment_status: None,
+            flsa_status: None,
+            class_code: None,
+            location: None,
+            income: None,
+            income_history: None,
+            custom_fields: None,
+            union_code: None,
+            union_local: None,
+            highly_compensated_employee: None,
+            key_employee: None,
+            source_id: None,
+        }
+    }
+
+    option_setters! {
+        /// Sets the legal first name.
+        first_name: String;
+        /// Sets the legal middle name.
+        middle_name: String;
+        /// Sets the legal last name.
+        last_name: String;
+        /// Sets the title.
+        title: String;
+        /// Sets the employment type and subtype.
+        employment: EmploymentKind;
+        /// Sets the first day of employment (`YYYY-MM-DD`).
+        start_date: Date;
+        /// Sets the last day of employment (`YYYY-MM-DD`).
+        end_date: Date;
+        /// Sets the latest rehire date (`YYYY-MM-DD`).
+        latest_rehire_date: Date;
+        /// Sets whether the individual is active.
+        is_active: bool;
+        /// Sets the detailed employment status.
+        employment_status: EmploymentStatus;
+        /// Sets the FLSA status.
+        flsa_status: FlsaStatus;
+        /// Sets the worker's compensation classification code.
+        class_code: String;
+        /// Sets the work location.
+        location: Location;
+        /// Sets the current income.
+        income: Income;
+        /// Sets the custom fields.
+        custom_fields: Vec<CustomField>;
+        /// Sets the union code.
+        union_code: String;
+        /// Sets the union local.
+        union_local: String;
+        /// Sets whether the employee is highly compensated.
+        highly_compensated_employee: bool;
+        /// Sets whether the employee is a key employee.
+        key_employee: bool;
+        /// Sets the source system's employment id.
+        source_id: String;
+    }
+
+    /// Sets the manager, by their Finch id.
+    pub fn manager(mut self, manager_id: impl Into<String>) -> Self {
+        self.manager = Some(IndividualRef {
+            id: manager_id.into(),
+        });
+        self
+    }
+
+    /// Sets the department, by name.
+    pub fn department(mut self, name: impl Into<String>) -> Self {
+        self.department = Some(DirectoryDepartment {
+            name: Some(name.into()),
+        });
+        self
+    }
+
+    /// Sets the past incomes.
+    pub fn income_history(mut self, incomes: impl IntoIterator<Item = Income>) -> Self {
+        self.income_history = Some(incomes.into_iter().map(Some).collect());
+        self
+    }
+}
+
+/// The sandbox individual's employment after the update. The spec marks no field required, so
+/// each one may be absent.
+///
+/// ```
+/// let employment: finch::sandbox::EmploymentUpdateResponse = serde_json::from_str(r#"{
+///     "id": "5d0b10a1-a09a-430f-81f1-20be735dc5e9", "title": "Staff Engineer",
+///     "employment": {"type": "employee", "subtype": "full_time"},
+///     "income": {"unit": "yearly", "amount": 15000000, "currency": "usd", "effective_date": "2024-01-01"}
+/// }"#)?;
+/// assert_eq!(employment.income.and_then(|income| income.amount), Some(15_000_000));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct EmploymentUpdateResponse {
+    /// A stable Finch id (UUID v4) for the individual.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The legal first name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    /// The legal middle name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub middle_name: Option<String>,
+    /// The legal last name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+    /// The current title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The individual's manager.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manager: Option<IndividualRef>,
+    /// The individual's department.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<DirectoryDepartment>,
+    /// The employment type and subtype.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employment: Option<EmploymentKind>,
+    /// The first day of employment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<Date>,
+    /// The last day of employment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<Date>,
+    /// The latest rehire date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latest_rehire_date: Option<Date>,
+    /// `true` for an active employee or contractor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_active: Option<bool>,
+    /// The detailed employment status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employment_status: Option<EmploymentStatus>,
+    /// The FLSA status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flsa_status: Option<FlsaStatus>,
+    /// The worker's compensation classification code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class_code: Option<String>,
+    /// The work location.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    /// The current income.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub income: Option<Income>,
+    /// Past incomes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub income_history: Option<Vec<Option<Income>>>,
+    /// Fields the employer defined in their system.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_fields: Option<Vec<CustomField>>,
+    /// The union the employee is a member of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub union_code: Option<String>,
+    /// The local chapter or number within the employee's union.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub union_local: Option<String>,
+    /// Whether the IRS classifies the employee as highly compensated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub highly_compensated_employee: Option<bool>,
+    /// Whether the IRS classifies the employee as a key employee.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_employee: Option<bool>,
+    /// The source system's employment id for the individual.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_id: Option<String>,
+}
 
 /// `client.sandbox().employment()`.
 #[derive(Clone, Copy, Debug)]
@@ -9,5 +273,25 @@ pub struct SandboxEmployment<'a> {
     pub(crate) client: &'a Finch,
 }
 
+impl SandboxEmployment<'_> {
+    /// Changes a sandbox individual's employment data
+    /// (`PUT /sandbox/employment/{individual_id}`) and returns it.
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// use finch::sandbox::UpdateSandboxEmployment;
+    /// let employment = finch.sandbox().employment()
+    ///     .update(UpdateSandboxEmployment::new("5d0b10a1-a09a-430f-81f1-20be735dc5e9").end_date("2024-06-30").is_active(false))
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn update(
+        &self,
+        request: UpdateSandboxEmployment,
+    ) -> Result<EmploymentUpdateResponse, Error> {
+        self.client.send(&request).await
+    }
+}
+
 /// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[];
+pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<UpdateSandboxEmployment>];

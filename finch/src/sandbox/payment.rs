@@ -1,7 +1,411 @@
 //! `POST /sandbox/payment`: add a payment to a sandbox company.
 
 use crate::client::Finch;
-use crate::operations::OperationFn;
+use crate::hris::BenefitType;
+use crate::open_enum::open_enum;
+use crate::operations::{Operation, OperationFn};
+use crate::shared::Date;
+use crate::{Error, finch_endpoint};
+use serde::{Deserialize, Serialize};
+
+/// Add a payment to the sandbox company (`POST /sandbox/payment`). Every field is optional: Finch
+/// makes up what is left out.
+///
+/// ```
+/// use finch::hris::BenefitType;
+/// use finch::sandbox::{CreateSandboxPayment, EarningType, NewEarning, NewEmployeeDeduction, NewPayStatement, NewTax, TaxType};
+/// let request = CreateSandboxPayment::new()
+///     .start_date("2024-01-01")
+///     .end_date("2024-01-15")
+///     .pay_statement(
+///         NewPayStatement::new("5d0b10a1-a09a-430f-81f1-20be735dc5e9")
+///             .gross_pay(250_000)
+///             .net_pay(180_000)
+///             .total_hours(80.0)
+///             .earning(NewEarning::new(EarningType::Salary, "Salary", 250_000).hours(80.0))
+///             .tax(NewTax::new(TaxType::Federal, "Federal Income Tax", 50_000))
+///             .employee_deduction(NewEmployeeDeduction::new(BenefitType::B401k, "401k", 20_000).pre_tax(true)),
+///     );
+/// ```
+#[finch_endpoint(POST "/sandbox/payment", response = PaymentCreateResponse)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct CreateSandboxPayment {
+    /// The first day of the pay period.
+    pub start_date: Option<Date>,
+    /// The last day of the pay period.
+    pub end_date: Option<Date>,
+    /// The pay statements of the payment (at most 10,000).
+    pub pay_statements: Option<Vec<NewPayStatement>>,
+}
+
+impl CreateSandboxPayment {
+    /// A payment Finch makes up entirely.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the first day of the pay period (`YYYY-MM-DD`).
+    pub fn start_date(mut self, start_date: impl Into<Date>) -> Self {
+        self.start_date = Some(start_date.into());
+        self
+    }
+
+    /// Sets the last day of the pay period (`YYYY-MM-DD`).
+    pub fn end_date(mut self, end_date: impl Into<Date>) -> Self {
+        self.end_date = Some(end_date.into());
+        self
+    }
+
+    /// Adds a pay statement.
+    pub fn pay_statement(mut self, pay_statement: NewPayStatement) -> Self {
+        self.pay_statements
+            .get_or_insert_with(Vec::new)
+            .push(pay_statement);
+        self
+    }
+
+    /// Sets the pay statements (replacing those added before).
+    pub fn pay_statements(
+        mut self,
+        pay_statements: impl IntoIterator<Item = NewPayStatement>,
+    ) -> Self {
+        self.pay_statements = Some(pay_statements.into_iter().collect());
+        self
+    }
+}
+
+/// A pay statement to create. Amounts are integer cents.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct NewPayStatement {
+    /// The Finch id of the individual paid.
+    pub individual_id: String,
+    /// The kind of payment (Finch's default: `regular_payroll`).
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub pay_statement_type: Option<PayStatementType>,
+    /// How the individual is paid (Finch's default: `direct_deposit`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_method: Option<PaymentMethod>,
+    /// The hours worked (more than 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_hours: Option<f64>,
+    /// The gross pay, in cents (more than 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gross_pay: Option<i64>,
+    /// The net pay, in cents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub net_pay: Option<i64>,
+    /// The earnings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earnings: Option<Vec<NewEarning>>,
+    /// The taxes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub taxes: Option<Vec<NewTax>>,
+    /// The employee's deductions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employee_deductions: Option<Vec<NewEmployeeDeduction>>,
+    /// The employer's contributions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employer_contributions: Option<Vec<NewEmployerContribution>>,
+}
+
+impl NewPayStatement {
+    /// A pay statement of the individual `individual_id`; Finch makes up the rest.
+    pub fn new(individual_id: impl Into<String>) -> Self {
+        NewPayStatement {
+            individual_id: individual_id.into(),
+            pay_statement_type: None,
+            payment_method: None,
+            total_hours: None,
+            gross_pay: None,
+            net_pay: None,
+            earnings: None,
+            taxes: None,
+            employee_deductions: None,
+            employer_contributions: None,
+        }
+    }
+
+    /// Sets the kind of payment.
+    pub fn pay_statement_type(mut self, pay_statement_type: PayStatementType) -> Self {
+        self.pay_statement_type = Some(pay_statement_type);
+        self
+    }
+
+    /// Sets how the individual is paid.
+    pub fn payment_method(mut self, payment_method: PaymentMethod) -> Self {
+        self.payment_method = Some(payment_method);
+        self
+    }
+
+    /// Sets the hours worked.
+    pub fn total_hours(mut self, total_hours: f64) -> Self {
+        self.total_hours = Some(total_hours);
+        self
+    }
+
+    /// Sets the gross pay, in cents.
+    pub fn gross_pay(mut self, cents: i64) -> Self {
+        self.gross_pay = Some(cents);
+        self
+    }
+
+    /// Sets the net pay, in cents.
+    pub fn net_pay(mut self, cents: i64) -> Self {
+        self.net_pay = Some(cents);
+        self
+    }
+
+    /// Adds an earning.
+    pub fn earning(mut self, earning: NewEarning) -> Self {
+        self.earnings.get_or_insert_with(Vec::new).push(earning);
+        self
+    }
+
+    /// Adds a tax.
+    pub fn tax(mut self, tax: NewTax) -> Self {
+        self.taxes.get_or_insert_with(Vec::new).push(tax);
+        self
+    }
+
+    /// Adds an employee deduction.
+    pub fn employee_deduction(mut self, deduction: NewEmployeeDeduction) -> Self {
+        self.employee_deductions
+            .get_or_insert_with(Vec::new)
+            .push(deduction);
+        self
+    }
+
+    /// Adds an employer contribution.
+    pub fn employer_contribution(mut self, contribution: NewEmployerContribution) -> Self {
+        self.employer_contributions
+            .get_or_insert_with(Vec::new)
+            .push(contribution);
+        self
+    }
+}
+
+/// An earning of a pay statement to create.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct NewEarning {
+    /// The amount, in cents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<i64>,
+    /// The hours worked for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<f64>,
+    /// The earning's name (not empty).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The kind of earning.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub earning_type: Option<EarningType>,
+}
+
+impl NewEarning {
+    /// `amount` cents of `earning_type`, named `name`.
+    pub fn new(earning_type: EarningType, name: impl Into<String>, amount: i64) -> Self {
+        NewEarning {
+            amount: Some(amount),
+            hours: None,
+            name: Some(name.into()),
+            earning_type: Some(earning_type),
+        }
+    }
+
+    /// Sets the hours worked for it.
+    pub fn hours(mut self, hours: f64) -> Self {
+        self.hours = Some(hours);
+        self
+    }
+}
+
+/// A tax of a pay statement to create.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct NewTax {
+    /// The amount, in cents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<i64>,
+    /// The tax's name (not empty).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `true` for a tax the employer pays.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employer: Option<bool>,
+    /// The kind of tax.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub tax_type: Option<TaxType>,
+}
+
+impl NewTax {
+    /// `amount` cents of `tax_type`, named `name`, withheld from the employee.
+    pub fn new(tax_type: TaxType, name: impl Into<String>, amount: i64) -> Self {
+        NewTax {
+            amount: Some(amount),
+            name: Some(name.into()),
+            employer: None,
+            tax_type: Some(tax_type),
+        }
+    }
+
+    /// Sets whether the employer pays the tax.
+    pub fn employer(mut self, employer: bool) -> Self {
+        self.employer = Some(employer);
+        self
+    }
+}
+
+/// An employee deduction of a pay statement to create.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct NewEmployeeDeduction {
+    /// The amount, in cents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<i64>,
+    /// The deduction's name (not empty; required when `type` is set).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `true` for a pre-tax deduction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pre_tax: Option<bool>,
+    /// The benefit the deduction is for.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub deduction_type: Option<BenefitType>,
+}
+
+impl NewEmployeeDeduction {
+    /// `amount` cents for the benefit `deduction_type`, named `name`.
+    pub fn new(deduction_type: BenefitType, name: impl Into<String>, amount: i64) -> Self {
+        NewEmployeeDeduction {
+            amount: Some(amount),
+            name: Some(name.into()),
+            pre_tax: None,
+            deduction_type: Some(deduction_type),
+        }
+    }
+
+    /// Sets whether the deduction is pre-tax.
+    pub fn pre_tax(mut self, pre_tax: bool) -> Self {
+        self.pre_tax = Some(pre_tax);
+        self
+    }
+}
+
+/// An employer contribution of a pay statement to create.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct NewEmployerContribution {
+    /// The amount, in cents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<i64>,
+    /// The contribution's name (not empty; required when `type` is set).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The benefit the contribution is for.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub contribution_type: Option<BenefitType>,
+}
+
+impl NewEmployerContribution {
+    /// `amount` cents for the benefit `contribution_type`, named `name`.
+    pub fn new(contribution_type: BenefitType, name: impl Into<String>, amount: i64) -> Self {
+        NewEmployerContribution {
+            amount: Some(amount),
+            name: Some(name.into()),
+            contribution_type: Some(contribution_type),
+        }
+    }
+}
+
+open_enum! {
+    /// The kind of a payment.
+    pub enum PayStatementType {
+        /// An off-cycle payroll.
+        OffCyclePayroll = "off_cycle_payroll",
+        /// A one-time payment.
+        OneTimePayment = "one_time_payment",
+        /// A regular payroll.
+        RegularPayroll = "regular_payroll",
+    }
+}
+
+open_enum! {
+    /// How an individual is paid.
+    pub enum PaymentMethod {
+        /// By check.
+        Check = "check",
+        /// By direct deposit.
+        DirectDeposit = "direct_deposit",
+        /// Otherwise.
+        Other = "other",
+    }
+}
+
+open_enum! {
+    /// The kind of an earning.
+    pub enum EarningType {
+        /// Salary.
+        Salary = "salary",
+        /// Hourly wage.
+        Wage = "wage",
+        /// Reimbursement.
+        Reimbursement = "reimbursement",
+        /// Overtime.
+        Overtime = "overtime",
+        /// Severance.
+        Severance = "severance",
+        /// Double overtime.
+        DoubleOvertime = "double_overtime",
+        /// Paid time off.
+        Pto = "pto",
+        /// Sick leave.
+        Sick = "sick",
+        /// Bonus.
+        Bonus = "bonus",
+        /// Commission.
+        Commission = "commission",
+        /// Tips.
+        Tips = "tips",
+        /// Contractor payment (form 1099).
+        Form1099 = "1099",
+        /// Other.
+        Other = "other",
+    }
+}
+
+open_enum! {
+    /// The kind of a tax.
+    pub enum TaxType {
+        /// State tax.
+        State = "state",
+        /// Federal tax.
+        Federal = "federal",
+        /// Local tax.
+        Local = "local",
+        /// FICA (Social Security and Medicare).
+        Fica = "fica",
+    }
+}
+
+/// The created payment.
+///
+/// ```
+/// let created: finch::sandbox::PaymentCreateResponse =
+///     serde_json::from_str(r#"{"payment_id": "some-payment-id", "pay_date": "2024-01-01"}"#)?;
+/// assert_eq!(created.pay_date.ymd(), Some((2024, 1, 1)));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PaymentCreateResponse {
+    /// The payment's id.
+    pub payment_id: String,
+    /// The date of the payment.
+    pub pay_date: Date,
+}
 
 /// `client.sandbox().payment()`.
 #[derive(Clone, Copy, Debug)]
@@ -9,5 +413,30 @@ pub struct SandboxPayment<'a> {
     pub(crate) client: &'a Finch,
 }
 
+impl SandboxPayment<'_> {
+    /// Adds a payment to the sandbox company (`POST /sandbox/payment`).
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// use finch::sandbox::{CreateSandboxPayment, NewPayStatement};
+    /// let payment = finch.sandbox().payment()
+    ///     .create(
+    ///         CreateSandboxPayment::new()
+    ///             .start_date("2024-01-01")
+    ///             .end_date("2024-01-15")
+    ///             .pay_statement(NewPayStatement::new("5d0b10a1-a09a-430f-81f1-20be735dc5e9").gross_pay(250_000)),
+    ///     )
+    ///     .await?;
+    /// println!("payment {} on {}", payment.payment_id, payment.pay_date);
+    /// # Ok(()) }
+    /// ```
+    pub async fn create(
+        &self,
+        request: CreateSandboxPayment,
+    ) -> Result<PaymentCreateResponse, Error> {
+        self.client.send(&request).await
+    }
+}
+
 /// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[];
+pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<CreateSandboxPayment>];
