@@ -57,8 +57,15 @@ impl Paginated for ListDirectory {
     type Item = IndividualInDirectory;
 
     fn next_page(&self, page: &DirectoryPage) -> Option<Self> {
-        let offset = offset_after(page.paging.offset, page.individuals.len(), page.paging.count)?;
-        Some(ListDirectory { offset: Some(offset), ..self.clone() })
+        let offset = offset_after(
+            page.paging.offset,
+            page.individuals.len(),
+            page.paging.count,
+        )?;
+        Some(ListDirectory {
+            offset: Some(offset),
+            ..self.clone()
+        })
     }
 
     fn into_items(page: DirectoryPage) -> Vec<IndividualInDirectory> {

@@ -99,7 +99,7 @@ impl Paginated for ListDocuments {
 }
 
 /// One page of the company's documents.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct DocumentsPage {
     /// Where the page sits.
@@ -110,7 +110,7 @@ pub struct DocumentsPage {
 
 /// A document as the listing describes it; read its content with
 /// [`Documents::retrieve`].
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Document {
     /// A stable Finch id for the document.
@@ -119,8 +119,9 @@ pub struct Document {
     pub individual_id: Option<String>,
     /// Where to read the document (`https://api.tryfinch.com/employer/documents/{id}`).
     pub url: String,
-    /// The year the document applies to (a JSON number in the spec).
-    pub year: f64,
+    /// The year the document applies to.
+    #[serde(deserialize_with = "year")]
+    pub year: i32,
     /// The kind of document.
     #[serde(rename = "type")]
     pub document_type: DocumentType,
@@ -188,7 +189,7 @@ impl RetrieveDocument {
 /// assert_eq!(future.document_type(), Some("i9"));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DocumentDetails {
     /// A 2020 (or later) W-4 (`type` `w4_2020`).
@@ -256,11 +257,12 @@ impl Serialize for DocumentDetails {
 }
 
 /// A 2020 (or later) W-4: filing status, dependents and withholding.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct W4Form2020 {
-    /// The tax year the form applies to (a JSON number in the spec).
-    pub year: f64,
+    /// The tax year the form applies to.
+    #[serde(deserialize_with = "year")]
+    pub year: i32,
     /// The form's content.
     pub data: W4Form2020Data,
 }
@@ -300,11 +302,12 @@ open_enum! {
 }
 
 /// A 2005 W-4: filing status, allowances and withholding.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct W4Form2005 {
-    /// The tax year the form applies to (a JSON number in the spec).
-    pub year: f64,
+    /// The tax year the form applies to.
+    #[serde(deserialize_with = "year")]
+    pub year: i32,
     /// The form's content.
     pub data: W4Form2005Data,
 }
@@ -346,6 +349,24 @@ open_enum! {
         /// Not exempt.
         NonExempt = "non_exempt",
     }
+}
+
+/// Reads a year. The spec types years as JSON numbers; integral ones (`2020`, `2020.0`) are
+/// accepted, a fractional one is an error.
+fn year<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i32, D::Error> {
+    use serde::de::Error as _;
+    let number = serde_json::Number::deserialize(deserializer)?;
+    let integral = match number.as_i64() {
+        Some(year) => Some(year),
+        None => number
+            .as_f64()
+            .filter(|year| year.fract() == 0.0 && year.abs() <= f64::from(i32::MAX))
+            // Integral and in range: the conversion is exact.
+            .map(|year| year as i64),
+    };
+    integral
+        .and_then(|year| i32::try_from(year).ok())
+        .ok_or_else(|| D::Error::custom(format!("expected a year, found {number}")))
 }
 
 /// `client.hris().documents()`.
@@ -456,6 +477,20 @@ mod tests {
                 .contains("in `data.amount_for_qualifying_children_under_17`"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn years_are_integral_numbers() {
+        let document = |year: &str| {
+            serde_json::from_str::<Document>(&format!(
+                r#"{{"id":"d","individual_id":null,"url":"u","year":{year},"type":"w4_2020"}}"#
+            ))
+        };
+        assert_eq!(document("2020").unwrap().year, 2020);
+        assert_eq!(document("2020.0").unwrap().year, 2020);
+        let error = document("2020.5").unwrap_err();
+        assert!(error.to_string().contains("expected a year"), "{error}");
+        assert!(document("\"2020\"").is_err());
     }
 
     #[test]

@@ -36,7 +36,10 @@ impl RetrieveEmployments {
         S: Into<String>,
     {
         RetrieveEmployments {
-            requests: individual_ids.into_iter().map(IndividualRequest::new).collect(),
+            requests: individual_ids
+                .into_iter()
+                .map(IndividualRequest::new)
+                .collect(),
             entity_ids: None,
         }
     }

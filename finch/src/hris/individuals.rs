@@ -81,7 +81,8 @@ impl IndividualRequest {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct IndividualOptions {
-    /// Extra fields (`"ssn"`).
+    /// Extra fields (`"ssn"`); left out when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub include: Vec<String>,
 }
 

@@ -54,7 +54,10 @@ impl ListPayStatementItems {
     }
 
     /// Lists only these categories.
-    pub fn categories(mut self, categories: impl IntoIterator<Item = PayStatementCategory>) -> Self {
+    pub fn categories(
+        mut self,
+        categories: impl IntoIterator<Item = PayStatementCategory>,
+    ) -> Self {
         self.categories = Some(categories.into_iter().collect());
         self
     }

@@ -206,9 +206,7 @@ impl<'de> Deserialize<'de> for PayStatementBody {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         use serde::de::Error as _;
         let value = serde_json::Value::deserialize(deserializer)?;
-        let syncing = value
-            .get("finch_code")
-            .and_then(serde_json::Value::as_str)
+        let syncing = value.get("finch_code").and_then(serde_json::Value::as_str)
             == Some("data_sync_in_progress");
         if syncing {
             return serde_path_to_error::deserialize(value)
@@ -505,7 +503,9 @@ mod tests {
         )
         .unwrap_err();
         assert!(
-            broken.to_string().contains("in `pay_statements[0].total_hours`"),
+            broken
+                .to_string()
+                .contains("in `pay_statements[0].total_hours`"),
             "{broken}"
         );
         let broken = serde_json::from_str::<PayStatementBody>(
@@ -529,7 +529,10 @@ mod tests {
             r#"{{"paging":{{"count":3,"offset":0}},"pay_statements":[{statement},{statement}]}}"#
         ))
         .unwrap();
-        let next = PayStatementRequest::new("p").limit(2).next_page(&page).unwrap();
+        let next = PayStatementRequest::new("p")
+            .limit(2)
+            .next_page(&page)
+            .unwrap();
         assert_eq!((next.limit, next.offset), (Some(2), Some(2)));
     }
 }
