@@ -1,8 +1,8 @@
 //! `POST /employer/individual`: individuals' personal data, in batches.
 
 use crate::client::Finch;
-use crate::operations::{Operation, OperationFn};
 use crate::open_enum::open_enum;
+use crate::operations::{Operation, OperationFn};
 use crate::shared::{BatchBody, Date, Location};
 use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};

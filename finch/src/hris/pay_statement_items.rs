@@ -587,7 +587,14 @@ impl<'a> PayStatementItem<'a> {
         self.client.send(&request).await
     }
 
-    /// The rules that label pay-statement items.
+    /// The rules that label pay-statement items (`/employer/pay-statement-item/rule*`).
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// let rules = finch.hris().pay_statement_item().rules();
+    /// let listed = rules.list(finch::hris::ListPayStatementItemRules::new()).await?;
+    /// # Ok(()) }
+    /// ```
     pub fn rules(&self) -> PayStatementItemRules<'a> {
         PayStatementItemRules {
             client: self.client,
