@@ -57,8 +57,15 @@ impl Paginated for ListDirectory {
     type Item = IndividualInDirectory;
 
     fn next_page(&self, page: &DirectoryPage) -> Option<Self> {
-        let offset = offset_after(page.paging.offset, page.individuals.len(), page.paging.count)?;
-        Some(ListDirectory { offset: Some(offset), ..self.clone() })
+        let offset = offset_after(
+            page.paging.offset,
+            page.individuals.len(),
+            page.paging.count,
+        )?;
+        Some(ListDirectory {
+            offset: Some(offset),
+            ..self.clone()
+        })
     }
 
     fn into_items(page: DirectoryPage) -> Vec<IndividualInDirectory> {
@@ -101,7 +108,7 @@ pub struct IndividualInDirectory {
 #[non_exhaustive]
 pub struct DirectoryDepartment {
     /// The department's name.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 
@@ -122,6 +129,19 @@ impl Directory<'_> {
     /// ```
     pub async fn list(&self, request: ListDirectory) -> Result<DirectoryPage, Error> {
         self.client.send(&request).await
+    }
+
+    /// The official SDKs' older name of [`list`](Self::list).
+    ///
+    /// ```
+    /// # #[allow(deprecated)]
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// let page = finch.hris().directory().list_individuals(finch::hris::ListDirectory::new()).await?;
+    /// # Ok(()) }
+    /// ```
+    #[deprecated(note = "use `list`; kept for code ported from the official SDKs")]
+    pub async fn list_individuals(&self, request: ListDirectory) -> Result<DirectoryPage, Error> {
+        self.list(request).await
     }
 
     /// Walks the whole directory page by page, starting at `request`'s offset; only one page is

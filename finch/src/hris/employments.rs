@@ -1,10 +1,165 @@
 //! `POST /employer/employment`: individuals' employment and income data, in batches.
 
 use crate::client::Finch;
+use crate::hris::IndividualRequest;
 use crate::open_enum::open_enum;
-use crate::operations::OperationFn;
-use crate::shared::Date;
+use crate::operations::{Operation, OperationFn};
+use crate::shared::{BatchBody, Date, IndividualRef, Location};
+use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
+
+/// Read individuals' employment and income data (`POST /employer/employment`), up to 10,000 per
+/// request.
+///
+/// ```
+/// let request = finch::hris::RetrieveEmployments::new(["5d0b10a1", "8b3f8edc"])
+///     .entity_id("550e8400-e29b-41d4-a716-446655440000");
+/// assert_eq!(request.requests.len(), 2);
+/// assert_eq!(request.requests[0].individual_id, "5d0b10a1");
+/// ```
+#[finch_endpoint(POST "/employer/employment", response = EmploymentsResponse)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RetrieveEmployments {
+    /// The individuals to read (at most 10,000; more is a 422 `batch_limit_exceeded`).
+    pub requests: Vec<IndividualRequest>,
+    /// The entity to read, for connections with several (exactly one id).
+    #[finch(query)]
+    pub entity_ids: Option<Vec<String>>,
+}
+
+impl RetrieveEmployments {
+    /// A request for these individuals' employment data.
+    pub fn new<I, S>(individual_ids: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        RetrieveEmployments {
+            requests: individual_ids
+                .into_iter()
+                .map(IndividualRequest::new)
+                .collect(),
+            entity_ids: None,
+        }
+    }
+
+    /// Reads the entity `entity_id`.
+    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
+        self.entity_ids = Some(vec![entity_id.into()]);
+        self
+    }
+}
+
+/// The batch's results, one per requested individual.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct EmploymentsResponse {
+    /// One result per requested individual.
+    pub responses: Vec<EmploymentResponse>,
+}
+
+/// The result for one individual.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct EmploymentResponse {
+    /// The individual's Finch id.
+    pub individual_id: String,
+    /// The item's status (200, or the error's).
+    pub code: u16,
+    /// The employment data, or the error for this item.
+    pub body: BatchBody<Employment>,
+}
+
+/// An individual's employment and income data.
+///
+/// ```
+/// let employment: finch::hris::Employment = serde_json::from_str(r#"{
+///     "id": "5d0b10a1-a09a-430f-81f1-20be735dc5e9", "first_name": "Jane", "middle_name": null,
+///     "last_name": "Doe", "title": "Customer Support", "manager": null, "department": {"name": "Product"},
+///     "employment": {"type": "employee", "subtype": "full_time"}, "start_date": "2017-06-30",
+///     "end_date": null, "latest_rehire_date": null, "is_active": true, "employment_status": "active",
+///     "flsa_status": "exempt", "union_code": null, "union_local": null,
+///     "highly_compensated_employee": false, "key_employee": false, "class_code": "8810", "location": null,
+///     "income": {"unit": "yearly", "amount": 10000000, "currency": "usd", "effective_date": "2019-03-01"}
+/// }"#)?;
+/// assert_eq!(employment.income.and_then(|income| income.amount), Some(10_000_000));
+/// assert_eq!(employment.employment_status, Some(finch::hris::EmploymentStatus::Active));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Employment {
+    /// A stable Finch id (UUID v4) for the individual.
+    pub id: String,
+    /// The legal first name.
+    pub first_name: Option<String>,
+    /// The legal middle name.
+    pub middle_name: Option<String>,
+    /// The legal last name.
+    pub last_name: Option<String>,
+    /// The current title.
+    pub title: Option<String>,
+    /// The individual's manager.
+    pub manager: Option<IndividualRef>,
+    /// The individual's department.
+    pub department: Option<EmploymentDepartment>,
+    /// The employment type and subtype.
+    pub employment: Option<EmploymentKind>,
+    /// When the employment started.
+    pub start_date: Option<Date>,
+    /// When the employment ended.
+    pub end_date: Option<Date>,
+    /// The latest rehire date.
+    pub latest_rehire_date: Option<Date>,
+    /// `true` for an active employee or contractor.
+    pub is_active: Option<bool>,
+    /// The detailed employment status.
+    pub employment_status: Option<EmploymentStatus>,
+    /// The FLSA status.
+    pub flsa_status: Option<FlsaStatus>,
+    /// The union the employee belongs to, as configured in the payroll system.
+    pub union_code: Option<String>,
+    /// The local chapter or number within the employee's union.
+    pub union_local: Option<String>,
+    /// Whether the IRS classifies the employee as highly compensated (for ADP/ACP
+    /// nondiscrimination tests; US only).
+    pub highly_compensated_employee: Option<bool>,
+    /// Whether the IRS classifies the employee as a key employee (for top-heavy tests; US only).
+    pub key_employee: Option<bool>,
+    /// The worker's compensation classification code.
+    pub class_code: Option<String>,
+    /// The work location.
+    pub location: Option<Location>,
+    /// The current income as the provider reports it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub income: Option<Income>,
+    /// Past incomes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub income_history: Option<Vec<Option<Income>>>,
+    /// Fields the employer defined in their system (not available for assisted connections).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_fields: Option<Vec<CustomField>>,
+    /// The source system's unique employment identifier for this individual.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_id: Option<String>,
+    /// The benefit eligibility class. Sent by newer API versions (the Python SDK 2.9.1 has it);
+    /// not in the OpenAPI document, so it may be absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub benefit_eligibility_class: Option<String>,
+    /// The provider's id for the employment.
+    #[deprecated(note = "use `source_id` instead")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub work_id: Option<String>,
+}
+
+/// The department of an individual's employment.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct EmploymentDepartment {
+    /// The department's name.
+    pub name: Option<String>,
+}
 
 /// The main and secondary employment type.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -139,14 +294,23 @@ open_enum! {
 }
 
 /// A field the employer defined in their system.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+///
+/// The value is whatever JSON the provider holds (a string, number, boolean, array or object), so
+/// it is kept as a [`serde_json::Value`]; `null` and a missing value are both `None`.
+///
+/// ```
+/// let field: finch::hris::CustomField = serde_json::from_str(r#"{"name": "tShirtSize", "value": "L"}"#)?;
+/// assert_eq!(field.value.as_ref().and_then(|v| v.as_str()), Some("L"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CustomField {
     /// The field's name.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The field's value, of whatever JSON type the provider uses.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<serde_json::Value>,
 }
 
@@ -156,5 +320,28 @@ pub struct Employments<'a> {
     pub(crate) client: &'a Finch,
 }
 
+impl Employments<'_> {
+    /// Reads individuals' employment and income data in one batch (`POST /employer/employment`).
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// let request = finch::hris::RetrieveEmployments::new(["5d0b10a1", "8b3f8edc"]);
+    /// let batch = finch.hris().employments().retrieve_many(request).await?;
+    /// for item in batch.responses {
+    ///     match item.body.into_result() {
+    ///         Ok(employment) => println!("{:?}: {:?}", employment.title, employment.income),
+    ///         Err(error) => eprintln!("{}: {error}", item.individual_id),
+    ///     }
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn retrieve_many(
+        &self,
+        request: RetrieveEmployments,
+    ) -> Result<EmploymentsResponse, Error> {
+        self.client.send(&request).await
+    }
+}
+
 /// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[];
+pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<RetrieveEmployments>];

@@ -1,8 +1,8 @@
 //! `POST /employer/individual`: individuals' personal data, in batches.
 
 use crate::client::Finch;
-use crate::operations::{Operation, OperationFn};
 use crate::open_enum::open_enum;
+use crate::operations::{Operation, OperationFn};
 use crate::shared::{BatchBody, Date, Location};
 use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
@@ -81,7 +81,8 @@ impl IndividualRequest {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct IndividualOptions {
-    /// Extra fields (`"ssn"`).
+    /// Extra fields (`"ssn"`); left out when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub include: Vec<String>,
 }
 
