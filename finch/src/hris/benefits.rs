@@ -453,7 +453,7 @@ impl UnenrollIndividuals {
 /// Finch documents as "comma-delimited" rather than as arrays.
 ///
 /// ```
-/// let ids = finch::hris::CommaSeparated::from_iter(["a", "b"]);
+/// let ids: finch::hris::CommaSeparated = ["a", "b"].into_iter().collect();
 /// assert_eq!(ids.to_string(), "a,b");
 /// assert_eq!(serde_json::to_string(&ids)?, r#""a,b""#);
 /// # Ok::<(), serde_json::Error>(())
