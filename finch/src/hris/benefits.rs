@@ -1177,7 +1177,15 @@ impl<'a> Benefits<'a> {
         self.client.send(&request).await
     }
 
-    /// Who is enrolled in a benefit.
+    /// Who is enrolled in a benefit, and how (`/employer/benefits/{benefit_id}/individuals` and
+    /// `/enrolled`).
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// let individuals = finch.hris().benefits().individuals();
+    /// let enrolled = individuals.enrolled_ids(finch::hris::ListEnrolledIndividualIds::new("6547e3aa")).await?;
+    /// # Ok(()) }
+    /// ```
     pub fn individuals(&self) -> BenefitIndividuals<'a> {
         BenefitIndividuals {
             client: self.client,

@@ -132,7 +132,7 @@ pub struct LedgerItemsData {
 }
 
 open_enum! {
-    /// Where a ledger comes from.
+    /// Where a ledger comes from (beta).
     pub enum LedgerSource {
         /// The provider supplies it.
         Direct = "direct",
@@ -181,8 +181,8 @@ pub struct LedgerEntry {
 }
 
 open_enum! {
-    /// Finch's classification of a ledger entry. "Fallback" values are sent when the provider does
-    /// not say which benefit an entry belongs to.
+    /// Finch's classification of a ledger entry (beta). "Fallback" values are sent when the
+    /// provider does not say which benefit an entry belongs to.
     pub enum LedgerEntryType {
         /// Earnings (debit to wage expense): regular wages.
         RegularWages = "regular_wages",
