@@ -1,7 +1,279 @@
 //! `/employer/plans-dependents` (beta): plan dependents.
 
 use crate::client::Finch;
-use crate::operations::OperationFn;
+use crate::hris::benefits::CommaSeparated;
+use crate::hris::individuals::Gender;
+use crate::hris::plans::{PlanType, beta_next_offset};
+use crate::open_enum::open_enum;
+use crate::operations::{Operation, OperationFn};
+use crate::shared::{BatchBody, Date, Paging};
+use crate::{Error, finch_endpoint};
+use finch_core::{Items, Pages, Paginated};
+use serde::{Deserialize, Serialize};
+
+/// List the dependents covered by the company's benefit plans
+/// (`GET /employer/plans-dependents`), one page.
+///
+/// **Beta**: in Finch's reference but in no official SDK; it may change.
+///
+/// ```
+/// let request = finch::hris::ListPlanDependents::new().limit(25).include_ssn();
+/// assert_eq!(request.include.map(|fields| fields.to_string()).as_deref(), Some("ssn"));
+/// ```
+#[finch_endpoint(GET "/employer/plans-dependents", response = PlanDependentsPage)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ListPlanDependents {
+    /// Page size (Finch's default and maximum are 50).
+    #[finch(query)]
+    pub limit: Option<u64>,
+    /// Index of the first dependent of the page (default 0).
+    #[finch(query)]
+    pub offset: Option<u64>,
+    /// Fields to return beyond the defaults, sent as one comma-separated value (`include=ssn`);
+    /// `ssn` needs the `employer:ssn` scope.
+    #[finch(query)]
+    pub include: Option<CommaSeparated<DependentField>>,
+    /// The entity to read, for connections with several (exactly one id).
+    #[finch(query)]
+    pub entity_ids: Option<Vec<String>>,
+}
+
+impl ListPlanDependents {
+    /// The first page, with Finch's default size.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the page size (at most 50).
+    pub fn limit(mut self, limit: u64) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// Starts at `offset`.
+    pub fn offset(mut self, offset: u64) -> Self {
+        self.offset = Some(offset);
+        self
+    }
+
+    /// Asks for the dependents' SSNs too (needs the `employer:ssn` scope).
+    pub fn include_ssn(mut self) -> Self {
+        self.include
+            .get_or_insert_with(CommaSeparated::default)
+            .0
+            .push(DependentField::Ssn);
+        self
+    }
+
+    /// Reads the entity `entity_id`.
+    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
+        self.entity_ids = Some(vec![entity_id.into()]);
+        self
+    }
+}
+
+impl Paginated for ListPlanDependents {
+    type Item = PlanDependent;
+
+    fn next_page(&self, page: &PlanDependentsPage) -> Option<Self> {
+        let offset = beta_next_offset(&page.paging, page.dependents.len(), self.limit)?;
+        Some(ListPlanDependents {
+            offset: Some(offset),
+            ..self.clone()
+        })
+    }
+
+    fn into_items(page: PlanDependentsPage) -> Vec<PlanDependent> {
+        page.dependents
+    }
+}
+
+/// Read dependents by id (`POST /employer/plans-dependents`), at most 50 per request; one result
+/// per dependent, each the dependent or its own error.
+///
+/// **Beta**: in Finch's reference but in no official SDK; it may change.
+///
+/// ```
+/// let request = finch::hris::RetrievePlanDependents::new(["a8d6c0ec-8a0e-4a2f-9a3b-6f0f6e2b8f21"]).include_ssn();
+/// assert_eq!(request.requests.len(), 1);
+/// ```
+#[finch_endpoint(POST "/employer/plans-dependents", response = PlanDependentsResponse)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RetrievePlanDependents {
+    /// The dependents to read (at most 50).
+    pub requests: Vec<PlanDependentRequest>,
+    /// What to include beyond the defaults.
+    pub options: Option<PlanDependentOptions>,
+    /// The entity to read, for connections with several (exactly one id).
+    #[finch(query)]
+    pub entity_ids: Option<Vec<String>>,
+}
+
+impl RetrievePlanDependents {
+    /// A request for these dependents (at most 50).
+    pub fn new<I, S>(dependent_ids: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        RetrievePlanDependents {
+            requests: dependent_ids
+                .into_iter()
+                .map(PlanDependentRequest::new)
+                .collect(),
+            ..Self::default()
+        }
+    }
+
+    /// Asks for the dependents' SSNs too (needs the `employer:ssn` scope).
+    pub fn include_ssn(mut self) -> Self {
+        self.options
+            .get_or_insert_with(PlanDependentOptions::default)
+            .include
+            .get_or_insert_with(Vec::new)
+            .push(DependentField::Ssn);
+        self
+    }
+
+    /// Reads the entity `entity_id`.
+    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
+        self.entity_ids = Some(vec![entity_id.into()]);
+        self
+    }
+}
+
+/// One dependent to read (beta).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PlanDependentRequest {
+    /// The dependent's Finch id.
+    pub dependent_id: String,
+}
+
+impl PlanDependentRequest {
+    /// A request for one dependent.
+    pub fn new(dependent_id: impl Into<String>) -> Self {
+        PlanDependentRequest {
+            dependent_id: dependent_id.into(),
+        }
+    }
+}
+
+/// What to include beyond the defaults (beta).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PlanDependentOptions {
+    /// Extra fields.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub include: Option<Vec<DependentField>>,
+}
+
+open_enum! {
+    /// A field of a dependent sent only when asked for (beta).
+    pub enum DependentField {
+        /// The Social Security Number (needs the `employer:ssn` scope).
+        Ssn = "ssn",
+    }
+}
+
+/// One page of dependents (beta).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PlanDependentsPage {
+    /// Where the page sits.
+    pub paging: Paging,
+    /// The dependents on the page.
+    pub dependents: Vec<PlanDependent>,
+}
+
+/// The batch's results, one per requested dependent (beta).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PlanDependentsResponse {
+    /// One result per requested dependent.
+    pub responses: Vec<PlanDependentResponse>,
+}
+
+/// The result for one dependent (beta).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PlanDependentResponse {
+    /// The dependent's Finch id.
+    pub dependent_id: String,
+    /// The item's status (200, or the error's).
+    pub code: u16,
+    /// The dependent, or the error for this item.
+    pub body: BatchBody<PlanDependent>,
+}
+
+/// A dependent covered by a benefit plan (beta).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PlanDependent {
+    /// A stable Finch id for the dependent.
+    pub dependent_id: String,
+    /// The first name.
+    pub first_name: String,
+    /// The last name.
+    pub last_name: String,
+    /// The middle name.
+    pub middle_name: Option<String>,
+    /// The Social Security Number (only when asked for, with the `employer:ssn` scope).
+    pub ssn: Option<String>,
+    /// Date of birth.
+    pub date_of_birth: Option<Date>,
+    /// Gender.
+    pub gender: Option<Gender>,
+    /// The dependent's coverage, grouped by the individual covering them.
+    pub coverage: Vec<DependentCoverage>,
+}
+
+/// The coverage a dependent has through one individual (beta).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct DependentCoverage {
+    /// The Finch id of the individual covering the dependent.
+    pub individual_id: String,
+    /// The dependent's relationship to that individual.
+    pub relationship_to_individual: DependentRelationship,
+    /// The enrollments covering the dependent through that individual.
+    pub enrollments: Vec<DependentEnrollment>,
+}
+
+/// An enrollment covering a dependent (beta).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct DependentEnrollment {
+    /// The enrollment's Finch id.
+    pub id: String,
+    /// The type of the enrollment's plan.
+    #[serde(rename = "type")]
+    pub plan_type: Option<PlanType>,
+}
+
+open_enum! {
+    /// A dependent's relationship to the individual covering them (beta).
+    pub enum DependentRelationship {
+        /// Child.
+        Child = "child",
+        /// Disabled dependent.
+        DisabledDependent = "disabled_dependent",
+        /// Domestic partner.
+        DomesticPartner = "domestic_partner",
+        /// Foster child.
+        FosterChild = "foster_child",
+        /// Another relationship.
+        Other = "other",
+        /// Spouse.
+        Spouse = "spouse",
+        /// Stepchild.
+        Stepchild = "stepchild",
+        /// Ward.
+        Ward = "ward",
+    }
+}
 
 /// `client.hris().plan_dependents()` (beta; in no official SDK yet).
 #[derive(Clone, Copy, Debug)]
@@ -9,5 +281,75 @@ pub struct PlanDependents<'a> {
     pub(crate) client: &'a Finch,
 }
 
+impl PlanDependents<'_> {
+    /// Reads one page of dependents (`GET /employer/plans-dependents`; beta).
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// let page = finch.hris().plan_dependents().list(finch::hris::ListPlanDependents::new()).await?;
+    /// for dependent in page.dependents {
+    ///     println!("{} {}", dependent.first_name, dependent.last_name);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn list(&self, request: ListPlanDependents) -> Result<PlanDependentsPage, Error> {
+        self.client.send(&request).await
+    }
+
+    /// Walks the dependents page by page, starting at `request`'s offset; only one page is held
+    /// at a time (beta).
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// let mut pages = finch.hris().plan_dependents().pages(finch::hris::ListPlanDependents::new());
+    /// while let Some(page) = pages.next_page().await {
+    ///     println!("{} dependents", page?.dependents.len());
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn pages(&self, request: ListPlanDependents) -> Pages<ListPlanDependents> {
+        Pages::new(self.client.core().clone(), request)
+    }
+
+    /// Every dependent, one at a time, fetched a page at a time (beta).
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// let mut dependents = finch.hris().plan_dependents().list_all(finch::hris::ListPlanDependents::new());
+    /// while let Some(dependent) = dependents.next_item().await {
+    ///     println!("{}", dependent?.dependent_id);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn list_all(&self, request: ListPlanDependents) -> Items<ListPlanDependents> {
+        self.pages(request).items()
+    }
+
+    /// Reads dependents by id, at most 50 (`POST /employer/plans-dependents`; beta).
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// let batch = finch.hris().plan_dependents()
+    ///     .retrieve_many(finch::hris::RetrievePlanDependents::new(["a8d6c0ec"]))
+    ///     .await?;
+    /// for item in batch.responses {
+    ///     match item.body.into_result() {
+    ///         Ok(dependent) => println!("{}", dependent.first_name),
+    ///         Err(error) => eprintln!("{}: {error}", item.dependent_id),
+    ///     }
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn retrieve_many(
+        &self,
+        request: RetrievePlanDependents,
+    ) -> Result<PlanDependentsResponse, Error> {
+        self.client.send(&request).await
+    }
+}
+
 /// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[];
+pub(crate) const OPERATIONS: &[OperationFn] = &[
+    Operation::of::<ListPlanDependents>,
+    Operation::of::<RetrievePlanDependents>,
+];

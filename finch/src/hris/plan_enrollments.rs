@@ -1,7 +1,244 @@
 //! `/employer/plans-enrollments` (beta): plan enrollments.
 
 use crate::client::Finch;
-use crate::operations::OperationFn;
+use crate::hris::plans::{CoverageTier, beta_next_offset};
+use crate::open_enum::open_enum;
+use crate::operations::{Operation, OperationFn};
+use crate::shared::{BatchBody, Date, Paging};
+use crate::{Error, finch_endpoint};
+use finch_core::{Items, Pages, Paginated};
+use serde::{Deserialize, Serialize};
+
+/// List the company's benefit-plan enrollments (`GET /employer/plans-enrollments`), one page.
+///
+/// **Beta**: in Finch's reference but in no official SDK; it may change.
+///
+/// ```
+/// let request = finch::hris::ListPlanEnrollments::new().limit(50).offset(50);
+/// assert_eq!(request.offset, Some(50));
+/// ```
+#[finch_endpoint(GET "/employer/plans-enrollments", response = PlanEnrollmentsPage)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ListPlanEnrollments {
+    /// Page size (Finch's default and maximum are 50).
+    #[finch(query)]
+    pub limit: Option<u64>,
+    /// Index of the first enrollment of the page (default 0).
+    #[finch(query)]
+    pub offset: Option<u64>,
+    /// The entity to read, for connections with several (exactly one id).
+    #[finch(query)]
+    pub entity_ids: Option<Vec<String>>,
+}
+
+impl ListPlanEnrollments {
+    /// The first page, with Finch's default size.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the page size (at most 50).
+    pub fn limit(mut self, limit: u64) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// Starts at `offset`.
+    pub fn offset(mut self, offset: u64) -> Self {
+        self.offset = Some(offset);
+        self
+    }
+
+    /// Reads the entity `entity_id`.
+    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
+        self.entity_ids = Some(vec![entity_id.into()]);
+        self
+    }
+}
+
+impl Paginated for ListPlanEnrollments {
+    type Item = PlanEnrollment;
+
+    fn next_page(&self, page: &PlanEnrollmentsPage) -> Option<Self> {
+        let offset = beta_next_offset(&page.paging, page.enrollments.len(), self.limit)?;
+        Some(ListPlanEnrollments {
+            offset: Some(offset),
+            ..self.clone()
+        })
+    }
+
+    fn into_items(page: PlanEnrollmentsPage) -> Vec<PlanEnrollment> {
+        page.enrollments
+    }
+}
+
+/// Read enrollments by id (`POST /employer/plans-enrollments`), at most 50 per request; one result
+/// per enrollment, each the enrollment or its own error.
+///
+/// **Beta**: in Finch's reference but in no official SDK; it may change.
+///
+/// ```
+/// let request = finch::hris::RetrievePlanEnrollments::new(["ec2f4d10-6ad2-4e94-8f2f-4b0a1f3c2d55"]);
+/// assert_eq!(request.requests[0].enrollment_id, "ec2f4d10-6ad2-4e94-8f2f-4b0a1f3c2d55");
+/// ```
+#[finch_endpoint(POST "/employer/plans-enrollments", response = PlanEnrollmentsResponse)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RetrievePlanEnrollments {
+    /// The enrollments to read (at most 50).
+    pub requests: Vec<PlanEnrollmentRequest>,
+    /// The entity to read, for connections with several (exactly one id).
+    #[finch(query)]
+    pub entity_ids: Option<Vec<String>>,
+}
+
+impl RetrievePlanEnrollments {
+    /// A request for these enrollments (at most 50).
+    pub fn new<I, S>(enrollment_ids: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        RetrievePlanEnrollments {
+            requests: enrollment_ids
+                .into_iter()
+                .map(PlanEnrollmentRequest::new)
+                .collect(),
+            entity_ids: None,
+        }
+    }
+
+    /// Reads the entity `entity_id`.
+    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
+        self.entity_ids = Some(vec![entity_id.into()]);
+        self
+    }
+}
+
+/// One enrollment to read (beta).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PlanEnrollmentRequest {
+    /// The enrollment's Finch id.
+    pub enrollment_id: String,
+}
+
+impl PlanEnrollmentRequest {
+    /// A request for one enrollment.
+    pub fn new(enrollment_id: impl Into<String>) -> Self {
+        PlanEnrollmentRequest {
+            enrollment_id: enrollment_id.into(),
+        }
+    }
+}
+
+/// One page of enrollments (beta).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PlanEnrollmentsPage {
+    /// Where the page sits.
+    pub paging: Paging,
+    /// The enrollments on the page.
+    pub enrollments: Vec<PlanEnrollment>,
+}
+
+/// The batch's results, one per requested enrollment (beta).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PlanEnrollmentsResponse {
+    /// One result per requested enrollment.
+    pub responses: Vec<PlanEnrollmentResponse>,
+}
+
+/// The result for one enrollment (beta).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PlanEnrollmentResponse {
+    /// The enrollment's Finch id.
+    pub enrollment_id: String,
+    /// The item's status (200, or the error's).
+    pub code: u16,
+    /// The enrollment, or the error for this item.
+    pub body: BatchBody<PlanEnrollment>,
+}
+
+/// An individual's enrollment in a benefit plan (beta).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PlanEnrollment {
+    /// A stable Finch id for the enrollment.
+    pub id: String,
+    /// The Finch id of the enrolled individual.
+    pub individual_id: String,
+    /// The Finch id of the plan.
+    pub plan_id: String,
+    /// The coverage tier.
+    pub coverage_tier: Option<CoverageTier>,
+    /// When coverage starts.
+    pub coverage_start_date: Option<Date>,
+    /// When coverage ends.
+    pub coverage_end_date: Option<Date>,
+    /// Who contributes what.
+    pub contributions: Option<EnrollmentContributions>,
+    /// The Finch ids of the dependents covered by this enrollment.
+    pub dependent_ids: Option<Vec<String>>,
+    /// The enrollment's status.
+    pub status: Option<EnrollmentStatus>,
+}
+
+/// The contributions to an enrollment (beta).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct EnrollmentContributions {
+    /// How often the contributions are made.
+    pub frequency: ContributionFrequency,
+    /// The employee's contribution.
+    pub employee_contribution: Option<ContributionAmount>,
+    /// The employer's contribution.
+    pub employer_contribution: Option<ContributionAmount>,
+}
+
+/// An amount contributed to an enrollment (beta).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ContributionAmount {
+    /// The amount in cents.
+    pub amount: Option<i64>,
+    /// The currency code (for example `usd`).
+    pub currency: Option<String>,
+}
+
+open_enum! {
+    /// How often contributions to an enrollment are made (beta). Providers may send values of
+    /// their own.
+    pub enum ContributionFrequency {
+        /// Every pay period.
+        PerPayPeriod = "per_pay_period",
+        /// Every week.
+        Weekly = "weekly",
+        /// Every two weeks.
+        BiWeekly = "bi_weekly",
+        /// Twice a month.
+        SemiMonthly = "semi_monthly",
+        /// Once a month.
+        Monthly = "monthly",
+        /// Once a quarter.
+        Quarterly = "quarterly",
+        /// Once a year.
+        Annually = "annually",
+    }
+}
+
+open_enum! {
+    /// The status of an enrollment (beta). Providers may send values of their own.
+    pub enum EnrollmentStatus {
+        /// Active.
+        Active = "active",
+        /// Inactive.
+        Inactive = "inactive",
+    }
+}
 
 /// `client.hris().plan_enrollments()` (beta; in no official SDK yet).
 #[derive(Clone, Copy, Debug)]
@@ -9,5 +246,75 @@ pub struct PlanEnrollments<'a> {
     pub(crate) client: &'a Finch,
 }
 
+impl PlanEnrollments<'_> {
+    /// Reads one page of enrollments (`GET /employer/plans-enrollments`; beta).
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// let page = finch.hris().plan_enrollments().list(finch::hris::ListPlanEnrollments::new()).await?;
+    /// for enrollment in page.enrollments {
+    ///     println!("{} in {}", enrollment.individual_id, enrollment.plan_id);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn list(&self, request: ListPlanEnrollments) -> Result<PlanEnrollmentsPage, Error> {
+        self.client.send(&request).await
+    }
+
+    /// Walks the enrollments page by page, starting at `request`'s offset; only one page is held
+    /// at a time (beta).
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// let mut pages = finch.hris().plan_enrollments().pages(finch::hris::ListPlanEnrollments::new());
+    /// while let Some(page) = pages.next_page().await {
+    ///     println!("{} enrollments", page?.enrollments.len());
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn pages(&self, request: ListPlanEnrollments) -> Pages<ListPlanEnrollments> {
+        Pages::new(self.client.core().clone(), request)
+    }
+
+    /// Every enrollment, one at a time, fetched a page at a time (beta).
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// let mut enrollments = finch.hris().plan_enrollments().list_all(finch::hris::ListPlanEnrollments::new());
+    /// while let Some(enrollment) = enrollments.next_item().await {
+    ///     println!("{}", enrollment?.id);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn list_all(&self, request: ListPlanEnrollments) -> Items<ListPlanEnrollments> {
+        self.pages(request).items()
+    }
+
+    /// Reads enrollments by id, at most 50 (`POST /employer/plans-enrollments`; beta).
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// let batch = finch.hris().plan_enrollments()
+    ///     .retrieve_many(finch::hris::RetrievePlanEnrollments::new(["ec2f4d10"]))
+    ///     .await?;
+    /// for item in batch.responses {
+    ///     match item.body.into_result() {
+    ///         Ok(enrollment) => println!("{:?}", enrollment.status),
+    ///         Err(error) => eprintln!("{}: {error}", item.enrollment_id),
+    ///     }
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn retrieve_many(
+        &self,
+        request: RetrievePlanEnrollments,
+    ) -> Result<PlanEnrollmentsResponse, Error> {
+        self.client.send(&request).await
+    }
+}
+
 /// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[];
+pub(crate) const OPERATIONS: &[OperationFn] = &[
+    Operation::of::<ListPlanEnrollments>,
+    Operation::of::<RetrievePlanEnrollments>,
+];

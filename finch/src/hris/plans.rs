@@ -1,7 +1,243 @@
 //! `/employer/plans*` (beta): benefit plans.
 
 use crate::client::Finch;
-use crate::operations::OperationFn;
+use crate::open_enum::open_enum;
+use crate::operations::{Operation, OperationFn};
+use crate::shared::{Date, Paging};
+use crate::{Error, finch_endpoint};
+use finch_core::{Items, Pages, Paginated, offset_after, offset_after_full_page};
+use serde::{Deserialize, Serialize};
+
+/// The page size of the beta plan listings when none is given, and their largest.
+const MAX_BETA_PAGE: u64 = 50;
+
+/// The offset of the page after a beta listing's page: by the total when Finch sends one, else
+/// while pages come back full.
+pub(crate) fn beta_next_offset(paging: &Paging, items: usize, limit: Option<u64>) -> Option<u64> {
+    match paging.count {
+        Some(_) => offset_after(paging.offset, items, paging.count),
+        None => offset_after_full_page(
+            paging.offset,
+            items,
+            limit.unwrap_or(MAX_BETA_PAGE).min(MAX_BETA_PAGE),
+        ),
+    }
+}
+
+/// List the company's benefit plans (`GET /employer/plans`), one page.
+///
+/// **Beta**: in Finch's reference but in no official SDK; it may change.
+///
+/// ```
+/// use finch::hris::{ListPlans, PlanType};
+/// let request = ListPlans::new().plan_type(PlanType::Medical).limit(50);
+/// assert_eq!(request.plan_type, Some(PlanType::Medical));
+/// ```
+#[finch_endpoint(GET "/employer/plans", response = PlansPage)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ListPlans {
+    /// Only plans of this type (Finch compares case-insensitively).
+    #[finch(query)]
+    pub plan_type: Option<PlanType>,
+    /// Page size (Finch's default and maximum are 50).
+    #[finch(query)]
+    pub limit: Option<u64>,
+    /// Index of the first plan of the page (default 0).
+    #[finch(query)]
+    pub offset: Option<u64>,
+    /// The entity to read, for connections with several (exactly one id).
+    #[finch(query)]
+    pub entity_ids: Option<Vec<String>>,
+}
+
+impl ListPlans {
+    /// The first page of every plan, with Finch's default size.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Lists only plans of `plan_type`.
+    pub fn plan_type(mut self, plan_type: PlanType) -> Self {
+        self.plan_type = Some(plan_type);
+        self
+    }
+
+    /// Sets the page size (at most 50).
+    pub fn limit(mut self, limit: u64) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// Starts at `offset`.
+    pub fn offset(mut self, offset: u64) -> Self {
+        self.offset = Some(offset);
+        self
+    }
+
+    /// Reads the entity `entity_id`.
+    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
+        self.entity_ids = Some(vec![entity_id.into()]);
+        self
+    }
+}
+
+impl Paginated for ListPlans {
+    type Item = Plan;
+
+    fn next_page(&self, page: &PlansPage) -> Option<Self> {
+        let offset = beta_next_offset(&page.paging, page.plans.len(), self.limit)?;
+        Some(ListPlans {
+            offset: Some(offset),
+            ..self.clone()
+        })
+    }
+
+    fn into_items(page: PlansPage) -> Vec<Plan> {
+        page.plans
+    }
+}
+
+/// Read one benefit plan (`GET /employer/plans/{plan_id}`).
+///
+/// **Beta**: in Finch's reference but in no official SDK; it may change.
+///
+/// ```
+/// let request = finch::hris::RetrievePlan::new("3f0b5a2b-2b4a-4f4c-9f3e-5c4a2c1d9b70");
+/// assert_eq!(request.plan_id, "3f0b5a2b-2b4a-4f4c-9f3e-5c4a2c1d9b70");
+/// ```
+#[finch_endpoint(GET "/employer/plans/{plan_id}", response = Plan)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RetrievePlan {
+    /// The plan's Finch id.
+    #[finch(path)]
+    pub plan_id: String,
+    /// The entity to read, for connections with several (exactly one id).
+    #[finch(query)]
+    pub entity_ids: Option<Vec<String>>,
+}
+
+impl RetrievePlan {
+    /// A request for the plan `plan_id`.
+    pub fn new(plan_id: impl Into<String>) -> Self {
+        RetrievePlan {
+            plan_id: plan_id.into(),
+            entity_ids: None,
+        }
+    }
+
+    /// Reads the entity `entity_id`.
+    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
+        self.entity_ids = Some(vec![entity_id.into()]);
+        self
+    }
+}
+
+/// One page of benefit plans (beta).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PlansPage {
+    /// Where the page sits.
+    pub paging: Paging,
+    /// The plans on the page.
+    pub plans: Vec<Plan>,
+}
+
+/// A benefit plan (beta).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Plan {
+    /// A stable Finch id for the plan.
+    pub id: String,
+    /// The plan's name.
+    pub name: String,
+    /// The type of plan.
+    #[serde(rename = "type")]
+    pub plan_type: Option<PlanType>,
+    /// A description of the plan.
+    pub description: Option<String>,
+    /// The plan's network type.
+    pub network_type: Option<PlanNetworkType>,
+    /// The insurance carrier.
+    pub carrier: Option<PlanCarrier>,
+    /// When the plan starts.
+    pub start_date: Date,
+    /// When the plan ends.
+    pub end_date: Option<Date>,
+    /// The coverage tiers the plan offers.
+    pub coverage_tiers: Option<Vec<CoverageTier>>,
+    /// The deduction codes of the plan.
+    pub deduction_codes: Option<Vec<String>>,
+}
+
+/// The insurance carrier of a plan (beta).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PlanCarrier {
+    /// The carrier's id.
+    pub id: Option<String>,
+    /// The carrier's name.
+    pub name: Option<String>,
+}
+
+open_enum! {
+    /// The type of a benefit plan (beta).
+    pub enum PlanType {
+        /// Commuter.
+        Commuter = "commuter",
+        /// Dental.
+        Dental = "dental",
+        /// Health savings account.
+        Hsa = "hsa",
+        /// Flexible spending account.
+        Fsa = "fsa",
+        /// Life insurance.
+        LifeInsurance = "life_insurance",
+        /// Long-term disability.
+        LongTermDisability = "long_term_disability",
+        /// Medical.
+        Medical = "medical",
+        /// Another type.
+        Other = "other",
+        /// Short-term disability.
+        ShortTermDisability = "short_term_disability",
+        /// Vision.
+        Vision = "vision",
+    }
+}
+
+open_enum! {
+    /// The network type of a benefit plan (beta).
+    pub enum PlanNetworkType {
+        /// Exclusive provider organization.
+        Epo = "epo",
+        /// High-deductible health plan.
+        Hdhp = "hdhp",
+        /// Health maintenance organization.
+        Hmo = "hmo",
+        /// Another network type.
+        Other = "other",
+        /// Point of service.
+        Pos = "pos",
+        /// Preferred provider organization.
+        Ppo = "ppo",
+    }
+}
+
+open_enum! {
+    /// A coverage tier of a plan or an enrollment (beta). Providers may send values of their own.
+    pub enum CoverageTier {
+        /// The employee only.
+        EmployeeOnly = "employee_only",
+        /// The employee and their spouse.
+        EmployeeSpouse = "employee_spouse",
+        /// The employee and their children.
+        EmployeeChildren = "employee_children",
+        /// The employee and their family.
+        EmployeeFamily = "employee_family",
+    }
+}
 
 /// `client.hris().plans()` (beta; in no official SDK yet).
 #[derive(Clone, Copy, Debug)]
@@ -9,5 +245,84 @@ pub struct Plans<'a> {
     pub(crate) client: &'a Finch,
 }
 
+impl Plans<'_> {
+    /// Reads one page of the company's benefit plans (`GET /employer/plans`; beta).
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// let page = finch.hris().plans().list(finch::hris::ListPlans::new()).await?;
+    /// for plan in page.plans {
+    ///     println!("{} ({:?})", plan.name, plan.plan_type);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn list(&self, request: ListPlans) -> Result<PlansPage, Error> {
+        self.client.send(&request).await
+    }
+
+    /// Walks the plans page by page, starting at `request`'s offset; only one page is held at a
+    /// time (beta).
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// let mut pages = finch.hris().plans().pages(finch::hris::ListPlans::new());
+    /// while let Some(page) = pages.next_page().await {
+    ///     println!("{} plans", page?.plans.len());
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn pages(&self, request: ListPlans) -> Pages<ListPlans> {
+        Pages::new(self.client.core().clone(), request)
+    }
+
+    /// Every plan, one at a time, fetched a page at a time (beta).
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// let mut plans = finch.hris().plans().list_all(finch::hris::ListPlans::new());
+    /// while let Some(plan) = plans.next_item().await {
+    ///     println!("{}", plan?.id);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn list_all(&self, request: ListPlans) -> Items<ListPlans> {
+        self.pages(request).items()
+    }
+
+    /// Reads one benefit plan (`GET /employer/plans/{plan_id}`; beta).
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// let plan = finch.hris().plans().retrieve(finch::hris::RetrievePlan::new("3f0b5a2b")).await?;
+    /// println!("{:?}", plan.carrier.and_then(|carrier| carrier.name));
+    /// # Ok(()) }
+    /// ```
+    pub async fn retrieve(&self, request: RetrievePlan) -> Result<Plan, Error> {
+        self.client.send(&request).await
+    }
+}
+
 /// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[];
+pub(crate) const OPERATIONS: &[OperationFn] =
+    &[Operation::of::<ListPlans>, Operation::of::<RetrievePlan>];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paging(count: Option<u64>, offset: u64) -> Paging {
+        serde_json::from_value(serde_json::json!({"count": count, "offset": offset})).unwrap()
+    }
+
+    #[test]
+    fn beta_pages_follow_the_count_or_full_pages() {
+        assert_eq!(beta_next_offset(&paging(Some(120), 0), 50, None), Some(50));
+        assert_eq!(beta_next_offset(&paging(Some(120), 100), 20, None), None);
+        // No count: go on while pages are full (the size asked for, capped at 50).
+        assert_eq!(beta_next_offset(&paging(None, 0), 50, None), Some(50));
+        assert_eq!(beta_next_offset(&paging(None, 0), 50, Some(500)), Some(50));
+        assert_eq!(beta_next_offset(&paging(None, 0), 10, Some(10)), Some(10));
+        assert_eq!(beta_next_offset(&paging(None, 50), 7, None), None);
+        assert_eq!(beta_next_offset(&paging(None, 0), 0, None), None);
+    }
+}

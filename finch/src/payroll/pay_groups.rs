@@ -1,7 +1,144 @@
 //! `/employer/pay-groups*`: pay groups.
 
 use crate::client::Finch;
-use crate::operations::OperationFn;
+use crate::open_enum::open_enum;
+use crate::operations::{Operation, OperationFn};
+use crate::{Error, finch_endpoint};
+use serde::{Deserialize, Serialize};
+
+/// List the company's pay groups (`GET /employer/pay-groups`), optionally only those of one
+/// individual or with given pay frequencies.
+///
+/// ```
+/// use finch::payroll::{ListPayGroups, PayFrequency};
+/// let request = ListPayGroups::new()
+///     .individual_id("be7b048c-a6f3-4194-a017-2f537d4f3565")
+///     .pay_frequencies([PayFrequency::Weekly, PayFrequency::BiWeekly]);
+/// assert_eq!(request.pay_frequencies.as_deref().map(<[PayFrequency]>::len), Some(2));
+/// ```
+#[finch_endpoint(GET "/employer/pay-groups", response = Vec<PayGroup>)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ListPayGroups {
+    /// Only the pay groups of this individual.
+    #[finch(query)]
+    pub individual_id: Option<String>,
+    /// Only pay groups with these pay frequencies (sent `pay_frequencies[]=weekly&...`).
+    #[finch(query)]
+    pub pay_frequencies: Option<Vec<PayFrequency>>,
+    /// The entity to read, for connections with several (exactly one id).
+    #[finch(query)]
+    pub entity_ids: Option<Vec<String>>,
+}
+
+impl ListPayGroups {
+    /// A request for every pay group.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Lists only the pay groups of `individual_id`.
+    pub fn individual_id(mut self, individual_id: impl Into<String>) -> Self {
+        self.individual_id = Some(individual_id.into());
+        self
+    }
+
+    /// Lists only pay groups with these pay frequencies.
+    pub fn pay_frequencies(mut self, frequencies: impl IntoIterator<Item = PayFrequency>) -> Self {
+        self.pay_frequencies = Some(frequencies.into_iter().collect());
+        self
+    }
+
+    /// Reads the entity `entity_id`.
+    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
+        self.entity_ids = Some(vec![entity_id.into()]);
+        self
+    }
+}
+
+/// Read one pay group and its members (`GET /employer/pay-groups/{pay_group_id}`).
+///
+/// ```
+/// let request = finch::payroll::RetrievePayGroup::new("5d0b10a1-a09a-430f-81f1-20be735dc5e9");
+/// assert_eq!(request.pay_group_id, "5d0b10a1-a09a-430f-81f1-20be735dc5e9");
+/// ```
+#[finch_endpoint(GET "/employer/pay-groups/{pay_group_id}", response = PayGroupDetails)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RetrievePayGroup {
+    /// The pay group's id.
+    #[finch(path)]
+    pub pay_group_id: String,
+    /// The entity to read, for connections with several (exactly one id).
+    #[finch(query)]
+    pub entity_ids: Option<Vec<String>>,
+}
+
+impl RetrievePayGroup {
+    /// A request for the pay group `pay_group_id`.
+    pub fn new(pay_group_id: impl Into<String>) -> Self {
+        RetrievePayGroup {
+            pay_group_id: pay_group_id.into(),
+            entity_ids: None,
+        }
+    }
+
+    /// Reads the entity `entity_id`.
+    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
+        self.entity_ids = Some(vec![entity_id.into()]);
+        self
+    }
+}
+
+/// A pay group, as listed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PayGroup {
+    /// The pay group's Finch id (UUID v4).
+    pub id: String,
+    /// The pay group's name.
+    pub name: String,
+    /// The pay group's pay frequencies.
+    pub pay_frequencies: Vec<PayFrequency>,
+}
+
+/// A pay group and its members.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PayGroupDetails {
+    /// The pay group's Finch id (UUID v4).
+    pub id: String,
+    /// The pay group's name.
+    pub name: String,
+    /// The pay group's pay frequencies.
+    pub pay_frequencies: Vec<PayFrequency>,
+    /// The Finch ids of the individuals in the pay group.
+    pub individual_ids: Vec<String>,
+}
+
+open_enum! {
+    /// How often a pay group is paid.
+    pub enum PayFrequency {
+        /// Once a year.
+        Annually = "annually",
+        /// Every two weeks.
+        BiWeekly = "bi_weekly",
+        /// Every day.
+        Daily = "daily",
+        /// Once a month.
+        Monthly = "monthly",
+        /// Another schedule.
+        Other = "other",
+        /// Once a quarter.
+        Quarterly = "quarterly",
+        /// Twice a year.
+        SemiAnnually = "semi_annually",
+        /// Twice a month.
+        SemiMonthly = "semi_monthly",
+        /// Every week.
+        Weekly = "weekly",
+    }
+}
 
 /// `client.payroll().pay_groups()`.
 #[derive(Clone, Copy, Debug)]
@@ -9,5 +146,37 @@ pub struct PayGroups<'a> {
     pub(crate) client: &'a Finch,
 }
 
+impl PayGroups<'_> {
+    /// Lists the company's pay groups (`GET /employer/pay-groups`).
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// for group in finch.payroll().pay_groups().list(finch::payroll::ListPayGroups::new()).await? {
+    ///     println!("{} {:?}", group.name, group.pay_frequencies);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn list(&self, request: ListPayGroups) -> Result<Vec<PayGroup>, Error> {
+        self.client.send(&request).await
+    }
+
+    /// Reads one pay group (`GET /employer/pay-groups/{pay_group_id}`).
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// let group = finch.payroll().pay_groups()
+    ///     .retrieve(finch::payroll::RetrievePayGroup::new("5d0b10a1"))
+    ///     .await?;
+    /// println!("{}: {} people", group.name, group.individual_ids.len());
+    /// # Ok(()) }
+    /// ```
+    pub async fn retrieve(&self, request: RetrievePayGroup) -> Result<PayGroupDetails, Error> {
+        self.client.send(&request).await
+    }
+}
+
 /// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[];
+pub(crate) const OPERATIONS: &[OperationFn] = &[
+    Operation::of::<ListPayGroups>,
+    Operation::of::<RetrievePayGroup>,
+];
