@@ -53,7 +53,7 @@ impl Disconnect {
 /// assert_eq!(request.entity_ids.len(), 1);
 /// ```
 #[finch_endpoint(POST "/disconnect-entity", response = DisconnectResponse)]
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct DisconnectEntity {
     /// The entities to disconnect (at least one; ids from [`Introspection::entities`] or

@@ -18,7 +18,7 @@ use serde_json::{Map, Value};
 /// assert_eq!(request.params.as_ref().map(|params| params.len()), Some(1));
 /// ```
 #[finch_endpoint(POST "/forward", response = ForwardResponse)]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ForwardRequest {
     /// The HTTP method of the forwarded request: `GET`, `POST`, `PUT`, `DELETE` or `PATCH`.

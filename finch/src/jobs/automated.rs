@@ -351,6 +351,11 @@ pub struct Automated<'a> {
 impl Automated<'_> {
     /// Starts an automated job (`POST /jobs/automated`).
     ///
+    /// When the hourly quota is used up Finch answers 429, which the client retries like any 429
+    /// (as the official SDKs do) before returning it; read the quota and `retry_at` from the error
+    /// with [`AutomatedJobResponse::from_error`]. To get the 429 at once, send the request with
+    /// `finch.send_with(&request, &RequestOptions::new().max_retries(0))`.
+    ///
     /// ```
     /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
     /// use finch::jobs::CreateAutomatedJob;
