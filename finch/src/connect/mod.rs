@@ -4,11 +4,11 @@
 pub(crate) mod auth_url;
 pub(crate) mod sessions;
 
-#[allow(unused_imports)] // filled in with the authorization URL builder
 pub use auth_url::*;
 pub use sessions::*;
 
 use crate::client::Finch;
+use crate::shared::Product;
 
 /// `client.connect()`.
 #[derive(Clone, Copy, Debug)]
@@ -19,6 +19,36 @@ pub struct Connect<'a> {
 impl<'a> Connect<'a> {
     /// `POST /connect/sessions*`.
     pub fn sessions(&self) -> Sessions<'a> {
-        Sessions { client: self.client }
+        Sessions {
+            client: self.client,
+        }
+    }
+
+    /// The Finch Connect authorization URL asking for `products` and redirecting back to
+    /// `redirect_uri`, with the client's client id (no HTTP call). Set sandbox mode and Connect's
+    /// optional parameters on the [`AuthUrl`], then [`build`](AuthUrl::build) it; that fails
+    /// when the client has no client id.
+    ///
+    /// ```
+    /// use finch::Product;
+    /// let finch = finch::Finch::builder().client_id("4ab15e51-11ad-49f4-acae-f343b7794375").build()?;
+    /// let url = finch.connect()
+    ///     .auth_url([Product::Company, Product::Directory], "https://example.com/callback")
+    ///     .sandbox(true)
+    ///     .build()?;
+    /// assert!(url.starts_with("https://connect.tryfinch.com/authorize?client_id=4ab15e51-"));
+    /// assert!(url.ends_with("&products=company%20directory&redirect_uri=https%3A%2F%2Fexample.com%2Fcallback&sandbox=true"));
+    /// # Ok::<(), finch::ConfigError>(())
+    /// ```
+    pub fn auth_url(
+        &self,
+        products: impl IntoIterator<Item = Product>,
+        redirect_uri: impl Into<String>,
+    ) -> AuthUrl {
+        let url = AuthUrl::new(products, redirect_uri);
+        match self.client.core().credentials().get_client_id() {
+            Some(client_id) => url.client_id(client_id),
+            None => url,
+        }
     }
 }

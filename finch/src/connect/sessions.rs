@@ -1,8 +1,9 @@
-//! `POST /connect/sessions`: start a Finch Connect session for a customer.
+//! `POST /connect/sessions*`: start a Finch Connect session for a customer, or one that
+//! reauthenticates an existing connection.
 
 use crate::client::Finch;
-use crate::operations::{Operation, OperationFn};
 use crate::open_enum::open_enum;
+use crate::operations::{Operation, OperationFn};
 use crate::shared::Product;
 use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
@@ -91,6 +92,73 @@ impl CreateConnectSession {
         self.integration = Some(integration);
         self
     }
+
+    /// Enables (or disables) manual authentication mode.
+    pub fn manual(mut self, manual: bool) -> Self {
+        self.manual = Some(manual);
+        self
+    }
+
+    /// Configures recordkeeping (only with the `recordkeeping` product).
+    pub fn recordkeeping(mut self, recordkeeping: Recordkeeping) -> Self {
+        self.recordkeeping = Some(recordkeeping);
+        self
+    }
+}
+
+/// Create a Connect session that reauthenticates an existing connection
+/// (`POST /connect/sessions/reauthenticate`, HTTP Basic auth with the client id and secret), for
+/// example when its status is `reauth`. Send the employer to the returned `connect_url`.
+///
+/// ```
+/// use finch::{Product, connect::ReauthenticateConnectSession};
+/// let request = ReauthenticateConnectSession::new("bc3a2af9-ce03-46c4-9142-81abe789c64d")
+///     .products([Product::Company, Product::Directory])
+///     .minutes_to_expire(60)
+///     .redirect_uri("https://example.com/finch/callback");
+/// ```
+#[finch_endpoint(POST "/connect/sessions/reauthenticate", response = ConnectSession, auth = basic)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ReauthenticateConnectSession {
+    /// The connection to reauthenticate.
+    pub connection_id: String,
+    /// Minutes until the session expires (default 43,200 = 30 days).
+    pub minutes_to_expire: Option<u32>,
+    /// The products to request access to (the connection's when `None`).
+    pub products: Option<Vec<Product>>,
+    /// Where to send the employer when Connect is done.
+    pub redirect_uri: Option<String>,
+}
+
+impl ReauthenticateConnectSession {
+    /// A session that reauthenticates the connection `connection_id`.
+    pub fn new(connection_id: impl Into<String>) -> Self {
+        ReauthenticateConnectSession {
+            connection_id: connection_id.into(),
+            minutes_to_expire: None,
+            products: None,
+            redirect_uri: None,
+        }
+    }
+
+    /// Expires the session after `minutes`.
+    pub fn minutes_to_expire(mut self, minutes: u32) -> Self {
+        self.minutes_to_expire = Some(minutes);
+        self
+    }
+
+    /// Asks for `products`.
+    pub fn products(mut self, products: impl IntoIterator<Item = Product>) -> Self {
+        self.products = Some(products.into_iter().collect());
+        self
+    }
+
+    /// Sends the employer to `redirect_uri` when Connect is done.
+    pub fn redirect_uri(mut self, redirect_uri: impl Into<String>) -> Self {
+        self.redirect_uri = Some(redirect_uri.into());
+        self
+    }
 }
 
 /// A provider to jump straight to.
@@ -111,6 +179,12 @@ impl ConnectIntegration {
             provider: provider.into(),
             auth_method: None,
         }
+    }
+
+    /// Uses the authentication method `auth_method`.
+    pub fn auth_method(mut self, auth_method: ConnectAuthMethod) -> Self {
+        self.auth_method = Some(auth_method);
+        self
     }
 }
 
@@ -139,6 +213,22 @@ pub struct Recordkeeping {
     pub plan_id: Option<String>,
 }
 
+impl Recordkeeping {
+    /// Recordkeeping with `recordkeeper`.
+    pub fn new(recordkeeper: Recordkeeper) -> Self {
+        Recordkeeping {
+            recordkeeper,
+            plan_id: None,
+        }
+    }
+
+    /// Sets the recordkeeper's plan id.
+    pub fn plan_id(mut self, plan_id: impl Into<String>) -> Self {
+        self.plan_id = Some(plan_id.into());
+        self
+    }
+}
+
 open_enum! {
     /// A recordkeeper.
     pub enum Recordkeeper {
@@ -163,7 +253,7 @@ open_enum! {
     }
 }
 
-/// A created Connect session.
+/// A created Connect session (from `sessions().new` or `sessions().reauthenticate`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ConnectSession {
@@ -196,7 +286,29 @@ impl Sessions<'_> {
     pub async fn new(&self, request: CreateConnectSession) -> Result<ConnectSession, Error> {
         self.client.send(&request).await
     }
+
+    /// Creates a Connect session that reauthenticates an existing connection
+    /// (`POST /connect/sessions/reauthenticate`).
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// use finch::connect::ReauthenticateConnectSession;
+    /// let session = finch.connect().sessions()
+    ///     .reauthenticate(ReauthenticateConnectSession::new("bc3a2af9-ce03-46c4-9142-81abe789c64d"))
+    ///     .await?;
+    /// println!("send the employer to {}", session.connect_url);
+    /// # Ok(()) }
+    /// ```
+    pub async fn reauthenticate(
+        &self,
+        request: ReauthenticateConnectSession,
+    ) -> Result<ConnectSession, Error> {
+        self.client.send(&request).await
+    }
 }
 
 /// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<CreateConnectSession>];
+pub(crate) const OPERATIONS: &[OperationFn] = &[
+    Operation::of::<CreateConnectSession>,
+    Operation::of::<ReauthenticateConnectSession>,
+];

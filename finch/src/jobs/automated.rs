@@ -1,7 +1,346 @@
 //! `/jobs/automated*`: data syncs and W-4 syncs Finch runs for you.
 
 use crate::client::Finch;
-use crate::operations::OperationFn;
+use crate::open_enum::open_enum;
+use crate::operations::{Operation, OperationFn};
+use crate::{Error, finch_endpoint};
+use finch_core::{Items, Pages, Paginated, offset_after_full_page};
+use serde::{Deserialize, Serialize};
+
+/// List the connection's automated jobs, newest first (`GET /jobs/automated`), one page.
+///
+/// The reply does not say how many jobs there are: when paging, a next page is asked for while
+/// pages come back full. Without a [`limit`](Self::limit), the size of the first page is taken
+/// as the page size.
+///
+/// ```
+/// let request = finch::jobs::ListAutomatedJobs::new().limit(20);
+/// assert_eq!(request.limit, Some(20));
+/// ```
+#[finch_endpoint(GET "/jobs/automated", response = AutomatedJobsPage)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ListAutomatedJobs {
+    /// The page size.
+    #[finch(query)]
+    pub limit: Option<u64>,
+    /// The index of the first job of the page (default 0).
+    #[finch(query)]
+    pub offset: Option<u64>,
+}
+
+impl ListAutomatedJobs {
+    /// The first page, with Finch's default size.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the page size.
+    pub fn limit(mut self, limit: u64) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// Starts at `offset`.
+    pub fn offset(mut self, offset: u64) -> Self {
+        self.offset = Some(offset);
+        self
+    }
+}
+
+impl Paginated for ListAutomatedJobs {
+    type Item = AutomatedAsyncJob;
+
+    fn next_page(&self, page: &AutomatedJobsPage) -> Option<Self> {
+        // No limit: the server's page size is whatever the first page held.
+        let limit = self.limit.or_else(|| u64::try_from(page.data.len()).ok())?;
+        let offset = offset_after_full_page(self.offset.unwrap_or(0), page.data.len(), limit)?;
+        Some(ListAutomatedJobs {
+            limit: Some(limit),
+            offset: Some(offset),
+        })
+    }
+
+    fn into_items(page: AutomatedJobsPage) -> Vec<AutomatedAsyncJob> {
+        page.data
+    }
+}
+
+/// One page of automated jobs, and the connection's quotas.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct AutomatedJobsPage {
+    /// The jobs on the page.
+    pub data: Vec<AutomatedAsyncJob>,
+    /// The connection's quotas.
+    pub meta: AutomatedJobsMeta,
+}
+
+/// About the listing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct AutomatedJobsMeta {
+    /// The connection's remaining quotas (only for customers opted in to data sync refreshes,
+    /// `POST /jobs/automated`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quotas: Option<JobQuotas>,
+}
+
+/// The connection's quotas, per job type.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct JobQuotas {
+    /// The quota of `data_sync_all` jobs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_sync_all: Option<JobQuota>,
+}
+
+/// A job quota (per hour, fixed window).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct JobQuota {
+    /// The refreshes allowed per hour.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_refreshes: Option<i64>,
+    /// The refreshes left this hour.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remaining_refreshes: Option<i64>,
+}
+
+/// An automated job: a data sync or a W-4 sync.
+///
+/// ```
+/// let job: finch::jobs::AutomatedAsyncJob = serde_json::from_str(r#"{
+///     "job_id": "453bd7d7-5355-4d6d-a38e-d9e7eb218c3f",
+///     "job_url": "https://api.tryfinch.com/jobs/automated/453bd7d7-5355-4d6d-a38e-d9e7eb218c3f",
+///     "type": "w4_form_employee_sync", "status": "in_progress",
+///     "created_at": "2024-06-01T12:00:00Z", "scheduled_at": null,
+///     "started_at": "2024-06-01T12:00:05Z", "completed_at": null,
+///     "params": {"individual_id": "5d0b10a1-a09a-430f-81f1-20be735dc5e9"}
+/// }"#)?;
+/// assert_eq!(job.status, finch::jobs::AutomatedJobStatus::InProgress);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct AutomatedAsyncJob {
+    /// The job's id.
+    pub job_id: String,
+    /// Where to read the job's status.
+    pub job_url: String,
+    /// The kind of job.
+    #[serde(rename = "type")]
+    pub job_type: AutomatedJobType,
+    /// The job's status.
+    pub status: AutomatedJobStatus,
+    /// When the job was created (for scheduled jobs, the initial connection time), ISO 8601.
+    pub created_at: String,
+    /// When the job is scheduled to run (may be in the future; `None` for ad-hoc jobs).
+    pub scheduled_at: Option<String>,
+    /// When the job entered the queue.
+    pub started_at: Option<String>,
+    /// When the job completed.
+    pub completed_at: Option<String>,
+    /// The job's input parameters.
+    pub params: Option<AutomatedJobParams>,
+}
+
+/// The input parameters of an automated job.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct AutomatedJobParams {
+    /// The individual a W-4 sync ran for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub individual_id: Option<String>,
+}
+
+open_enum! {
+    /// The kind of an automated job.
+    pub enum AutomatedJobType {
+        /// A sync of all the connection's data.
+        DataSyncAll = "data_sync_all",
+        /// A sync of one employee's W-4 form.
+        W4FormEmployeeSync = "w4_form_employee_sync",
+    }
+}
+
+open_enum! {
+    /// The status of an automated job.
+    pub enum AutomatedJobStatus {
+        /// Waiting to run.
+        Pending = "pending",
+        /// Running.
+        InProgress = "in_progress",
+        /// Done.
+        Complete = "complete",
+        /// Failed.
+        Error = "error",
+        /// Failed: the employer must authenticate again.
+        ReauthError = "reauth_error",
+        /// Failed: the credentials lack the permissions Finch needs.
+        PermissionsError = "permissions_error",
+    }
+}
+
+/// Start an automated job (`POST /jobs/automated`): a data sync of the whole connection, or a
+/// W-4 sync of one employee. Data syncs are limited by an hourly quota.
+///
+/// ```
+/// use finch::jobs::{CreateAutomatedJob, NewAutomatedJob};
+/// let sync = CreateAutomatedJob::data_sync_all();
+/// let w4 = CreateAutomatedJob::w4_form_employee_sync("5d0b10a1-a09a-430f-81f1-20be735dc5e9");
+/// assert!(matches!(w4.job, NewAutomatedJob::W4FormEmployeeSync { .. }));
+/// ```
+#[finch_endpoint(POST "/jobs/automated", response = AutomatedJobResponse)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CreateAutomatedJob {
+    /// The job to start: the whole JSON body.
+    #[finch(body)]
+    pub job: NewAutomatedJob,
+}
+
+impl CreateAutomatedJob {
+    /// Starts `job`.
+    pub fn new(job: NewAutomatedJob) -> Self {
+        CreateAutomatedJob { job }
+    }
+
+    /// Starts a sync of all the connection's data (`{"type": "data_sync_all"}`).
+    pub fn data_sync_all() -> Self {
+        CreateAutomatedJob::new(NewAutomatedJob::DataSyncAll)
+    }
+
+    /// Starts a sync of the W-4 form of `individual_id`
+    /// (`{"type": "w4_form_employee_sync", "params": {"individual_id": ...}}`).
+    pub fn w4_form_employee_sync(individual_id: impl Into<String>) -> Self {
+        CreateAutomatedJob::new(NewAutomatedJob::W4FormEmployeeSync {
+            params: W4SyncParams::new(individual_id),
+        })
+    }
+}
+
+/// An automated job to start, told apart on the wire by `type`.
+///
+/// ```
+/// use finch::jobs::NewAutomatedJob;
+/// let json = serde_json::to_value(NewAutomatedJob::DataSyncAll)?;
+/// assert_eq!(json, serde_json::json!({"type": "data_sync_all"}));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+#[non_exhaustive]
+pub enum NewAutomatedJob {
+    /// A sync of all the connection's data.
+    #[serde(rename = "data_sync_all")]
+    DataSyncAll,
+    /// A sync of one employee's W-4 form.
+    #[serde(rename = "w4_form_employee_sync")]
+    W4FormEmployeeSync {
+        /// Whose form.
+        params: W4SyncParams,
+    },
+}
+
+/// The parameters of a W-4 sync.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct W4SyncParams {
+    /// The individual whose W-4 form to sync.
+    pub individual_id: String,
+}
+
+impl W4SyncParams {
+    /// The W-4 form of `individual_id`.
+    pub fn new(individual_id: impl Into<String>) -> Self {
+        W4SyncParams {
+            individual_id: individual_id.into(),
+        }
+    }
+}
+
+/// The job started (201), or the job already queued for the connection (202, which uses no
+/// quota), with the connection's data sync quota.
+///
+/// When the quota is used up Finch answers 429 with this same object, carrying `retry_at`; read
+/// it from the error with [`from_error`](Self::from_error).
+///
+/// ```
+/// let created: finch::jobs::AutomatedJobResponse = serde_json::from_str(r#"{
+///     "job_id": "453bd7d7-5355-4d6d-a38e-d9e7eb218c3f",
+///     "job_url": "https://api.tryfinch.com/jobs/automated/453bd7d7-5355-4d6d-a38e-d9e7eb218c3f",
+///     "allowed_refreshes": 2, "remaining_refreshes": 1
+/// }"#)?;
+/// assert_eq!(created.remaining_refreshes, 1);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct AutomatedJobResponse {
+    /// The refreshes allowed per hour (fixed window).
+    pub allowed_refreshes: i64,
+    /// The refreshes left this hour.
+    pub remaining_refreshes: i64,
+    /// The job's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_id: Option<String>,
+    /// Where to read the job's status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_url: Option<String>,
+    /// When to try again (ISO 8601), once the quota is used up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_at: Option<String>,
+}
+
+impl AutomatedJobResponse {
+    /// The quota Finch reports in a 429 reply to `POST /jobs/automated` (with `retry_at`);
+    /// `None` for any other error.
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// use finch::jobs::{AutomatedJobResponse, CreateAutomatedJob};
+    /// match finch.jobs().automated().create(CreateAutomatedJob::data_sync_all()).await {
+    ///     Ok(job) => println!("started {:?}", job.job_id),
+    ///     Err(error) => match AutomatedJobResponse::from_error(&error) {
+    ///         Some(quota) => println!("quota used up; retry at {:?}", quota.retry_at),
+    ///         None => return Err(error),
+    ///     },
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn from_error(error: &Error) -> Option<Self> {
+        match error {
+            Error::Api(error) if error.status() == http::StatusCode::TOO_MANY_REQUESTS => {
+                serde_json::from_slice(error.body()).ok()
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Read one automated job (`GET /jobs/automated/{job_id}`).
+///
+/// ```
+/// let request = finch::jobs::RetrieveAutomatedJob::new("453bd7d7-5355-4d6d-a38e-d9e7eb218c3f");
+/// ```
+#[finch_endpoint(GET "/jobs/automated/{job_id}", response = AutomatedAsyncJob)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RetrieveAutomatedJob {
+    /// The job's id.
+    #[finch(path)]
+    pub job_id: String,
+}
+
+impl RetrieveAutomatedJob {
+    /// A request for the job `job_id`.
+    pub fn new(job_id: impl Into<String>) -> Self {
+        RetrieveAutomatedJob {
+            job_id: job_id.into(),
+        }
+    }
+}
 
 /// `client.jobs().automated()`.
 #[derive(Clone, Copy, Debug)]
@@ -9,5 +348,94 @@ pub struct Automated<'a> {
     pub(crate) client: &'a Finch,
 }
 
+impl Automated<'_> {
+    /// Starts an automated job (`POST /jobs/automated`).
+    ///
+    /// When the hourly quota is used up Finch answers 429, which the client retries like any 429
+    /// (as the official SDKs do) before returning it; read the quota and `retry_at` from the error
+    /// with [`AutomatedJobResponse::from_error`]. To get the 429 at once, send the request with
+    /// `finch.send_with(&request, &RequestOptions::new().max_retries(0))`.
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// use finch::jobs::CreateAutomatedJob;
+    /// let job = finch.jobs().automated().create(CreateAutomatedJob::data_sync_all()).await?;
+    /// println!("{:?}; {} refreshes left", job.job_id, job.remaining_refreshes);
+    /// # Ok(()) }
+    /// ```
+    pub async fn create(&self, request: CreateAutomatedJob) -> Result<AutomatedJobResponse, Error> {
+        self.client.send(&request).await
+    }
+
+    /// Reads one automated job (`GET /jobs/automated/{job_id}`).
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// use finch::jobs::RetrieveAutomatedJob;
+    /// let job = finch.jobs().automated()
+    ///     .retrieve(RetrieveAutomatedJob::new("453bd7d7-5355-4d6d-a38e-d9e7eb218c3f"))
+    ///     .await?;
+    /// println!("{}", job.status);
+    /// # Ok(()) }
+    /// ```
+    pub async fn retrieve(
+        &self,
+        request: RetrieveAutomatedJob,
+    ) -> Result<AutomatedAsyncJob, Error> {
+        self.client.send(&request).await
+    }
+
+    /// Reads one page of automated jobs (`GET /jobs/automated`).
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// use finch::jobs::ListAutomatedJobs;
+    /// let page = finch.jobs().automated().list(ListAutomatedJobs::new().limit(10)).await?;
+    /// let quota = page.meta.quotas.and_then(|quotas| quotas.data_sync_all);
+    /// println!("{} jobs; quota {quota:?}", page.data.len());
+    /// # Ok(()) }
+    /// ```
+    pub async fn list(&self, request: ListAutomatedJobs) -> Result<AutomatedJobsPage, Error> {
+        self.client.send(&request).await
+    }
+
+    /// Walks the automated jobs page by page, starting at `request`'s offset, while pages come
+    /// back full; only one page is held at a time.
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// use finch::jobs::ListAutomatedJobs;
+    /// let mut pages = finch.jobs().automated().pages(ListAutomatedJobs::new().limit(50));
+    /// while let Some(page) = pages.next_page().await {
+    ///     for job in page?.data {
+    ///         println!("{} {}", job.job_id, job.status);
+    ///     }
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn pages(&self, request: ListAutomatedJobs) -> Pages<ListAutomatedJobs> {
+        Pages::new(self.client.core().clone(), request)
+    }
+
+    /// Every automated job, one at a time, fetched a page at a time.
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// use finch::jobs::ListAutomatedJobs;
+    /// let mut jobs = finch.jobs().automated().list_all(ListAutomatedJobs::new().limit(50));
+    /// while let Some(job) = jobs.next_item().await {
+    ///     println!("{}", job?.job_id);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn list_all(&self, request: ListAutomatedJobs) -> Items<ListAutomatedJobs> {
+        self.pages(request).items()
+    }
+}
+
 /// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[];
+pub(crate) const OPERATIONS: &[OperationFn] = &[
+    Operation::of::<ListAutomatedJobs>,
+    Operation::of::<CreateAutomatedJob>,
+    Operation::of::<RetrieveAutomatedJob>,
+];
