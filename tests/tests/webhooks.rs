@@ -386,7 +386,20 @@ fn directory_employment_and_individual_events() {
         panic!("{event:?}")
     };
     assert_eq!(directory.event_type, DirectoryEventType::Created);
-    assert_eq!(directory.account_id, "0e1b38e4-6e7d-4d1c-9c5e-2a8a2c0f7c55");
+    assert_eq!(
+        directory.account_id.as_deref(),
+        Some("0e1b38e4-6e7d-4d1c-9c5e-2a8a2c0f7c55")
+    );
+    // Deliveries without the deprecated `account_id` still parse.
+    let without = DIRECTORY_CREATED.replace(
+        r#""account_id":"0e1b38e4-6e7d-4d1c-9c5e-2a8a2c0f7c55","#,
+        "",
+    );
+    let WebhookEvent::Directory(directory) = WebhookEvent::parse(without.as_bytes()).unwrap()
+    else {
+        panic!()
+    };
+    assert_eq!(directory.account_id, None);
     assert_eq!(
         directory.data.unwrap().individual_id.as_deref(),
         Some("c1ba0a44-d3b6-4bd2-9b2b-5d8d6c2d2f11")

@@ -164,13 +164,18 @@ pub(crate) fn security(auth: AuthScheme) -> Value {
 }
 
 /// A schema for the response type `name`: a reference to a component named after it (added to
-/// `schemas`), an array of such for `Vec<T>`, or a titled inline schema for other generic types.
+/// `schemas`), an array of such for `Vec<T>`, any value for `Value`, or a titled inline schema for
+/// other generic types.
 fn schema_of(name: &str, schemas: &mut Map<String, Value>) -> Value {
     if let Some(item) = name
         .strip_prefix("Vec<")
         .and_then(|rest| rest.strip_suffix('>'))
     {
         return json!({"type": "array", "items": schema_of(item, schemas)});
+    }
+    if name == "Value" {
+        // serde_json's: any JSON.
+        return json!({"title": "Value", "description": "Any JSON value."});
     }
     let valid_key = !name.is_empty()
         && name

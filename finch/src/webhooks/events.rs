@@ -195,8 +195,11 @@ macro_rules! event {
         #[allow(deprecated)]
         pub struct $name {
             /// Deprecated: the employer account of the connection; use `connection_id` instead.
+            /// The spec still marks it required; finch accepts deliveries without it, so that
+            /// its announced removal does not break every receiver.
             #[deprecated(note = "use `connection_id` to identify the connection")]
-            pub account_id: String,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub account_id: Option<String>,
             /// The company whose data changed.
             pub company_id: String,
             /// The connection the event is about.
