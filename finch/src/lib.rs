@@ -59,6 +59,7 @@ pub mod connect;
 pub mod hris;
 pub mod jobs;
 mod open_enum;
+pub mod openapi;
 mod operations;
 pub mod payroll;
 pub mod providers;
