@@ -1,8 +1,8 @@
 //! `POST /auth/token`: exchange a Finch Connect authorization code for a connection's access token.
 
 use crate::client::Finch;
-use crate::operations::{Operation, OperationFn};
 use crate::open_enum::open_enum;
+use crate::operations::{Operation, OperationFn};
 use crate::shared::Product;
 use crate::{Error, Secret, finch_endpoint};
 use serde::{Deserialize, Serialize};

@@ -86,9 +86,12 @@ impl Operation {
 }
 
 fn roundtrip<T: serde::de::DeserializeOwned + serde::Serialize>(body: &[u8]) -> Result<(), String> {
-    let original: Value = serde_json::from_slice(body).map_err(|error| format!("not JSON: {error}"))?;
-    let decoded: T = DecodeError::decode(body, http::StatusCode::OK, None).map_err(|error| error.to_string())?;
-    let encoded = serde_json::to_value(&decoded).map_err(|error| format!("cannot encode: {error}"))?;
+    let original: Value =
+        serde_json::from_slice(body).map_err(|error| format!("not JSON: {error}"))?;
+    let decoded: T =
+        DecodeError::decode(body, http::StatusCode::OK, None).map_err(|error| error.to_string())?;
+    let encoded =
+        serde_json::to_value(&decoded).map_err(|error| format!("cannot encode: {error}"))?;
     lossless(&original, &encoded, "")
 }
 
@@ -99,7 +102,8 @@ where
 {
     let value: T = crate::testing::random_value(seed).ok()?;
     let check = || {
-        let encoded = serde_json::to_vec(&value).map_err(|error| format!("cannot encode {value:?}: {error}"))?;
+        let encoded = serde_json::to_vec(&value)
+            .map_err(|error| format!("cannot encode {value:?}: {error}"))?;
         let decoded: T = DecodeError::decode(&encoded, http::StatusCode::OK, None)
             .map_err(|error| format!("{value:?} encodes to what does not decode: {error}"))?;
         if decoded == value {
@@ -124,17 +128,28 @@ fn lossless(original: &Value, encoded: &Value, path: &str) -> Result<(), String>
                     None => return Err(format!("`{at}` is lost")),
                 }
             }
-            match encoded.iter().find(|(key, value)| !original.contains_key(*key) && !value.is_null()) {
+            match encoded
+                .iter()
+                .find(|(key, value)| !original.contains_key(*key) && !value.is_null())
+            {
                 Some((key, value)) => Err(format!("`{path}.{key}` = {value} was added")),
                 None => Ok(()),
             }
         }
-        (Value::Array(original), Value::Array(encoded)) if original.len() == encoded.len() => original
-            .iter()
-            .zip(encoded)
-            .enumerate()
-            .try_for_each(|(index, (original, encoded))| lossless(original, encoded, &format!("{path}[{index}]"))),
-        (Value::Number(original), Value::Number(encoded)) if original.as_f64() == encoded.as_f64() => Ok(()),
+        (Value::Array(original), Value::Array(encoded)) if original.len() == encoded.len() => {
+            original
+                .iter()
+                .zip(encoded)
+                .enumerate()
+                .try_for_each(|(index, (original, encoded))| {
+                    lossless(original, encoded, &format!("{path}[{index}]"))
+                })
+        }
+        (Value::Number(original), Value::Number(encoded))
+            if original.as_f64() == encoded.as_f64() =>
+        {
+            Ok(())
+        }
         (original, encoded) if original == encoded => Ok(()),
         (original, encoded) => Err(format!("`{path}` was {original}, is {encoded}")),
     }
@@ -187,9 +202,16 @@ mod tests {
     fn lossless_allows_only_added_nulls() {
         assert!(lossless(&json!({"a": 1}), &json!({"a": 1.0, "b": null}), "").is_ok());
         assert!(lossless(&json!({"a": null}), &json!({}), "").is_ok());
-        assert_eq!(lossless(&json!({"a": 1}), &json!({}), "").unwrap_err(), "`.a` is lost");
+        assert_eq!(
+            lossless(&json!({"a": 1}), &json!({}), "").unwrap_err(),
+            "`.a` is lost"
+        );
         assert!(lossless(&json!({"a": [1, 2]}), &json!({"a": [1]}), "").is_err());
-        assert!(lossless(&json!({}), &json!({"b": 2}), "").unwrap_err().contains("added"));
+        assert!(
+            lossless(&json!({}), &json!({"b": 2}), "")
+                .unwrap_err()
+                .contains("added")
+        );
         assert!(lossless(&json!({"a": "x"}), &json!({"a": "y"}), "").is_err());
     }
 
@@ -198,7 +220,12 @@ mod tests {
         let operations = operations();
         let mut seen = std::collections::HashSet::new();
         for operation in &operations {
-            assert!(seen.insert((operation.method.clone(), operation.path)), "{} {} twice", operation.method, operation.path);
+            assert!(
+                seen.insert((operation.method.clone(), operation.path)),
+                "{} {} twice",
+                operation.method,
+                operation.path
+            );
         }
     }
 }

@@ -279,7 +279,10 @@ pub struct Money {
 impl Money {
     /// `amount` cents of `currency`.
     pub fn new(amount: i64, currency: impl Into<String>) -> Self {
-        Money { amount: Some(amount), currency: currency.into() }
+        Money {
+            amount: Some(amount),
+            currency: currency.into(),
+        }
     }
 }
 

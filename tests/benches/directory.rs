@@ -243,4 +243,5 @@ fn main() {
         );
     });
     let _ = child.kill();
+    let _ = child.wait();
 }

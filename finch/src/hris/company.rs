@@ -1,8 +1,8 @@
 //! `GET /employer/company`: basic company data.
 
 use crate::client::Finch;
-use crate::operations::{Operation, OperationFn};
 use crate::open_enum::open_enum;
+use crate::operations::{Operation, OperationFn};
 use crate::shared::Location;
 use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};

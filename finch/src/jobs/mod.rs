@@ -17,11 +17,15 @@ pub struct Jobs<'a> {
 impl<'a> Jobs<'a> {
     /// `/jobs/automated*`.
     pub fn automated(&self) -> Automated<'a> {
-        Automated { client: self.client }
+        Automated {
+            client: self.client,
+        }
     }
 
     /// `/jobs/manual/{job_id}`.
     pub fn manual(&self) -> Manual<'a> {
-        Manual { client: self.client }
+        Manual {
+            client: self.client,
+        }
     }
 }

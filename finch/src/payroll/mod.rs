@@ -17,11 +17,15 @@ pub struct Payroll<'a> {
 impl<'a> Payroll<'a> {
     /// `/employer/pay-groups*`.
     pub fn pay_groups(&self) -> PayGroups<'a> {
-        PayGroups { client: self.client }
+        PayGroups {
+            client: self.client,
+        }
     }
 
     /// `POST /employer/ledger-items` (beta).
     pub fn ledger_items(&self) -> LedgerItems<'a> {
-        LedgerItems { client: self.client }
+        LedgerItems {
+            client: self.client,
+        }
     }
 }

@@ -27,36 +27,50 @@ pub struct Sandbox<'a> {
 impl<'a> Sandbox<'a> {
     /// `/sandbox/connections*`.
     pub fn connections(&self) -> SandboxConnections<'a> {
-        SandboxConnections { client: self.client }
+        SandboxConnections {
+            client: self.client,
+        }
     }
 
     /// `PUT /sandbox/company`.
     pub fn company(&self) -> SandboxCompany<'a> {
-        SandboxCompany { client: self.client }
+        SandboxCompany {
+            client: self.client,
+        }
     }
 
     /// `POST /sandbox/directory`.
     pub fn directory(&self) -> SandboxDirectory<'a> {
-        SandboxDirectory { client: self.client }
+        SandboxDirectory {
+            client: self.client,
+        }
     }
 
     /// `PUT /sandbox/individual/{individual_id}`.
     pub fn individual(&self) -> SandboxIndividual<'a> {
-        SandboxIndividual { client: self.client }
+        SandboxIndividual {
+            client: self.client,
+        }
     }
 
     /// `PUT /sandbox/employment/{individual_id}`.
     pub fn employment(&self) -> SandboxEmployment<'a> {
-        SandboxEmployment { client: self.client }
+        SandboxEmployment {
+            client: self.client,
+        }
     }
 
     /// `POST /sandbox/payment`.
     pub fn payment(&self) -> SandboxPayment<'a> {
-        SandboxPayment { client: self.client }
+        SandboxPayment {
+            client: self.client,
+        }
     }
 
     /// `/sandbox/jobs*`.
     pub fn jobs(&self) -> SandboxJobs<'a> {
-        SandboxJobs { client: self.client }
+        SandboxJobs {
+            client: self.client,
+        }
     }
 }

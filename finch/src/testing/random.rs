@@ -38,14 +38,34 @@ impl de::Error for RandomValueError {
 /// ```
 pub fn random_value<T: DeserializeOwned>(seed: u64) -> Result<T, RandomValueError> {
     let mut rng = SplitMix64::new(seed);
-    T::deserialize(Random { rng: &mut rng, depth: 0 })
+    T::deserialize(Random {
+        rng: &mut rng,
+        depth: 0,
+    })
 }
 
 const MAX_DEPTH: u32 = 6;
 
 const WORDS: &[&str] = &[
-    "", "a", "Jane", "Doe", "401k", "every_paycheck", "2024-02-29", "1970-01-01", "usd", "ünïcödé", "x y", "\"quoted\"",
-    "line\nbreak", "550e8400-e29b-41d4-a716-446655440000", "work", "personal", "active", "data_sync_all", "w4_2020",
+    "",
+    "a",
+    "Jane",
+    "Doe",
+    "401k",
+    "every_paycheck",
+    "2024-02-29",
+    "1970-01-01",
+    "usd",
+    "ünïcödé",
+    "x y",
+    "\"quoted\"",
+    "line\nbreak",
+    "550e8400-e29b-41d4-a716-446655440000",
+    "work",
+    "personal",
+    "active",
+    "data_sync_all",
+    "w4_2020",
 ];
 
 struct Random<'a> {
@@ -55,13 +75,20 @@ struct Random<'a> {
 
 impl<'a> Random<'a> {
     fn nested(&mut self) -> Random<'_> {
-        Random { rng: self.rng, depth: self.depth + 1 }
+        Random {
+            rng: self.rng,
+            depth: self.depth + 1,
+        }
     }
 
     fn text(&mut self) -> String {
         match self.rng.below(4) {
             0 => format!("{:x}", self.rng.next_u64()),
-            _ => WORDS.get(self.rng.index(WORDS.len())).copied().unwrap_or("").to_owned(),
+            _ => WORDS
+                .get(self.rng.index(WORDS.len()))
+                .copied()
+                .unwrap_or("")
+                .to_owned(),
         }
     }
 
@@ -75,7 +102,11 @@ impl<'a> Random<'a> {
     }
 
     fn length(&mut self) -> usize {
-        if self.depth >= MAX_DEPTH { 0 } else { self.rng.below(5) as usize }
+        if self.depth >= MAX_DEPTH {
+            0
+        } else {
+            self.rng.below(5) as usize
+        }
     }
 
     /// Any JSON value, for types that accept anything (`serde_json::Value`, unions).
@@ -88,11 +119,18 @@ impl<'a> Random<'a> {
             3 => visitor.visit_string(self.text()),
             4 => {
                 let length = self.length();
-                visitor.visit_seq(Seq { random: self.nested(), left: length })
+                visitor.visit_seq(Seq {
+                    random: self.nested(),
+                    left: length,
+                })
             }
             _ => {
                 let length = self.length();
-                visitor.visit_map(Map { random: self.nested(), keys: None, left: length })
+                visitor.visit_map(Map {
+                    random: self.nested(),
+                    keys: None,
+                    left: length,
+                })
             }
         }
     }
@@ -137,7 +175,10 @@ impl<'de> de::Deserializer<'de> for Random<'_> {
         visitor.visit_char(char::from(b'a' + self.rng.below(26) as u8))
     }
 
-    fn deserialize_str<V: Visitor<'de>>(mut self, visitor: V) -> Result<V::Value, RandomValueError> {
+    fn deserialize_str<V: Visitor<'de>>(
+        mut self,
+        visitor: V,
+    ) -> Result<V::Value, RandomValueError> {
         visitor.visit_string(self.text())
     }
 
@@ -145,15 +186,24 @@ impl<'de> de::Deserializer<'de> for Random<'_> {
         self.deserialize_str(visitor)
     }
 
-    fn deserialize_bytes<V: Visitor<'de>>(mut self, visitor: V) -> Result<V::Value, RandomValueError> {
+    fn deserialize_bytes<V: Visitor<'de>>(
+        mut self,
+        visitor: V,
+    ) -> Result<V::Value, RandomValueError> {
         visitor.visit_byte_buf(self.text().into_bytes())
     }
 
-    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, RandomValueError> {
+    fn deserialize_byte_buf<V: Visitor<'de>>(
+        self,
+        visitor: V,
+    ) -> Result<V::Value, RandomValueError> {
         self.deserialize_bytes(visitor)
     }
 
-    fn deserialize_option<V: Visitor<'de>>(mut self, visitor: V) -> Result<V::Value, RandomValueError> {
+    fn deserialize_option<V: Visitor<'de>>(
+        mut self,
+        visitor: V,
+    ) -> Result<V::Value, RandomValueError> {
         if self.depth >= MAX_DEPTH || self.rng.chance(33) {
             visitor.visit_none()
         } else {
@@ -165,30 +215,63 @@ impl<'de> de::Deserializer<'de> for Random<'_> {
         visitor.visit_unit()
     }
 
-    fn deserialize_unit_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> Result<V::Value, RandomValueError> {
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, RandomValueError> {
         visitor.visit_unit()
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(mut self, _: &'static str, visitor: V) -> Result<V::Value, RandomValueError> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        mut self,
+        _: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, RandomValueError> {
         visitor.visit_newtype_struct(self.nested())
     }
 
-    fn deserialize_seq<V: Visitor<'de>>(mut self, visitor: V) -> Result<V::Value, RandomValueError> {
+    fn deserialize_seq<V: Visitor<'de>>(
+        mut self,
+        visitor: V,
+    ) -> Result<V::Value, RandomValueError> {
         let length = self.length();
-        visitor.visit_seq(Seq { random: self.nested(), left: length })
+        visitor.visit_seq(Seq {
+            random: self.nested(),
+            left: length,
+        })
     }
 
-    fn deserialize_tuple<V: Visitor<'de>>(mut self, len: usize, visitor: V) -> Result<V::Value, RandomValueError> {
-        visitor.visit_seq(Seq { random: self.nested(), left: len })
+    fn deserialize_tuple<V: Visitor<'de>>(
+        mut self,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value, RandomValueError> {
+        visitor.visit_seq(Seq {
+            random: self.nested(),
+            left: len,
+        })
     }
 
-    fn deserialize_tuple_struct<V: Visitor<'de>>(self, _: &'static str, len: usize, visitor: V) -> Result<V::Value, RandomValueError> {
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value, RandomValueError> {
         self.deserialize_tuple(len, visitor)
     }
 
-    fn deserialize_map<V: Visitor<'de>>(mut self, visitor: V) -> Result<V::Value, RandomValueError> {
+    fn deserialize_map<V: Visitor<'de>>(
+        mut self,
+        visitor: V,
+    ) -> Result<V::Value, RandomValueError> {
         let length = self.length();
-        visitor.visit_map(Map { random: self.nested(), keys: None, left: length })
+        visitor.visit_map(Map {
+            random: self.nested(),
+            keys: None,
+            left: length,
+        })
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -197,7 +280,11 @@ impl<'de> de::Deserializer<'de> for Random<'_> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, RandomValueError> {
-        visitor.visit_map(Map { random: self.nested(), keys: Some(fields), left: fields.len() })
+        visitor.visit_map(Map {
+            random: self.nested(),
+            keys: Some(fields),
+            left: fields.len(),
+        })
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -206,15 +293,27 @@ impl<'de> de::Deserializer<'de> for Random<'_> {
         variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, RandomValueError> {
-        let variant = variants.get(self.rng.index(variants.len())).copied().unwrap_or("");
-        visitor.visit_enum(Enum { random: self, variant })
+        let variant = variants
+            .get(self.rng.index(variants.len()))
+            .copied()
+            .unwrap_or("");
+        visitor.visit_enum(Enum {
+            random: self,
+            variant,
+        })
     }
 
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, RandomValueError> {
+    fn deserialize_identifier<V: Visitor<'de>>(
+        self,
+        visitor: V,
+    ) -> Result<V::Value, RandomValueError> {
         self.deserialize_str(visitor)
     }
 
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, RandomValueError> {
+    fn deserialize_ignored_any<V: Visitor<'de>>(
+        self,
+        visitor: V,
+    ) -> Result<V::Value, RandomValueError> {
         visitor.visit_unit()
     }
 }
@@ -227,7 +326,10 @@ struct Seq<'a> {
 impl<'de> de::SeqAccess<'de> for Seq<'_> {
     type Error = RandomValueError;
 
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, RandomValueError> {
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, RandomValueError> {
         if self.left == 0 {
             return Ok(None);
         }
@@ -246,19 +348,29 @@ struct Map<'a> {
 impl<'de> de::MapAccess<'de> for Map<'_> {
     type Error = RandomValueError;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, RandomValueError> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, RandomValueError> {
         if self.left == 0 {
             return Ok(None);
         }
         self.left -= 1;
         let key = match self.keys {
-            Some(fields) => fields.get(fields.len() - 1 - self.left).copied().unwrap_or("").to_owned(),
+            Some(fields) => fields
+                .get(fields.len() - 1 - self.left)
+                .copied()
+                .unwrap_or("")
+                .to_owned(),
             None => format!("k{}", self.random.rng.below(1000)),
         };
         seed.deserialize(key.into_deserializer()).map(Some)
     }
 
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, RandomValueError> {
+    fn next_value_seed<V: DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, RandomValueError> {
         seed.deserialize(self.random.nested())
     }
 }
@@ -272,7 +384,10 @@ impl<'de, 'a> de::EnumAccess<'de> for Enum<'a> {
     type Error = RandomValueError;
     type Variant = Random<'a>;
 
-    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Random<'a>), RandomValueError> {
+    fn variant_seed<V: DeserializeSeed<'de>>(
+        self,
+        seed: V,
+    ) -> Result<(V::Value, Random<'a>), RandomValueError> {
         let variant = seed.deserialize(self.variant.into_deserializer())?;
         Ok((variant, self.random))
     }
@@ -285,16 +400,34 @@ impl<'de> de::VariantAccess<'de> for Random<'_> {
         Ok(())
     }
 
-    fn newtype_variant_seed<T: DeserializeSeed<'de>>(mut self, seed: T) -> Result<T::Value, RandomValueError> {
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(
+        mut self,
+        seed: T,
+    ) -> Result<T::Value, RandomValueError> {
         seed.deserialize(self.nested())
     }
 
-    fn tuple_variant<V: Visitor<'de>>(mut self, len: usize, visitor: V) -> Result<V::Value, RandomValueError> {
-        visitor.visit_seq(Seq { random: self.nested(), left: len })
+    fn tuple_variant<V: Visitor<'de>>(
+        mut self,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value, RandomValueError> {
+        visitor.visit_seq(Seq {
+            random: self.nested(),
+            left: len,
+        })
     }
 
-    fn struct_variant<V: Visitor<'de>>(mut self, fields: &'static [&'static str], visitor: V) -> Result<V::Value, RandomValueError> {
-        visitor.visit_map(Map { random: self.nested(), keys: Some(fields), left: fields.len() })
+    fn struct_variant<V: Visitor<'de>>(
+        mut self,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, RandomValueError> {
+        visitor.visit_map(Map {
+            random: self.nested(),
+            keys: Some(fields),
+            left: fields.len(),
+        })
     }
 }
 
@@ -304,10 +437,15 @@ mod tests {
 
     #[test]
     fn same_seed_same_value_and_variety_across_seeds() {
-        let values: Vec<serde_json::Value> = (0..50).filter_map(|seed| random_value(seed).ok()).collect();
+        let values: Vec<serde_json::Value> =
+            (0..50).filter_map(|seed| random_value(seed).ok()).collect();
         assert_eq!(values.len(), 50, "any JSON value is always possible");
-        assert_eq!(random_value::<serde_json::Value>(3).unwrap(), random_value::<serde_json::Value>(3).unwrap());
-        let distinct: std::collections::HashSet<String> = values.iter().map(|v| v.to_string()).collect();
+        assert_eq!(
+            random_value::<serde_json::Value>(3).unwrap(),
+            random_value::<serde_json::Value>(3).unwrap()
+        );
+        let distinct: std::collections::HashSet<String> =
+            values.iter().map(|v| v.to_string()).collect();
         assert!(distinct.len() > 25, "{distinct:?}");
     }
 }
