@@ -2,7 +2,7 @@
 
 use crate::account::AuthenticationType;
 use crate::client::Finch;
-use crate::hris::{BenefitFrequency, BenefitType};
+use crate::hris::{BenefitFrequency, BenefitType, HsaContributionLimit};
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::shared::Product;
@@ -150,16 +150,6 @@ open_enum! {
         Percent = "percent",
         /// A tiered match.
         Tiered = "tiered",
-    }
-}
-
-open_enum! {
-    /// An HSA contribution limit.
-    pub enum HsaContributionLimit {
-        /// Self-only coverage.
-        Individual = "individual",
-        /// Family coverage.
-        Family = "family",
     }
 }
 

@@ -6,15 +6,16 @@
 mod support;
 
 use finch::Product;
+use finch::account::{AuthenticationType, ConnectionStatus};
 use finch::hris::{
     BenefitType, EmailType, EmploymentKind, EmploymentStatus, EmploymentSubtype, EmploymentType,
     EntitySubtype, EntityType, FlsaStatus, Gender, Income, IncomeUnit, MaritalStatus, PhoneType,
 };
+use finch::hris::{EarningType, PayStatementType, PaymentMethod, TaxType};
 use finch::sandbox::{
-    AuthenticationType, CompletionStatus, ConnectionStatusType, CreateSandboxAccount,
-    CreateSandboxConnection, CreateSandboxJob, CreateSandboxPayment, EarningType, NewEarning,
-    NewEmployeeDeduction, NewEmployerContribution, NewPayStatement, NewTax, PayStatementType,
-    PaymentMethod, SandboxJobType, TaxType, UpdateSandboxAccount, UpdateSandboxCompany,
+    CompletionStatus, CreateSandboxAccount, CreateSandboxConnection, CreateSandboxJob,
+    CreateSandboxPayment, NewEarning, NewEmployeeDeduction, NewEmployerContribution,
+    NewPayStatement, NewTax, SandboxJobType, UpdateSandboxAccount, UpdateSandboxCompany,
     UpdateSandboxEmployment, UpdateSandboxIndividual, UpdateSandboxJobConfiguration,
 };
 use serde_json::json;
@@ -120,7 +121,7 @@ async fn connections_create_is_basic_auth_and_decodes_the_spec_example() {
 async fn connections_create_sends_only_what_is_set_and_company_id_may_be_null_or_absent() {
     let mut reply = json!({
         "connection_id": "c1", "entity_id": "e1", "company_id": null, "account_id": "a1",
-        "provider_id": "finch", "authentication_type": "api_credential", "products": ["time_off"],
+        "provider_id": "finch", "authentication_type": "passkey", "products": ["time_off"],
         "access_token": "t1", "token_type": "bearer"
     });
     let server = server("POST", reply.clone()).await;
@@ -134,7 +135,7 @@ async fn connections_create_sends_only_what_is_set_and_company_id_may_be_null_or
     // Values this version does not know are kept.
     assert_eq!(
         created.authentication_type,
-        AuthenticationType::Unknown("api_credential".into())
+        AuthenticationType::Unknown("passkey".into())
     );
     assert_eq!(created.products, [Product::Unknown("time_off".into())]);
     assert_eq!(
@@ -259,7 +260,7 @@ async fn accounts_update_is_a_bearer_put() {
         .sandbox()
         .connections()
         .accounts()
-        .update(UpdateSandboxAccount::new().connection_status(ConnectionStatusType::Reauth))
+        .update(UpdateSandboxAccount::new().connection_status(ConnectionStatus::Reauth))
         .await
         .unwrap();
     assert_eq!(

@@ -8,7 +8,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
 use finch::Finch;
+use finch::account::{AuthenticationType, ConnectionStatus};
+use finch::hris::HsaContributionLimit;
 use finch::hris::{BenefitFrequency, BenefitType};
+use finch::providers::{ContributionType, DeductionType, OperationSupport};
 use finch::webhooks::*;
 use http::HeaderMap;
 use serde_json::Value;
@@ -521,13 +524,13 @@ fn account_updated_events_are_typed_to_the_last_flag() {
     assert_eq!(
         features.employee_deduction,
         Some(vec![
-            Some(BenefitAmountType::Percent),
-            Some(BenefitAmountType::Fixed)
+            Some(DeductionType::Percent),
+            Some(DeductionType::Fixed)
         ])
     );
     assert_eq!(
         features.company_contribution,
-        Some(vec![Some(BenefitAmountType::Tiered), None])
+        Some(vec![Some(ContributionType::Tiered), None])
     );
     assert_eq!(features.annual_maximum, None);
     assert_eq!(features.catch_up, Some(true));
@@ -564,12 +567,7 @@ fn account_updated_events_are_typed_to_the_last_flag() {
         Some(true)
     );
     assert_eq!(
-        fields
-            .employment
-            .unwrap()
-            .employment
-            .unwrap()
-            .employment_type,
+        fields.employment.unwrap().employment.unwrap().entity_type,
         Some(true)
     );
     let statements = fields.pay_statement.unwrap();

@@ -1,7 +1,8 @@
 //! `/employer/pay-groups*`: pay groups.
 
 use crate::client::Finch;
-use crate::open_enum::open_enum;
+/// How often a pay group is paid (the type `GET /employer/payment` uses too).
+pub use crate::hris::PayFrequency;
 use crate::operations::{Operation, OperationFn};
 use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
@@ -114,30 +115,6 @@ pub struct PayGroupDetails {
     pub pay_frequencies: Vec<PayFrequency>,
     /// The Finch ids of the individuals in the pay group.
     pub individual_ids: Vec<String>,
-}
-
-open_enum! {
-    /// How often a pay group is paid.
-    pub enum PayFrequency {
-        /// Once a year.
-        Annually = "annually",
-        /// Every two weeks.
-        BiWeekly = "bi_weekly",
-        /// Every day.
-        Daily = "daily",
-        /// Once a month.
-        Monthly = "monthly",
-        /// Another schedule.
-        Other = "other",
-        /// Once a quarter.
-        Quarterly = "quarterly",
-        /// Twice a year.
-        SemiAnnually = "semi_annually",
-        /// Twice a month.
-        SemiMonthly = "semi_monthly",
-        /// Every week.
-        Weekly = "weekly",
-    }
 }
 
 /// `client.payroll().pay_groups()`.

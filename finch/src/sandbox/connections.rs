@@ -1,7 +1,7 @@
 //! `/sandbox/connections*`: create sandbox connections and accounts.
 
+use crate::account::{AuthenticationType, ConnectionStatus};
 use crate::client::Finch;
-use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::shared::Product;
 use crate::{Error, Secret, finch_endpoint};
@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// ```
 /// use finch::Product;
-/// use finch::sandbox::{AuthenticationType, CreateSandboxConnection};
+/// use finch::{account::AuthenticationType, sandbox::CreateSandboxConnection};
 /// let request = CreateSandboxConnection::new("gusto")
 ///     .authentication_type(AuthenticationType::ApiToken)
 ///     .employee_size(40)
@@ -108,7 +108,7 @@ pub struct ConnectionCreateResponse {
 ///
 /// ```
 /// use finch::Product;
-/// use finch::sandbox::{AuthenticationType, CreateSandboxAccount};
+/// use finch::{account::AuthenticationType, sandbox::CreateSandboxAccount};
 /// let request = CreateSandboxAccount::new("b2e6a1c3-1a5e-44ae-a8fd-81f76fd715cf", "gusto")
 ///     .authentication_type(AuthenticationType::Credential)
 ///     .products([Product::Company]);
@@ -179,15 +179,15 @@ pub struct AccountCreateResponse {
 /// (`PUT /sandbox/connections/accounts`).
 ///
 /// ```
-/// use finch::sandbox::{ConnectionStatusType, UpdateSandboxAccount};
-/// let request = UpdateSandboxAccount::new().connection_status(ConnectionStatusType::Reauth);
+/// use finch::{account::ConnectionStatus, sandbox::UpdateSandboxAccount};
+/// let request = UpdateSandboxAccount::new().connection_status(ConnectionStatus::Reauth);
 /// ```
 #[finch_endpoint(PUT "/sandbox/connections/accounts", response = AccountUpdateResponse)]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct UpdateSandboxAccount {
     /// The status to put the connection in.
-    pub connection_status: Option<ConnectionStatusType>,
+    pub connection_status: Option<ConnectionStatus>,
 }
 
 impl UpdateSandboxAccount {
@@ -197,7 +197,7 @@ impl UpdateSandboxAccount {
     }
 
     /// Puts the connection in `connection_status`.
-    pub fn connection_status(mut self, connection_status: ConnectionStatusType) -> Self {
+    pub fn connection_status(mut self, connection_status: ConnectionStatus) -> Self {
         self.connection_status = Some(connection_status);
         self
     }
@@ -222,38 +222,6 @@ pub struct AccountUpdateResponse {
     pub products: Vec<Product>,
     /// The provider of the connection.
     pub provider_id: String,
-}
-
-open_enum! {
-    /// How a connection authenticates with its provider.
-    pub enum AuthenticationType {
-        /// An API token.
-        ApiToken = "api_token",
-        /// Finch's team sets the connection up.
-        Assisted = "assisted",
-        /// Username and password.
-        Credential = "credential",
-        /// OAuth.
-        Oauth = "oauth",
-    }
-}
-
-open_enum! {
-    /// The status of a connection.
-    pub enum ConnectionStatusType {
-        /// Waiting to be set up.
-        Pending = "pending",
-        /// Being set up.
-        Processing = "processing",
-        /// Connected.
-        Connected = "connected",
-        /// The employer has no account set up at the provider.
-        ErrorNoAccountSetup = "error_no_account_setup",
-        /// The connection lacks permissions.
-        ErrorPermissions = "error_permissions",
-        /// The employer must authenticate again.
-        Reauth = "reauth",
-    }
 }
 
 /// `client.sandbox().connections()`.
@@ -320,9 +288,9 @@ impl SandboxAccounts<'_> {
     ///
     /// ```
     /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::sandbox::{ConnectionStatusType, UpdateSandboxAccount};
+    /// use finch::{account::ConnectionStatus, sandbox::UpdateSandboxAccount};
     /// let account = finch.sandbox().connections().accounts()
-    ///     .update(UpdateSandboxAccount::new().connection_status(ConnectionStatusType::Reauth))
+    ///     .update(UpdateSandboxAccount::new().connection_status(ConnectionStatus::Reauth))
     ///     .await?;
     /// # Ok(()) }
     /// ```

@@ -2,7 +2,7 @@
 
 use crate::client::Finch;
 use crate::hris::BenefitType;
-use crate::open_enum::open_enum;
+use crate::hris::{EarningType, PayStatementType, PaymentMethod, TaxType};
 use crate::operations::{Operation, OperationFn};
 use crate::shared::Date;
 use crate::{Error, finch_endpoint};
@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 ///
 /// ```
 /// use finch::hris::BenefitType;
-/// use finch::sandbox::{CreateSandboxPayment, EarningType, NewEarning, NewEmployeeDeduction, NewPayStatement, NewTax, TaxType};
+/// use finch::hris::{EarningType, TaxType};
+/// use finch::sandbox::{CreateSandboxPayment, NewEarning, NewEmployeeDeduction, NewPayStatement, NewTax};
 /// let request = CreateSandboxPayment::new()
 ///     .start_date("2024-01-01")
 ///     .end_date("2024-01-15")
@@ -317,76 +318,6 @@ impl NewEmployerContribution {
             name: Some(name.into()),
             contribution_type: Some(contribution_type),
         }
-    }
-}
-
-open_enum! {
-    /// The kind of a payment.
-    pub enum PayStatementType {
-        /// An off-cycle payroll.
-        OffCyclePayroll = "off_cycle_payroll",
-        /// A one-time payment.
-        OneTimePayment = "one_time_payment",
-        /// A regular payroll.
-        RegularPayroll = "regular_payroll",
-    }
-}
-
-open_enum! {
-    /// How an individual is paid.
-    pub enum PaymentMethod {
-        /// By check.
-        Check = "check",
-        /// By direct deposit.
-        DirectDeposit = "direct_deposit",
-        /// Otherwise.
-        Other = "other",
-    }
-}
-
-open_enum! {
-    /// The kind of an earning.
-    pub enum EarningType {
-        /// Salary.
-        Salary = "salary",
-        /// Hourly wage.
-        Wage = "wage",
-        /// Reimbursement.
-        Reimbursement = "reimbursement",
-        /// Overtime.
-        Overtime = "overtime",
-        /// Severance.
-        Severance = "severance",
-        /// Double overtime.
-        DoubleOvertime = "double_overtime",
-        /// Paid time off.
-        Pto = "pto",
-        /// Sick leave.
-        Sick = "sick",
-        /// Bonus.
-        Bonus = "bonus",
-        /// Commission.
-        Commission = "commission",
-        /// Tips.
-        Tips = "tips",
-        /// Contractor payment (form 1099).
-        Form1099 = "1099",
-        /// Other.
-        Other = "other",
-    }
-}
-
-open_enum! {
-    /// The kind of a tax.
-    pub enum TaxType {
-        /// State tax.
-        State = "state",
-        /// Federal tax.
-        Federal = "federal",
-        /// Local tax.
-        Local = "local",
-        /// FICA (Social Security and Medicare).
-        Fica = "fica",
     }
 }
 
