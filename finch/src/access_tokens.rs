@@ -160,7 +160,7 @@ impl AccessTokens<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn create(
-        &self,
+        self,
         request: CreateAccessToken,
     ) -> Result<CreateAccessTokenResponse, Error> {
         self.client.send(&request).await

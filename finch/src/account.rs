@@ -333,7 +333,7 @@ impl Account<'_> {
     /// println!("{} via {}: {}", about.connection_id, about.provider_id, about.connection_status.status);
     /// # Ok(()) }
     /// ```
-    pub async fn introspect(&self) -> Result<Introspection, Error> {
+    pub async fn introspect(self) -> Result<Introspection, Error> {
         self.client.send(&Introspect).await
     }
 
@@ -345,7 +345,7 @@ impl Account<'_> {
     /// assert!(done.is_success());
     /// # Ok(()) }
     /// ```
-    pub async fn disconnect(&self) -> Result<DisconnectResponse, Error> {
+    pub async fn disconnect(self) -> Result<DisconnectResponse, Error> {
         self.client.send(&Disconnect).await
     }
 
@@ -360,7 +360,7 @@ impl Account<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn disconnect_entity(
-        &self,
+        self,
         request: DisconnectEntity,
     ) -> Result<DisconnectResponse, Error> {
         self.client.send(&request).await

@@ -503,7 +503,7 @@ impl Providers<'_> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn list(&self) -> Result<Vec<Provider>, Error> {
+    pub async fn list(self) -> Result<Vec<Provider>, Error> {
         self.client.send(&ListProviders).await
     }
 }

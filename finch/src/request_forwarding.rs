@@ -215,7 +215,7 @@ impl RequestForwarding<'_> {
     /// println!("{}: {:?}", reply.status_code, reply.data);
     /// # Ok(()) }
     /// ```
-    pub async fn forward(&self, request: ForwardRequest) -> Result<ForwardResponse, Error> {
+    pub async fn forward(self, request: ForwardRequest) -> Result<ForwardResponse, Error> {
         self.client.send(&request).await
     }
 }

@@ -279,6 +279,9 @@ fn clients_are_cheap_shared_handles() {
     let request = RetrieveCompany::new();
     let call = finch.send(&request);
     sendable(&call);
+    // The accessors hand out futures that borrow only the client.
+    let call = finch.hris().company().retrieve();
+    sendable(&call);
     // A clone is a few reference-count increments: the shared configuration, three credentials
     // and the webhook secret are all behind `Arc`s.
     assert!(

@@ -283,7 +283,7 @@ impl Sessions<'_> {
     /// ```
     // Named `new` as in the official SDKs (`connect.sessions.new`).
     #[allow(clippy::new_ret_no_self)]
-    pub async fn new(&self, request: CreateConnectSession) -> Result<ConnectSession, Error> {
+    pub async fn new(self, request: CreateConnectSession) -> Result<ConnectSession, Error> {
         self.client.send(&request).await
     }
 
@@ -300,7 +300,7 @@ impl Sessions<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn reauthenticate(
-        &self,
+        self,
         request: ReauthenticateConnectSession,
     ) -> Result<ConnectSession, Error> {
         self.client.send(&request).await

@@ -1097,7 +1097,7 @@ impl<'a> Benefits<'a> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn list(&self, request: ListBenefits) -> Result<Vec<CompanyBenefit>, Error> {
+    pub async fn list(self, request: ListBenefits) -> Result<Vec<CompanyBenefit>, Error> {
         self.client.send(&request).await
     }
 
@@ -1112,7 +1112,7 @@ impl<'a> Benefits<'a> {
     /// println!("benefit {} (job {})", created.benefit_id, created.job_id);
     /// # Ok(()) }
     /// ```
-    pub async fn create(&self, request: CreateBenefit) -> Result<CompanyBenefitJob, Error> {
+    pub async fn create(self, request: CreateBenefit) -> Result<CompanyBenefitJob, Error> {
         self.client.send(&request).await
     }
 
@@ -1123,7 +1123,7 @@ impl<'a> Benefits<'a> {
     /// let benefit = finch.hris().benefits().retrieve(finch::hris::RetrieveBenefit::new("6547e3aa")).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn retrieve(&self, request: RetrieveBenefit) -> Result<CompanyBenefit, Error> {
+    pub async fn retrieve(self, request: RetrieveBenefit) -> Result<CompanyBenefit, Error> {
         self.client.send(&request).await
     }
 
@@ -1136,7 +1136,7 @@ impl<'a> Benefits<'a> {
     ///     .await?;
     /// # Ok(()) }
     /// ```
-    pub async fn update(&self, request: UpdateBenefit) -> Result<CompanyBenefitJob, Error> {
+    pub async fn update(self, request: UpdateBenefit) -> Result<CompanyBenefitJob, Error> {
         self.client.send(&request).await
     }
 
@@ -1154,7 +1154,7 @@ impl<'a> Benefits<'a> {
     /// # Ok(()) }
     /// ```
     pub async fn list_supported_benefits(
-        &self,
+        self,
         request: ListSupportedBenefits,
     ) -> Result<Vec<SupportedBenefit>, Error> {
         self.client
@@ -1173,7 +1173,7 @@ impl<'a> Benefits<'a> {
     ///     .await?;
     /// # Ok(()) }
     /// ```
-    pub async fn register(&self, request: RegisterBenefit) -> Result<CompanyBenefitJob, Error> {
+    pub async fn register(self, request: RegisterBenefit) -> Result<CompanyBenefitJob, Error> {
         self.client.send(&request).await
     }
 
@@ -1212,7 +1212,7 @@ impl BenefitIndividuals<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn enrolled_ids(
-        &self,
+        self,
         request: ListEnrolledIndividualIds,
     ) -> Result<EnrolledIndividualIds, Error> {
         self.client.send(&request).await
@@ -1236,7 +1236,7 @@ impl BenefitIndividuals<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn retrieve_many_benefits(
-        &self,
+        self,
         request: RetrieveIndividualBenefits,
     ) -> Result<Vec<IndividualBenefitResponse>, Error> {
         self.client.send(&request).await
@@ -1256,7 +1256,7 @@ impl BenefitIndividuals<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn enroll_many(
-        &self,
+        self,
         request: EnrollIndividuals,
     ) -> Result<EnrolledIndividualsResponse, Error> {
         self.client.send(&request).await
@@ -1273,7 +1273,7 @@ impl BenefitIndividuals<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn unenroll_many(
-        &self,
+        self,
         request: UnenrollIndividuals,
     ) -> Result<UnenrolledIndividualsResponse, Error> {
         self.client.send(&request).await

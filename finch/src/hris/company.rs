@@ -160,12 +160,12 @@ impl CompanyResource<'_> {
     /// println!("{}", company.legal_name.as_deref().unwrap_or("(no name)"));
     /// # Ok(()) }
     /// ```
-    pub async fn retrieve(&self) -> Result<Company, Error> {
+    pub async fn retrieve(self) -> Result<Company, Error> {
         self.client.send(&RetrieveCompany::new()).await
     }
 
     /// Reads the company with a request's options (`entity_ids`).
-    pub async fn retrieve_with(&self, request: RetrieveCompany) -> Result<Company, Error> {
+    pub async fn retrieve_with(self, request: RetrieveCompany) -> Result<Company, Error> {
         self.client.send(&request).await
     }
 }

@@ -127,7 +127,7 @@ impl Directory<'_> {
     /// println!("{} of {:?}", page.individuals.len(), page.paging.count);
     /// # Ok(()) }
     /// ```
-    pub async fn list(&self, request: ListDirectory) -> Result<DirectoryPage, Error> {
+    pub async fn list(self, request: ListDirectory) -> Result<DirectoryPage, Error> {
         self.client.send(&request).await
     }
 
@@ -140,7 +140,7 @@ impl Directory<'_> {
     /// # Ok(()) }
     /// ```
     #[deprecated(note = "use `list`; kept for code ported from the official SDKs")]
-    pub async fn list_individuals(&self, request: ListDirectory) -> Result<DirectoryPage, Error> {
+    pub async fn list_individuals(self, request: ListDirectory) -> Result<DirectoryPage, Error> {
         self.list(request).await
     }
 
@@ -157,7 +157,7 @@ impl Directory<'_> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn pages(&self, request: ListDirectory) -> Pages<ListDirectory> {
+    pub fn pages(self, request: ListDirectory) -> Pages<ListDirectory> {
         Pages::new(self.client.core().clone(), request)
     }
 
@@ -171,7 +171,7 @@ impl Directory<'_> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn list_all(&self, request: ListDirectory) -> Items<ListDirectory> {
+    pub fn list_all(self, request: ListDirectory) -> Items<ListDirectory> {
         self.pages(request).items()
     }
 }

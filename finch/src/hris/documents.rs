@@ -386,7 +386,7 @@ impl Documents<'_> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn list(&self, request: ListDocuments) -> Result<DocumentsPage, Error> {
+    pub async fn list(self, request: ListDocuments) -> Result<DocumentsPage, Error> {
         self.client.send(&request).await
     }
 
@@ -401,7 +401,7 @@ impl Documents<'_> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn pages(&self, request: ListDocuments) -> Pages<ListDocuments> {
+    pub fn pages(self, request: ListDocuments) -> Pages<ListDocuments> {
         Pages::new(self.client.core().clone(), request)
     }
 
@@ -416,7 +416,7 @@ impl Documents<'_> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn list_all(&self, request: ListDocuments) -> Items<ListDocuments> {
+    pub fn list_all(self, request: ListDocuments) -> Items<ListDocuments> {
         self.pages(request).items()
     }
 
@@ -436,7 +436,7 @@ impl Documents<'_> {
     /// # Ok(()) }
     /// ```
     #[doc(alias = "retreive")]
-    pub async fn retrieve(&self, request: RetrieveDocument) -> Result<DocumentDetails, Error> {
+    pub async fn retrieve(self, request: RetrieveDocument) -> Result<DocumentDetails, Error> {
         self.client.send(&request).await
     }
 
@@ -449,7 +449,7 @@ impl Documents<'_> {
     /// # Ok(()) }
     /// ```
     #[deprecated(note = "use `retrieve`; kept for code ported from the official SDKs")]
-    pub async fn retreive(&self, request: RetrieveDocument) -> Result<DocumentDetails, Error> {
+    pub async fn retreive(self, request: RetrieveDocument) -> Result<DocumentDetails, Error> {
         self.retrieve(request).await
     }
 }

@@ -336,7 +336,7 @@ impl Employments<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn retrieve_many(
-        &self,
+        self,
         request: RetrieveEmployments,
     ) -> Result<EmploymentsResponse, Error> {
         self.client.send(&request).await

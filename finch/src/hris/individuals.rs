@@ -260,7 +260,7 @@ impl Individuals<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn retrieve_many(
-        &self,
+        self,
         request: RetrieveIndividuals,
     ) -> Result<IndividualsResponse, Error> {
         self.client.send(&request).await

@@ -581,7 +581,7 @@ impl<'a> PayStatementItem<'a> {
     /// # Ok(()) }
     /// ```
     pub async fn list(
-        &self,
+        self,
         request: ListPayStatementItems,
     ) -> Result<PayStatementItemsResponse, Error> {
         self.client.send(&request).await
@@ -620,7 +620,7 @@ impl PayStatementItemRules<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn list(
-        &self,
+        self,
         request: ListPayStatementItemRules,
     ) -> Result<PayStatementItemRulesResponse, Error> {
         self.client.send(&request).await
@@ -640,7 +640,7 @@ impl PayStatementItemRules<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn create(
-        &self,
+        self,
         request: CreatePayStatementItemRule,
     ) -> Result<PayStatementItemRule, Error> {
         self.client.send(&request).await
@@ -659,7 +659,7 @@ impl PayStatementItemRules<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn update(
-        &self,
+        self,
         request: UpdatePayStatementItemRule,
     ) -> Result<PayStatementItemRule, Error> {
         self.client.send(&request).await
@@ -677,7 +677,7 @@ impl PayStatementItemRules<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn delete(
-        &self,
+        self,
         request: DeletePayStatementItemRule,
     ) -> Result<PayStatementItemRule, Error> {
         self.client.send(&request).await

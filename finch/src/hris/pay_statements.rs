@@ -462,7 +462,7 @@ impl PayStatements<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn retrieve_many(
-        &self,
+        self,
         request: RetrievePayStatements,
     ) -> Result<PayStatementsResponse, Error> {
         self.client.send(&request).await

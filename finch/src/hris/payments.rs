@@ -144,7 +144,7 @@ impl Payments<'_> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn list(&self, request: ListPayments) -> Result<Vec<Payment>, Error> {
+    pub async fn list(self, request: ListPayments) -> Result<Vec<Payment>, Error> {
         self.client.send(&request).await
     }
 }

@@ -292,7 +292,7 @@ impl PlanDependents<'_> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn list(&self, request: ListPlanDependents) -> Result<PlanDependentsPage, Error> {
+    pub async fn list(self, request: ListPlanDependents) -> Result<PlanDependentsPage, Error> {
         self.client.send(&request).await
     }
 
@@ -307,7 +307,7 @@ impl PlanDependents<'_> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn pages(&self, request: ListPlanDependents) -> Pages<ListPlanDependents> {
+    pub fn pages(self, request: ListPlanDependents) -> Pages<ListPlanDependents> {
         Pages::new(self.client.core().clone(), request)
     }
 
@@ -321,7 +321,7 @@ impl PlanDependents<'_> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn list_all(&self, request: ListPlanDependents) -> Items<ListPlanDependents> {
+    pub fn list_all(self, request: ListPlanDependents) -> Items<ListPlanDependents> {
         self.pages(request).items()
     }
 
@@ -341,7 +341,7 @@ impl PlanDependents<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn retrieve_many(
-        &self,
+        self,
         request: RetrievePlanDependents,
     ) -> Result<PlanDependentsResponse, Error> {
         self.client.send(&request).await

@@ -257,7 +257,7 @@ impl PlanEnrollments<'_> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn list(&self, request: ListPlanEnrollments) -> Result<PlanEnrollmentsPage, Error> {
+    pub async fn list(self, request: ListPlanEnrollments) -> Result<PlanEnrollmentsPage, Error> {
         self.client.send(&request).await
     }
 
@@ -272,7 +272,7 @@ impl PlanEnrollments<'_> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn pages(&self, request: ListPlanEnrollments) -> Pages<ListPlanEnrollments> {
+    pub fn pages(self, request: ListPlanEnrollments) -> Pages<ListPlanEnrollments> {
         Pages::new(self.client.core().clone(), request)
     }
 
@@ -286,7 +286,7 @@ impl PlanEnrollments<'_> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn list_all(&self, request: ListPlanEnrollments) -> Items<ListPlanEnrollments> {
+    pub fn list_all(self, request: ListPlanEnrollments) -> Items<ListPlanEnrollments> {
         self.pages(request).items()
     }
 
@@ -306,7 +306,7 @@ impl PlanEnrollments<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn retrieve_many(
-        &self,
+        self,
         request: RetrievePlanEnrollments,
     ) -> Result<PlanEnrollmentsResponse, Error> {
         self.client.send(&request).await

@@ -256,7 +256,7 @@ impl Plans<'_> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn list(&self, request: ListPlans) -> Result<PlansPage, Error> {
+    pub async fn list(self, request: ListPlans) -> Result<PlansPage, Error> {
         self.client.send(&request).await
     }
 
@@ -271,7 +271,7 @@ impl Plans<'_> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn pages(&self, request: ListPlans) -> Pages<ListPlans> {
+    pub fn pages(self, request: ListPlans) -> Pages<ListPlans> {
         Pages::new(self.client.core().clone(), request)
     }
 
@@ -285,7 +285,7 @@ impl Plans<'_> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn list_all(&self, request: ListPlans) -> Items<ListPlans> {
+    pub fn list_all(self, request: ListPlans) -> Items<ListPlans> {
         self.pages(request).items()
     }
 
@@ -297,7 +297,7 @@ impl Plans<'_> {
     /// println!("{:?}", plan.carrier.and_then(|carrier| carrier.name));
     /// # Ok(()) }
     /// ```
-    pub async fn retrieve(&self, request: RetrievePlan) -> Result<Plan, Error> {
+    pub async fn retrieve(self, request: RetrievePlan) -> Result<Plan, Error> {
         self.client.send(&request).await
     }
 }

@@ -363,7 +363,7 @@ impl Automated<'_> {
     /// println!("{:?}; {} refreshes left", job.job_id, job.remaining_refreshes);
     /// # Ok(()) }
     /// ```
-    pub async fn create(&self, request: CreateAutomatedJob) -> Result<AutomatedJobResponse, Error> {
+    pub async fn create(self, request: CreateAutomatedJob) -> Result<AutomatedJobResponse, Error> {
         self.client.send(&request).await
     }
 
@@ -378,10 +378,7 @@ impl Automated<'_> {
     /// println!("{}", job.status);
     /// # Ok(()) }
     /// ```
-    pub async fn retrieve(
-        &self,
-        request: RetrieveAutomatedJob,
-    ) -> Result<AutomatedAsyncJob, Error> {
+    pub async fn retrieve(self, request: RetrieveAutomatedJob) -> Result<AutomatedAsyncJob, Error> {
         self.client.send(&request).await
     }
 
@@ -395,7 +392,7 @@ impl Automated<'_> {
     /// println!("{} jobs; quota {quota:?}", page.data.len());
     /// # Ok(()) }
     /// ```
-    pub async fn list(&self, request: ListAutomatedJobs) -> Result<AutomatedJobsPage, Error> {
+    pub async fn list(self, request: ListAutomatedJobs) -> Result<AutomatedJobsPage, Error> {
         self.client.send(&request).await
     }
 
@@ -413,7 +410,7 @@ impl Automated<'_> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn pages(&self, request: ListAutomatedJobs) -> Pages<ListAutomatedJobs> {
+    pub fn pages(self, request: ListAutomatedJobs) -> Pages<ListAutomatedJobs> {
         Pages::new(self.client.core().clone(), request)
     }
 
@@ -428,7 +425,7 @@ impl Automated<'_> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn list_all(&self, request: ListAutomatedJobs) -> Items<ListAutomatedJobs> {
+    pub fn list_all(self, request: ListAutomatedJobs) -> Items<ListAutomatedJobs> {
         self.pages(request).items()
     }
 }

@@ -85,7 +85,7 @@ impl Manual<'_> {
     /// println!("{}", job.status);
     /// # Ok(()) }
     /// ```
-    pub async fn retrieve(&self, request: RetrieveManualJob) -> Result<ManualAsyncJob, Error> {
+    pub async fn retrieve(self, request: RetrieveManualJob) -> Result<ManualAsyncJob, Error> {
         self.client.send(&request).await
     }
 }

@@ -304,7 +304,7 @@ impl LedgerItems<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn retrieve_many(
-        &self,
+        self,
         request: RetrieveLedgerItems,
     ) -> Result<LedgerItemsResponse, Error> {
         self.client.send(&request).await

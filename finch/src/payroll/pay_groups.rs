@@ -133,7 +133,7 @@ impl PayGroups<'_> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn list(&self, request: ListPayGroups) -> Result<Vec<PayGroup>, Error> {
+    pub async fn list(self, request: ListPayGroups) -> Result<Vec<PayGroup>, Error> {
         self.client.send(&request).await
     }
 
@@ -147,7 +147,7 @@ impl PayGroups<'_> {
     /// println!("{}: {} people", group.name, group.individual_ids.len());
     /// # Ok(()) }
     /// ```
-    pub async fn retrieve(&self, request: RetrievePayGroup) -> Result<PayGroupDetails, Error> {
+    pub async fn retrieve(self, request: RetrievePayGroup) -> Result<PayGroupDetails, Error> {
         self.client.send(&request).await
     }
 }

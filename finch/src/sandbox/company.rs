@@ -209,7 +209,7 @@ impl SandboxCompany<'_> {
     /// assert_eq!(company.ein.as_deref(), Some("12-3456789"));
     /// # Ok(()) }
     /// ```
-    pub async fn update(&self, request: UpdateSandboxCompany) -> Result<CompanyData, Error> {
+    pub async fn update(self, request: UpdateSandboxCompany) -> Result<CompanyData, Error> {
         self.client.send(&request).await
     }
 }

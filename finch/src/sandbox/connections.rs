@@ -243,7 +243,7 @@ impl<'a> SandboxConnections<'a> {
     /// # Ok(()) }
     /// ```
     pub async fn create(
-        &self,
+        self,
         request: CreateSandboxConnection,
     ) -> Result<ConnectionCreateResponse, Error> {
         self.client.send(&request).await
@@ -277,7 +277,7 @@ impl SandboxAccounts<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn create(
-        &self,
+        self,
         request: CreateSandboxAccount,
     ) -> Result<AccountCreateResponse, Error> {
         self.client.send(&request).await
@@ -295,7 +295,7 @@ impl SandboxAccounts<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn update(
-        &self,
+        self,
         request: UpdateSandboxAccount,
     ) -> Result<AccountUpdateResponse, Error> {
         self.client.send(&request).await

@@ -297,7 +297,7 @@ impl SandboxDirectory<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn create(
-        &self,
+        self,
         request: CreateSandboxDirectory,
     ) -> Result<Vec<serde_json::Value>, Error> {
         self.client.send(&request).await

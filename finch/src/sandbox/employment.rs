@@ -286,7 +286,7 @@ impl SandboxEmployment<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn update(
-        &self,
+        self,
         request: UpdateSandboxEmployment,
     ) -> Result<EmploymentUpdateResponse, Error> {
         self.client.send(&request).await

@@ -223,7 +223,7 @@ impl SandboxIndividual<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn update(
-        &self,
+        self,
         request: UpdateSandboxIndividual,
     ) -> Result<IndividualUpdateResponse, Error> {
         self.client.send(&request).await

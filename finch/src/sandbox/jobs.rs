@@ -166,7 +166,7 @@ impl<'a> SandboxJobs<'a> {
     /// println!("job {} ({} refreshes left)", job.job_id, job.remaining_refreshes);
     /// # Ok(()) }
     /// ```
-    pub async fn create(&self, request: CreateSandboxJob) -> Result<JobCreateResponse, Error> {
+    pub async fn create(self, request: CreateSandboxJob) -> Result<JobCreateResponse, Error> {
         self.client.send(&request).await
     }
 
@@ -195,7 +195,7 @@ impl SandboxJobConfigurations<'_> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn retrieve(&self) -> Result<Vec<SandboxJobConfiguration>, Error> {
+    pub async fn retrieve(self) -> Result<Vec<SandboxJobConfiguration>, Error> {
         self.client
             .send(&RetrieveSandboxJobConfiguration::new())
             .await
@@ -212,7 +212,7 @@ impl SandboxJobConfigurations<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn update(
-        &self,
+        self,
         request: UpdateSandboxJobConfiguration,
     ) -> Result<SandboxJobConfiguration, Error> {
         self.client.send(&request).await

@@ -362,7 +362,7 @@ impl SandboxPayment<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn create(
-        &self,
+        self,
         request: CreateSandboxPayment,
     ) -> Result<PaymentCreateResponse, Error> {
         self.client.send(&request).await
