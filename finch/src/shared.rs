@@ -1,6 +1,7 @@
 //! Types several resources share: locations, paging, dates, batch results, products.
 
 use crate::open_enum::open_enum;
+use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -199,29 +200,118 @@ impl<T> BatchBody<T> {
     }
 }
 
-impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for BatchBody<T> {
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for BatchBody<T> {
+    /// One pass over the body: its members go straight to `T`'s own `Deserialize`, while the few
+    /// members of an error (`code`, `message`, `name`, `finch_code`) are also kept aside, so that
+    /// an error body is recognised without first buffering the whole body.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        let is_error = value.as_object().is_some_and(|object| {
-            !object.contains_key("id")
-                && object.get("code").is_some_and(serde_json::Value::is_number)
-                && object
-                    .get("message")
-                    .is_some_and(serde_json::Value::is_string)
-                && object.get("name").is_some_and(serde_json::Value::is_string)
-        });
-        let described = |error: serde_path_to_error::Error<serde_json::Error>| {
-            let path = error.path().to_string();
-            serde::de::Error::custom(format!("in `{path}`: {}", error.into_inner()))
+        deserializer.deserialize_map(BatchBodyVisitor(std::marker::PhantomData))
+    }
+}
+
+struct BatchBodyVisitor<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for BatchBodyVisitor<T> {
+    type Value = BatchBody<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a batch item's body: the item's data or Finch's error object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        let mut watched = WatchedMap {
+            map,
+            error_members: serde_json::Map::new(),
+            has_id: false,
+            pending: None,
         };
+        let data = T::deserialize(serde::de::value::MapAccessDeserializer::new(&mut watched));
+        // When `T` refused the body, read the members it left so the error members are all seen.
+        // If even that fails (the body is broken), `T`'s error is the one that says where.
+        if let Err(error) = &data
+            && watched.drain().is_err()
+        {
+            return Err(A::Error::custom(error));
+        }
+        let members = &watched.error_members;
+        let is_error = !watched.has_id
+            && members
+                .get("code")
+                .is_some_and(serde_json::Value::is_number)
+            && members
+                .get("message")
+                .is_some_and(serde_json::Value::is_string)
+            && members
+                .get("name")
+                .is_some_and(serde_json::Value::is_string);
         if is_error {
-            serde_path_to_error::deserialize(value)
+            let error = serde_json::Value::Object(watched.error_members);
+            return BatchError::deserialize(error)
                 .map(BatchBody::Error)
-                .map_err(described)
-        } else {
-            serde_path_to_error::deserialize(value)
-                .map(BatchBody::Data)
-                .map_err(described)
+                .map_err(serde::de::Error::custom);
+        }
+        data.map(BatchBody::Data)
+    }
+}
+
+impl<'de, A: serde::de::MapAccess<'de>> WatchedMap<A> {
+    /// Reads the members left, keeping the error members.
+    fn drain(&mut self) -> Result<(), A::Error> {
+        while let Some(key) = self.map.next_key::<String>()? {
+            if ERROR_MEMBERS.contains(&key.as_str()) {
+                let value: serde_json::Value = self.map.next_value()?;
+                self.error_members.insert(key, value);
+            } else {
+                self.map.next_value::<serde::de::IgnoredAny>()?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The members of Finch's error object.
+const ERROR_MEMBERS: [&str; 4] = ["code", "message", "name", "finch_code"];
+
+/// A map that hands every member to the data's `Deserialize` and keeps a copy of the error
+/// members on the way.
+struct WatchedMap<A> {
+    map: A,
+    error_members: serde_json::Map<String, serde_json::Value>,
+    has_id: bool,
+    /// The key just read, when it is an error member whose value must be kept.
+    pending: Option<String>,
+}
+
+impl<'de, A: serde::de::MapAccess<'de>> serde::de::MapAccess<'de> for &mut WatchedMap<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        let Some(key) = self.map.next_key::<String>()? else {
+            return Ok(None);
+        };
+        self.has_id |= key == "id";
+        self.pending = ERROR_MEMBERS.contains(&key.as_str()).then(|| key.clone());
+        seed.deserialize(serde::de::value::StringDeserializer::new(key))
+            .map(Some)
+    }
+
+    fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, A::Error> {
+        match self.pending.take() {
+            Some(key) => {
+                let value: serde_json::Value = self.map.next_value()?;
+                let result = seed
+                    .deserialize(value.clone())
+                    .map_err(serde::de::Error::custom);
+                self.error_members.insert(key, value);
+                result
+            }
+            None => self.map.next_value_seed(seed),
         }
     }
 }
@@ -311,9 +401,24 @@ mod tests {
             serde_json::from_str(r#"{"code":404,"message":"nope","name":"not_found_error"}"#)
                 .unwrap();
         assert_eq!(error.into_result().unwrap_err().code, 404);
-        let broken =
-            serde_json::from_str::<BatchBody<Person>>(r#"{"id":"a","dob":7}"#).unwrap_err();
-        assert!(broken.to_string().contains("in `dob`"), "{broken}");
+        let broken = finch_core::DecodeError::decode::<BatchBody<Person>>(
+            br#"{"id":"a","dob":7}"#,
+            http::StatusCode::OK,
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(broken.path, "dob", "{broken}");
+        // A body that is neither fails with the data's error, and an error with an id is data.
+        let neither =
+            serde_json::from_str::<BatchBody<Person>>(r#"{"code":404,"message":"m"}"#).unwrap_err();
+        assert!(
+            neither.to_string().contains("missing field `id`"),
+            "{neither}"
+        );
+        let with_id: BatchBody<Person> =
+            serde_json::from_str(r#"{"id":"a","dob":null,"code":404,"message":"m","name":"n"}"#)
+                .unwrap();
+        assert!(with_id.data().is_some());
     }
 
     #[test]

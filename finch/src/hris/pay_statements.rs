@@ -216,7 +216,14 @@ impl<'de> Deserialize<'de> for PayStatementBody {
                     D::Error::custom(format!("in `{path}`: {}", error.into_inner()))
                 });
         }
-        match BatchBody::<PayStatementPage>::deserialize(value).map_err(D::Error::custom)? {
+        // The body is already buffered (to look for the "syncing" marker), so the path inside it
+        // is tracked here.
+        let body = serde_path_to_error::deserialize::<_, BatchBody<PayStatementPage>>(value)
+            .map_err(|error| {
+                let path = error.path().to_string();
+                D::Error::custom(format!("in `{path}`: {}", error.into_inner()))
+            })?;
+        match body {
             BatchBody::Data(page) => Ok(PayStatementBody::Data(page)),
             BatchBody::Error(error) => Ok(PayStatementBody::Error(error)),
         }
