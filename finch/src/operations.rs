@@ -31,6 +31,8 @@ pub struct Operation {
     roundtrip: fn(&[u8]) -> Result<(), String>,
     #[cfg(feature = "testing")]
     random_roundtrip: fn(u64) -> Option<Result<(), String>>,
+    #[cfg(feature = "testing")]
+    decoded_roundtrip: fn(&[u8]) -> Option<Result<(), String>>,
 }
 
 /// How a module lists an operation: `Operation::of::<ListDirectory>` coerces to it.
@@ -53,6 +55,8 @@ impl Operation {
             roundtrip: roundtrip::<E::Response>,
             #[cfg(feature = "testing")]
             random_roundtrip: random_roundtrip::<E::Response>,
+            #[cfg(feature = "testing")]
+            decoded_roundtrip: decoded_roundtrip::<E::Response>,
         }
     }
 
@@ -68,6 +72,20 @@ impl Operation {
     #[cfg(feature = "testing")]
     pub fn check_random_roundtrip(&self, seed: u64) -> Option<Result<(), String>> {
         (self.random_roundtrip)(seed)
+    }
+
+    /// Decodes arbitrary bytes as the response type (never panicking, whatever they are); when
+    /// they decode, encodes the value, decodes it again and compares. `None` when the bytes do not
+    /// decode. For fuzzing.
+    ///
+    /// ```
+    /// let directory = finch::operations().into_iter().find(|op| op.path == "/employer/directory").unwrap();
+    /// assert!(directory.check_decoded_roundtrip(b"\xff not json").is_none());
+    /// assert_eq!(directory.check_decoded_roundtrip(br#"{"paging":{"offset":0},"individuals":[]}"#), Some(Ok(())));
+    /// ```
+    #[cfg(feature = "testing")]
+    pub fn check_decoded_roundtrip(&self, body: &[u8]) -> Option<Result<(), String>> {
+        (self.decoded_roundtrip)(body)
     }
 
     /// Decodes `body` as this operation's response type and encodes the result again. Fails,
@@ -100,7 +118,26 @@ fn random_roundtrip<T>(seed: u64) -> Option<Result<(), String>>
 where
     T: serde::de::DeserializeOwned + serde::Serialize + PartialEq + std::fmt::Debug,
 {
-    let value: T = crate::testing::random_value(seed).ok()?;
+    value_roundtrip(crate::testing::random_value::<T>(seed).ok()?)
+}
+
+#[cfg(feature = "testing")]
+fn decoded_roundtrip<T>(body: &[u8]) -> Option<Result<(), String>>
+where
+    T: serde::de::DeserializeOwned + serde::Serialize + PartialEq + std::fmt::Debug,
+{
+    // The error's text is built too: formatting an error must not panic either.
+    let value: T = DecodeError::decode(body, http::StatusCode::OK, None)
+        .map_err(|error| error.to_string())
+        .ok()?;
+    value_roundtrip(value)
+}
+
+#[cfg(feature = "testing")]
+fn value_roundtrip<T>(value: T) -> Option<Result<(), String>>
+where
+    T: serde::de::DeserializeOwned + serde::Serialize + PartialEq + std::fmt::Debug,
+{
     let check = || {
         let encoded = serde_json::to_vec(&value)
             .map_err(|error| format!("cannot encode {value:?}: {error}"))?;

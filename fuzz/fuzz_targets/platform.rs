@@ -1,0 +1,24 @@
+//! The response types of access tokens, account, connect sessions, providers, request forwarding and jobs, from arbitrary bytes: decoding never panics, and
+//! what decodes encodes and decodes again to the same value.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use std::sync::LazyLock;
+
+static OPERATIONS: LazyLock<Vec<finch::Operation>> = LazyLock::new(|| {
+    finch::operations()
+        .into_iter()
+        .filter(|operation| {
+            let path = operation.path;
+            path.starts_with("/auth/") || path.starts_with("/introspect") || path.starts_with("/disconnect") || path.starts_with("/connect/") || path.starts_with("/providers") || path.starts_with("/forward") || path.starts_with("/jobs/")
+        })
+        .collect()
+});
+
+fuzz_target!(|data: &[u8]| {
+    for operation in OPERATIONS.iter() {
+        if let Some(Err(error)) = operation.check_decoded_roundtrip(data) {
+            panic!("{} {}: {error}", operation.method, operation.path);
+        }
+    }
+});
