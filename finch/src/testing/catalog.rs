@@ -220,39 +220,104 @@ const FIXED: &[&str] = &["fixed"];
 pub(crate) const SUPPORTED_BENEFITS: &[SupportedBenefitInfo] = &[
     supported("401k", "401(k)", AMOUNTS, MATCHES, true, true),
     supported("401k_roth", "Roth 401(k)", AMOUNTS, MATCHES, true, true),
-    supported("401k_loan", "401(k) Loan Repayment", FIXED, &[], false, false),
+    supported(
+        "401k_loan",
+        "401(k) Loan Repayment",
+        FIXED,
+        &[],
+        false,
+        false,
+    ),
     supported("403b", "403(b)", AMOUNTS, MATCHES, true, true),
     supported("457", "457(b)", AMOUNTS, AMOUNTS, true, true),
     supported("simple_ira", "SIMPLE IRA", AMOUNTS, AMOUNTS, true, true),
-    supported("s125_medical", "Section 125 Medical", FIXED, FIXED, false, false),
-    supported("s125_dental", "Section 125 Dental", FIXED, FIXED, false, false),
-    supported("s125_vision", "Section 125 Vision", FIXED, FIXED, false, false),
+    supported(
+        "s125_medical",
+        "Section 125 Medical",
+        FIXED,
+        FIXED,
+        false,
+        false,
+    ),
+    supported(
+        "s125_dental",
+        "Section 125 Dental",
+        FIXED,
+        FIXED,
+        false,
+        false,
+    ),
+    supported(
+        "s125_vision",
+        "Section 125 Vision",
+        FIXED,
+        FIXED,
+        false,
+        false,
+    ),
     SupportedBenefitInfo {
         hsa_limit: true,
-        ..supported("hsa_pre", "Health Savings Account (pre-tax)", FIXED, FIXED, true, true)
+        ..supported(
+            "hsa_pre",
+            "Health Savings Account (pre-tax)",
+            FIXED,
+            FIXED,
+            true,
+            true,
+        )
     },
     SupportedBenefitInfo {
         hsa_limit: true,
-        ..supported("hsa_post", "Health Savings Account (post-tax)", FIXED, &[], true, true)
+        ..supported(
+            "hsa_post",
+            "Health Savings Account (post-tax)",
+            FIXED,
+            &[],
+            true,
+            true,
+        )
     },
     supported("fsa_medical", "Medical FSA", FIXED, &[], true, false),
-    supported("fsa_dependent_care", "Dependent Care FSA", FIXED, &[], true, false),
+    supported(
+        "fsa_dependent_care",
+        "Dependent Care FSA",
+        FIXED,
+        &[],
+        true,
+        false,
+    ),
     SupportedBenefitInfo {
         frequencies: &["every_paycheck", "monthly"],
         ..supported("commuter", "Commuter Benefits", FIXED, FIXED, true, false)
     },
     SupportedBenefitInfo {
         frequencies: &["every_paycheck", "monthly", "one_time"],
-        ..supported("custom_pre_tax", "Custom Pre-Tax Deduction", AMOUNTS, &[], false, false)
+        ..supported(
+            "custom_pre_tax",
+            "Custom Pre-Tax Deduction",
+            AMOUNTS,
+            &[],
+            false,
+            false,
+        )
     },
     SupportedBenefitInfo {
         frequencies: &["every_paycheck", "monthly", "one_time"],
-        ..supported("custom_post_tax", "Custom Post-Tax Deduction", AMOUNTS, &[], false, false)
+        ..supported(
+            "custom_post_tax",
+            "Custom Post-Tax Deduction",
+            AMOUNTS,
+            &[],
+            false,
+            false,
+        )
     },
 ];
 
 pub(crate) fn supported_benefit(kind: &str) -> Option<&'static SupportedBenefitInfo> {
-    SUPPORTED_BENEFITS.iter().find(|benefit| benefit.kind == kind)
+    SUPPORTED_BENEFITS
+        .iter()
+        .find(|benefit| benefit.kind == kind)
 }
 
 /// Every `BenefitType` of the spec (the fixture provider supports a subset, see

@@ -134,13 +134,25 @@ mod tests {
         assert_eq!(format(day(2024, 2, 29)), "2024-02-29");
         assert_eq!(parse("2024-02-29"), Some(day(2024, 2, 29)));
         assert_eq!(parse("2023-02-29"), None);
-        assert_eq!(parse("2000-02-29").map(format).as_deref(), Some("2000-02-29"));
+        assert_eq!(
+            parse("2000-02-29").map(format).as_deref(),
+            Some("2000-02-29")
+        );
         assert_eq!(parse("1900-02-29"), None);
     }
 
     #[test]
     fn parse_rejects_junk() {
-        for junk in ["", "2024-1-01", "2024-13-01", "2024-00-10", "2024-01-32", "abcd-ef-gh", "+024-01-01", "2024-01-01T00"] {
+        for junk in [
+            "",
+            "2024-1-01",
+            "2024-13-01",
+            "2024-00-10",
+            "2024-01-32",
+            "abcd-ef-gh",
+            "+024-01-01",
+            "2024-01-01T00",
+        ] {
             assert_eq!(parse(junk), None, "{junk}");
         }
     }
@@ -150,7 +162,13 @@ mod tests {
         assert_eq!(weekday(day(2025, 12, 31)), 2); // a Wednesday
         assert_eq!(weekday(day(2025, 1, 3)), 4); // a Friday
         assert_eq!(format(end_of_month(day(2024, 2, 10))), "2024-02-29");
-        assert_eq!(format(business_day_on_or_before(day(2025, 8, 31))), "2025-08-29");
-        assert_eq!(timestamp(start_of(day(2025, 1, 2)) + 3_661), "2025-01-02T01:01:01Z");
+        assert_eq!(
+            format(business_day_on_or_before(day(2025, 8, 31))),
+            "2025-08-29"
+        );
+        assert_eq!(
+            timestamp(start_of(day(2025, 1, 2)) + 3_661),
+            "2025-01-02T01:01:01Z"
+        );
     }
 }

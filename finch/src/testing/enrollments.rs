@@ -185,7 +185,11 @@ fn fixture_enrollment(person: &Person, g: &Generated, benefit: usize, today: Day
                 None,
             ),
             MEDICAL | DENTAL => {
-                let plan = if benefit == MEDICAL { medical_plan(g) } else { 2 };
+                let plan = if benefit == MEDICAL {
+                    medical_plan(g)
+                } else {
+                    2
+                };
                 let (employee, employer) = plan_cost(plan, g.tier);
                 (
                     Some(Contribution::Fixed(employee)),
@@ -229,7 +233,11 @@ fn fixture_enrollment(person: &Person, g: &Generated, benefit: usize, today: Day
 }
 
 /// The company's benefits from `data::BENEFITS`, with the people the fixture enrolled.
-pub(crate) fn fixture_benefits(rng: &mut SplitMix64, people: &[Person], today: Day) -> Vec<Benefit> {
+pub(crate) fn fixture_benefits(
+    rng: &mut SplitMix64,
+    people: &[Person],
+    today: Day,
+) -> Vec<Benefit> {
     data::BENEFITS
         .iter()
         .enumerate()

@@ -239,7 +239,8 @@ impl Company {
 
     /// The person with this id (the text form; anything that is not a UUID is simply unknown).
     pub(crate) fn person(&self, id: &str) -> Option<&Person> {
-        self.position(id).and_then(|position| self.people.get(position))
+        self.position(id)
+            .and_then(|position| self.people.get(position))
     }
 
     /// Where the person with this id is in [`Company::people`].
@@ -597,8 +598,7 @@ fn generate_people(
         let work_location = weighted(rng, &[(0, 70), (1, 15), (2, 15)], 0);
 
         // Benefits at hire: employees who can enroll (not contractors, interns or temps).
-        let eligible =
-            end.is_none() && matches!(kind, Kind::FullTime | Kind::PartTime);
+        let eligible = end.is_none() && matches!(kind, Kind::FullTime | Kind::PartTime);
         let mut benefits = 0_u8;
         let mut tier = 0;
         if eligible {
@@ -616,7 +616,9 @@ fn generate_people(
                 _ => weighted(rng, &[(0, 80), (2, 20)], 0),
             };
         }
-        let deferral_bp = *rng.pick(&[300, 400, 500, 600, 800, 1_000, 1_500]).unwrap_or(&500);
+        let deferral_bp = *rng
+            .pick(&[300, 400, 500, 600, 800, 1_000, 1_500])
+            .unwrap_or(&500);
         let roth_bp = *rng.pick(&[200, 300, 500]).unwrap_or(&300);
         let direct_deposit = rng.chance(95);
         let seed = rng.next_u64();
@@ -785,7 +787,10 @@ pub(crate) mod tests {
                 assert!(g.has_benefit(enrollments::MEDICAL));
             }
         }
-        assert_eq!(generated(&company.people[0]).title, "Chief Executive Officer");
+        assert_eq!(
+            generated(&company.people[0]).title,
+            "Chief Executive Officer"
+        );
     }
 
     #[test]

@@ -122,15 +122,22 @@ mod tests {
             #[allow(dead_code)]
             requests: Vec<Body>,
         }
-        let reply = parse_body_at::<Outer>(br#"{"requests": [{"code": "a"}, {"code": 1}]}"#).unwrap_err();
+        let reply =
+            parse_body_at::<Outer>(br#"{"requests": [{"code": "a"}, {"code": 1}]}"#).unwrap_err();
         let error: serde_json::Value = serde_json::from_slice(&reply.body).unwrap();
         assert!(
-            error["message"].as_str().unwrap().starts_with("[body:requests.1.code]: invalid type"),
+            error["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("[body:requests.1.code]: invalid type"),
             "{error}"
         );
         let reply = parse_body_at::<Outer>(b"[]").unwrap_err();
         let error: serde_json::Value = serde_json::from_slice(&reply.body).unwrap();
-        assert!(error["message"].as_str().unwrap().starts_with("[body]:"), "{error}");
+        assert!(
+            error["message"].as_str().unwrap().starts_with("[body]:"),
+            "{error}"
+        );
         let reply = parse_body_at::<Outer>(br#"{"requests": []} x"#).unwrap_err();
         let error: serde_json::Value = serde_json::from_slice(&reply.body).unwrap();
         assert_eq!(error["finch_code"], "malformed_request");

@@ -305,13 +305,16 @@ impl StandIn {
     /// The ids of the first company's benefits (a 401(k) with a company match first, then
     /// others, then any created through the API).
     pub fn benefit_ids(&self) -> Vec<String> {
-        self.shared.lock().company().map_or_else(Vec::new, |company| {
-            company
-                .benefits
-                .iter()
-                .map(|benefit| benefit.id.to_string())
-                .collect()
-        })
+        self.shared
+            .lock()
+            .company()
+            .map_or_else(Vec::new, |company| {
+                company
+                    .benefits
+                    .iter()
+                    .map(|benefit| benefit.id.to_string())
+                    .collect()
+            })
     }
 
     /// Who is enrolled in a benefit of the first company now (after any change through the

@@ -85,12 +85,16 @@ pub(crate) struct Totals {
 
 impl Totals {
     pub(crate) fn employer_contributions(&self) -> i64 {
-        self.employer_retirement + self.employer_health + self.employer_other
+        self.employer_retirement
+            .saturating_add(self.employer_health)
+            .saturating_add(self.employer_other)
     }
 
     /// What leaves the company's bank account: pay, employer taxes and contributions.
     pub(crate) fn company_debit(&self) -> i64 {
-        self.gross + self.employer_taxes + self.employer_contributions()
+        self.gross
+            .saturating_add(self.employer_taxes)
+            .saturating_add(self.employer_contributions())
     }
 }
 
@@ -280,8 +284,7 @@ impl Paycheck {
         totals.employee_fica += self.social_security + self.medicare;
         totals.employer_fica += self.employer_social_security + self.employer_medicare;
         totals.employer_unemployment += self.futa;
-        totals.employer_retirement +=
-            self.contributions[RETIREMENT] + self.contributions[ROTH];
+        totals.employer_retirement += self.contributions[RETIREMENT] + self.contributions[ROTH];
         totals.employer_health += self.contributions[MEDICAL] + self.contributions[DENTAL];
         totals.employer_other += self.contributions[HSA] + self.contributions[COMMUTER];
         for (total, amount) in totals.deductions.iter_mut().zip(self.deductions) {
@@ -308,7 +311,8 @@ pub(crate) const CONTRACT_LINE: (&str, &str) = ("Contractor Payment", "1099");
 pub(crate) const FEDERAL_LINE: (&str, &str) = ("Federal Income Tax", "federal");
 pub(crate) const SOCIAL_SECURITY_LINE: (&str, &str) = ("Social Security", "fica");
 pub(crate) const MEDICARE_LINE: (&str, &str) = ("Medicare", "fica");
-pub(crate) const EMPLOYER_SOCIAL_SECURITY_LINE: (&str, &str) = ("Social Security (Employer)", "fica");
+pub(crate) const EMPLOYER_SOCIAL_SECURITY_LINE: (&str, &str) =
+    ("Social Security (Employer)", "fica");
 pub(crate) const EMPLOYER_MEDICARE_LINE: (&str, &str) = ("Medicare (Employer)", "fica");
 pub(crate) const FUTA_LINE: (&str, &str) = ("FUTA", "federal");
 
@@ -319,7 +323,9 @@ pub(crate) fn state_tax_name(code: &str) -> String {
 
 /// The name of the employee deduction line of `data::BENEFITS[benefit]`.
 pub(crate) fn deduction_name(benefit: usize) -> &'static str {
-    data::BENEFITS.get(benefit).map_or("Deduction", |b| b.description)
+    data::BENEFITS
+        .get(benefit)
+        .map_or("Deduction", |b| b.description)
 }
 
 /// The name of the employer contribution line of `data::BENEFITS[benefit]`.
@@ -342,9 +348,9 @@ fn bp(amount: i64, basis_points: i64) -> i64 {
 fn federal_rate(annual_taxable: i64) -> i64 {
     match annual_taxable {
         ..4_000_000 => 600,
-        ..9_000_000 => 1_000,
-        ..18_000_000 => 1_500,
-        ..35_000_000 => 2_000,
+        4_000_000..9_000_000 => 1_000,
+        9_000_000..18_000_000 => 1_500,
+        18_000_000..35_000_000 => 2_000,
         _ => 2_600,
     }
 }
@@ -553,55 +559,63 @@ fn summarize(company: &Company, payment: &Payment) -> Summary {
 }
 
 fn is_retirement(kind: &str) -> bool {
-    kind.starts_with("401k") || kind.starts_with("403b") || kind.starts_with("457") || kind.starts_with("simple")
+    kind.starts_with("401k")
+        || kind.starts_with("403b")
+        || kind.starts_with("457")
+        || kind.starts_with("simple")
+}
+
+/// Adds client-sent amounts without overflowing (they may be anything up to 2^53).
+fn add(total: &mut i64, amount: i64) {
+    *total = total.saturating_add(amount);
 }
 
 fn explicit_totals(statement: &ExplicitStatement, totals: &mut Totals) {
-    totals.gross += statement.gross;
-    totals.net += statement.net;
+    add(&mut totals.gross, statement.gross);
+    add(&mut totals.net, statement.net);
     for line in &statement.earnings {
         let amount = line.amount.unwrap_or(0);
         match line.kind.as_deref() {
-            Some("salary") => totals.salary += amount,
-            Some("wage") => totals.wages += amount,
-            Some("overtime" | "double_overtime") => totals.overtime += amount,
-            Some("bonus") => totals.bonus += amount,
-            Some("commission") => totals.commission += amount,
-            Some("1099") => totals.contract += amount,
-            _ => totals.other_earnings += amount,
+            Some("salary") => add(&mut totals.salary, amount),
+            Some("wage") => add(&mut totals.wages, amount),
+            Some("overtime" | "double_overtime") => add(&mut totals.overtime, amount),
+            Some("bonus") => add(&mut totals.bonus, amount),
+            Some("commission") => add(&mut totals.commission, amount),
+            Some("1099") => add(&mut totals.contract, amount),
+            _ => add(&mut totals.other_earnings, amount),
         }
     }
     for line in &statement.taxes {
         let amount = line.amount.unwrap_or(0);
         let fica = line.kind.as_deref() == Some("fica");
         if line.employer == Some(true) {
-            totals.employer_taxes += amount;
+            add(&mut totals.employer_taxes, amount);
             if fica {
-                totals.employer_fica += amount;
+                add(&mut totals.employer_fica, amount);
             } else {
-                totals.employer_other_taxes += amount;
+                add(&mut totals.employer_other_taxes, amount);
             }
         } else {
-            totals.employee_taxes += amount;
+            add(&mut totals.employee_taxes, amount);
             if fica {
-                totals.employee_fica += amount;
+                add(&mut totals.employee_fica, amount);
             }
         }
     }
     for line in &statement.deductions {
         let amount = line.amount.unwrap_or(0);
         if line.pre_tax == Some(true) {
-            totals.pretax_deductions += amount;
+            add(&mut totals.pretax_deductions, amount);
         } else {
-            totals.posttax_deductions += amount;
+            add(&mut totals.posttax_deductions, amount);
         }
     }
     for line in &statement.contributions {
         let amount = line.amount.unwrap_or(0);
         match line.kind.as_deref() {
-            Some(kind) if is_retirement(kind) => totals.employer_retirement += amount,
-            Some(kind) if kind.starts_with("s125") => totals.employer_health += amount,
-            _ => totals.employer_other += amount,
+            Some(kind) if is_retirement(kind) => add(&mut totals.employer_retirement, amount),
+            Some(kind) if kind.starts_with("s125") => add(&mut totals.employer_health, amount),
+            _ => add(&mut totals.employer_other, amount),
         }
     }
 }
@@ -632,7 +646,12 @@ mod tests {
             assert!(payment.start <= payment.end && payment.start < payment.pay_date);
             assert!(payment.end <= dates::end_of_month(payment.pay_date));
         }
-        assert!(company.payments.windows(2).all(|w| w[0].pay_date <= w[1].pay_date));
+        assert!(
+            company
+                .payments
+                .windows(2)
+                .all(|w| w[0].pay_date <= w[1].pay_date)
+        );
     }
 
     #[test]
@@ -655,7 +674,10 @@ mod tests {
             assert_eq!(totals, summary.totals);
             assert!(!summary.paid.is_empty());
             let t = summary.totals;
-            assert_eq!(t.gross, t.net + t.employee_taxes + t.pretax_deductions + t.posttax_deductions);
+            assert_eq!(
+                t.gross,
+                t.net + t.employee_taxes + t.pretax_deductions + t.posttax_deductions
+            );
         }
         assert!(seen_overtime);
     }

@@ -68,7 +68,7 @@ pub(crate) fn plans_of(g: &Generated) -> impl Iterator<Item = usize> {
         (PPO, medical && enrollments::medical_plan(g) == PPO),
         (HDHP, medical && enrollments::medical_plan(g) == HDHP),
         (DENTAL_PLAN, eligible && g.has_benefit(DENTAL)),
-        (VISION, medical && g.seed % 3 != 0),
+        (VISION, medical && !g.seed.is_multiple_of(3)),
         (LIFE, full_time),
         (DISABILITY, full_time && matches!(g.pay, Pay::Salary(_))),
     ];
@@ -98,13 +98,16 @@ pub(crate) fn find_enrollment<'a>(
     id: &str,
 ) -> Option<(&'a Person, &'a Generated, usize)> {
     let id = Uuid::parse(id)?;
-    ENROLLMENT_SALTS.iter().enumerate().find_map(|(plan, salt)| {
-        let person = company
-            .position_of(id.derived(company.salt ^ salt))
-            .and_then(|position| company.people.get(position))?;
-        let g = person.generated.as_ref()?;
-        plans_of(g).any(|p| p == plan).then_some((person, g, plan))
-    })
+    ENROLLMENT_SALTS
+        .iter()
+        .enumerate()
+        .find_map(|(plan, salt)| {
+            let person = company
+                .position_of(id.derived(company.salt ^ salt))
+                .and_then(|position| company.people.get(position))?;
+            let g = person.generated.as_ref()?;
+            plans_of(g).any(|p| p == plan).then_some((person, g, plan))
+        })
 }
 
 /// Every enrolment, person by person: `(position in people, plan)`.
@@ -159,8 +162,8 @@ fn dependent(
 ) -> Dependent {
     let draw = mix(g.seed, u64::try_from(slot).unwrap_or(0) + 101);
     let pick = |names: &'static [&'static str], draw: u64| -> &'static str {
-        let index = usize::try_from(draw % u64::try_from(names.len().max(1)).unwrap_or(1))
-            .unwrap_or(0);
+        let index =
+            usize::try_from(draw % u64::try_from(names.len().max(1)).unwrap_or(1)).unwrap_or(0);
         names.get(index).copied().unwrap_or("Alex")
     };
     let (gender, names) = match (draw >> 3) % 2 {
@@ -189,7 +192,7 @@ fn dependent(
         id: person.id.derived(company.salt ^ salt),
         first_name: pick(names, draw >> 11),
         last_name: g.last_name,
-        middle_name: ((draw >> 50) % 3 == 0).then(|| pick(names, draw >> 53)),
+        middle_name: ((draw >> 50).is_multiple_of(3)).then(|| pick(names, draw >> 53)),
         dob,
         gender,
         relationship,
@@ -239,7 +242,8 @@ mod tests {
             let g = person.generated.as_ref().unwrap();
             for dependent in dependents_of(&company, person, g) {
                 dependents += 1;
-                let (parent, _, again) = find_dependent(&company, &dependent.id.to_string()).unwrap();
+                let (parent, _, again) =
+                    find_dependent(&company, &dependent.id.to_string()).unwrap();
                 assert_eq!(parent.id, person.id);
                 assert_eq!(again.first_name, dependent.first_name);
                 assert!(dependent.dob < company.today);

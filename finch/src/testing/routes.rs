@@ -173,8 +173,15 @@ impl Route<'_> {
             Payments | PayGroups | PayGroup(_) | LedgerItems => "payment",
             PayStatements | PayStatementItems | Rules | CreateRule | UpdateRule(_)
             | DeleteRule(_) => "pay_statement",
-            Benefits | CreateBenefit | RegisterBenefit | BenefitsMeta | Benefit(_)
-            | UpdateBenefit(_) | Enrolled(_) | IndividualBenefits(_) | Enroll(_)
+            Benefits
+            | CreateBenefit
+            | RegisterBenefit
+            | BenefitsMeta
+            | Benefit(_)
+            | UpdateBenefit(_)
+            | Enrolled(_)
+            | IndividualBenefits(_)
+            | Enroll(_)
             | Unenroll(_) => "benefits",
             Documents | Document(_) => "documents",
             Plans | Plan(_) => "plans",
@@ -455,14 +462,20 @@ fn authenticate(
 
 /// `entity_ids[]=<id>` (the SDKs' bracket form) or `entity_ids=<id>` (the spec's form): at most
 /// one, and it must be the connection's entity, still connected.
-fn check_entity_ids(state: &State, connection: usize, query: &[(String, String)]) -> Result<(), Reply> {
+fn check_entity_ids(
+    state: &State,
+    connection: usize,
+    query: &[(String, String)],
+) -> Result<(), Reply> {
     let given: Vec<&str> = query
         .iter()
         .filter(|(name, _)| name == "entity_ids[]" || name == "entity_ids")
         .map(|(_, value)| value.as_str())
         .collect();
-    let (Some(company), Some(link)) = (state.company_of(connection), state.connections.get(connection))
-    else {
+    let (Some(company), Some(link)) = (
+        state.company_of(connection),
+        state.connections.get(connection),
+    ) else {
         return Err(endpoints::internal("the token's connection is gone"));
     };
     let entity_id = company.entity_id;
@@ -535,8 +548,8 @@ fn check_connection(state: &mut State, route: &Route<'_>, connection: usize) -> 
         _ => {}
     }
     if let Some(product) = route.product() {
-        let granted = link.has_product(product)
-            || (route.writes_benefits() && link.has_product("deduction"));
+        let granted =
+            link.has_product(product) || (route.writes_benefits() && link.has_product("deduction"));
         if !granted {
             return Err(Reply::error(
                 StatusCode::FORBIDDEN,
@@ -578,7 +591,12 @@ pub(crate) fn dispatch(
     (answer(config, state, request, route), template)
 }
 
-fn answer(config: &Config, state: &mut State, request: &RecordedRequest, route: Route<'_>) -> Reply {
+fn answer(
+    config: &Config,
+    state: &mut State,
+    request: &RecordedRequest,
+    route: Route<'_>,
+) -> Reply {
     let token = match authenticate(&route, config, state, &request.headers) {
         Ok(token) => token,
         Err(reply) => return reply,
@@ -709,7 +727,12 @@ mod tests {
         let shared = shared();
         let (status, body) = run(&shared, &request(Method::GET, "/nowhere", &[], ""));
         assert_eq!(status, StatusCode::BAD_REQUEST);
-        assert!(body["message"].as_str().unwrap().contains("Finch-API-Version"));
+        assert!(
+            body["message"]
+                .as_str()
+                .unwrap()
+                .contains("Finch-API-Version")
+        );
         let (status, body) = run(
             &shared,
             &request(
@@ -727,15 +750,21 @@ mod tests {
     fn unknown_routes_and_wrong_methods() {
         let shared = shared();
         let v = [("finch-api-version", API_VERSION)];
-        let (status, body) = run(&shared, &request(Method::GET, "/employer/employees", &v, ""));
+        let (status, body) = run(
+            &shared,
+            &request(Method::GET, "/employer/employees", &v, ""),
+        );
         assert_eq!(status, StatusCode::NOT_FOUND);
         assert_eq!(body["name"], "not_found_error");
         let (status, body) = run(&shared, &request(Method::POST, "/employer/company", &v, ""));
         assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
         assert!(body["message"].as_str().unwrap().contains("only GET"));
         let mut state = shared.lock();
-        let (reply, template) =
-            dispatch(&shared.config, &mut state, &request(Method::PUT, "/auth/token", &v, ""));
+        let (reply, template) = dispatch(
+            &shared.config,
+            &mut state,
+            &request(Method::PUT, "/auth/token", &v, ""),
+        );
         assert_eq!(reply.allow, Some("POST"));
         assert_eq!(template, None);
         let (reply, _) = dispatch(
@@ -757,10 +786,26 @@ mod tests {
         let ids = ["x".to_owned()];
         let _ = ids;
         for (method, path, template) in [
-            (Method::GET, "/employer/benefits/meta", "/employer/benefits/meta"),
-            (Method::POST, "/employer/benefits/abc", "/employer/benefits/{benefit_id}"),
-            (Method::DELETE, "/employer/pay-statement-item/rule/r1", "/employer/pay-statement-item/rule/{rule_id}"),
-            (Method::PUT, "/sandbox/connections/accounts", "/sandbox/connections/accounts"),
+            (
+                Method::GET,
+                "/employer/benefits/meta",
+                "/employer/benefits/meta",
+            ),
+            (
+                Method::POST,
+                "/employer/benefits/abc",
+                "/employer/benefits/{benefit_id}",
+            ),
+            (
+                Method::DELETE,
+                "/employer/pay-statement-item/rule/r1",
+                "/employer/pay-statement-item/rule/{rule_id}",
+            ),
+            (
+                Method::PUT,
+                "/sandbox/connections/accounts",
+                "/sandbox/connections/accounts",
+            ),
             (Method::GET, "/jobs/manual/j", "/jobs/manual/{job_id}"),
         ] {
             let segments = url::path_segments(path);
@@ -784,12 +829,24 @@ mod tests {
         };
         assert_eq!(get("/employer/company", Some(&bearer)), StatusCode::OK);
         assert_eq!(get("/employer/company", None), StatusCode::UNAUTHORIZED);
-        assert_eq!(get("/employer/company", Some("Bearer made-up")), StatusCode::UNAUTHORIZED);
-        assert_eq!(get("/employer/company", Some("Basic aWQ6c2VjcmV0")), StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            get("/employer/company", Some("Bearer made-up")),
+            StatusCode::UNAUTHORIZED
+        );
+        assert_eq!(
+            get("/employer/company", Some("Basic aWQ6c2VjcmV0")),
+            StatusCode::UNAUTHORIZED
+        );
         assert_eq!(get("/providers", None), StatusCode::OK);
         assert_eq!(get("/providers", Some(&bearer)), StatusCode::OK);
-        assert_eq!(get("/providers", Some("Bearer made-up")), StatusCode::UNAUTHORIZED);
-        assert_eq!(get("/providers", Some("Basic aWQ6c2VjcmV0")), StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            get("/providers", Some("Bearer made-up")),
+            StatusCode::UNAUTHORIZED
+        );
+        assert_eq!(
+            get("/providers", Some("Basic aWQ6c2VjcmV0")),
+            StatusCode::UNAUTHORIZED
+        );
 
         let session = r#"{"customer_id": "c", "customer_name": "n", "products": ["company"]}"#;
         let connect = |auth: &str| {
@@ -821,17 +878,32 @@ mod tests {
             ),
         );
         assert_eq!(status, StatusCode::BAD_REQUEST);
-        assert!(body["message"].as_str().unwrap().contains("expects no Authorization"));
+        assert!(
+            body["message"]
+                .as_str()
+                .unwrap()
+                .contains("expects no Authorization")
+        );
 
         // Disconnecting revokes the token.
         let (status, _) = run(
             &shared,
-            &request(Method::POST, "/disconnect", &[v, ("authorization", &bearer)], ""),
+            &request(
+                Method::POST,
+                "/disconnect",
+                &[v, ("authorization", &bearer)],
+                "",
+            ),
         );
         assert_eq!(status, StatusCode::OK);
         let (status, body) = run(
             &shared,
-            &request(Method::GET, "/introspect", &[v, ("authorization", &bearer)], ""),
+            &request(
+                Method::GET,
+                "/introspect",
+                &[v, ("authorization", &bearer)],
+                "",
+            ),
         );
         assert_eq!(status, StatusCode::UNAUTHORIZED);
         assert!(body["message"].as_str().unwrap().contains("revoked"));
@@ -859,9 +931,15 @@ mod tests {
             )
             .0
         };
-        assert_eq!(status(&format!("entity_ids%5B%5D={entity}")), StatusCode::OK);
+        assert_eq!(
+            status(&format!("entity_ids%5B%5D={entity}")),
+            StatusCode::OK
+        );
         assert_eq!(status(&format!("entity_ids[]={entity}")), StatusCode::OK);
-        assert_eq!(status(&format!("entity_ids={}", entity.to_uppercase())), StatusCode::OK);
+        assert_eq!(
+            status(&format!("entity_ids={}", entity.to_uppercase())),
+            StatusCode::OK
+        );
         assert_eq!(
             status("entity_ids[]=550e8400-e29b-41d4-a716-446655440000"),
             StatusCode::BAD_REQUEST
@@ -879,7 +957,10 @@ mod tests {
         let shared = Shared::new(config, company(10, 1), 1);
         let token = shared.lock().issue_token();
         let bearer = format!("Bearer {token}");
-        let headers = [("finch-api-version", API_VERSION), ("authorization", bearer.as_str())];
+        let headers = [
+            ("finch-api-version", API_VERSION),
+            ("authorization", bearer.as_str()),
+        ];
         let get = |path: &str| run(&shared, &request(Method::GET, path, &headers, ""));
         // Routes without a declared 202 are not held back by the sync.
         assert_eq!(get("/employer/pay-groups").0, StatusCode::OK);

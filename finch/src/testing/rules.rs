@@ -69,7 +69,10 @@ impl Rule {
 /// The metadata the rules give `item` on `day`: each applying rule's, lower priorities first,
 /// so the highest priority wins a key both set. `None` when no rule applies.
 pub(crate) fn metadata(rules: &[Rule], item: Item<'_>, day: Day) -> Option<Map<String, Value>> {
-    let mut applying: Vec<&Rule> = rules.iter().filter(|rule| rule.applies(item, day)).collect();
+    let mut applying: Vec<&Rule> = rules
+        .iter()
+        .filter(|rule| rule.applies(item, day))
+        .collect();
     if applying.is_empty() {
         return None;
     }
@@ -99,7 +102,9 @@ mod tests {
                 operator: Some("equals".to_owned()),
                 value: Some(name.to_owned()),
             }],
-            metadata: json!({ "label": label, "priority": priority }).as_object().cloned(),
+            metadata: json!({ "label": label, "priority": priority })
+                .as_object()
+                .cloned(),
             entity_type: None,
             created_at: 0,
             updated_at: 0,
@@ -115,11 +120,18 @@ mod tests {
         };
         let early = dates::day(2025, 3, 1);
         let late = dates::day(2025, 9, 1);
-        let rules = vec![rule(1, "Salary", "first"), rule(2, "Salary", "second"), rule(3, "Bonus", "x")];
+        let rules = vec![
+            rule(1, "Salary", "first"),
+            rule(2, "Salary", "second"),
+            rule(3, "Bonus", "x"),
+        ];
         let labels = metadata(&rules, salary, early).unwrap();
         assert_eq!(labels["label"], "first", "priority 1 is the highest");
         assert_eq!(metadata(&rules, salary, late), None);
-        let bonus = Item { name: "Bonus", ..salary };
+        let bonus = Item {
+            name: "Bonus",
+            ..salary
+        };
         assert_eq!(metadata(&rules, bonus, early).unwrap()["label"], "x");
     }
 }

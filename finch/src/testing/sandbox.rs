@@ -397,7 +397,10 @@ mod tests {
             &["first_name", "gender"],
         )
         .unwrap();
-        assert_eq!(Value::Object(kept), json!({"first_name": "Ada", "gender": null}));
+        assert_eq!(
+            Value::Object(kept),
+            json!({"first_name": "Ada", "gender": null})
+        );
         let error = check_update(json!({"gender": "F"}), &["gender"]).unwrap_err();
         assert!(error.starts_with("[body:gender]"), "{error}");
         assert!(check_update(json!([1]), &["gender"]).is_err());
@@ -412,7 +415,10 @@ mod tests {
         });
         let checked = check_company(company.clone()).unwrap();
         assert_eq!(checked["entity"], json!({"type": "llc", "subtype": null}));
-        assert_eq!(checked["departments"][0], json!({"name": "Ops", "parent": null}));
+        assert_eq!(
+            checked["departments"][0],
+            json!({"name": "Ops", "parent": null})
+        );
         assert_eq!(checked["locations"][0]["state"], Value::Null);
         assert!(checked["locations"][0].get("name").is_none());
         let mut missing = company.clone();
@@ -420,7 +426,11 @@ mod tests {
         assert_eq!(check_company(missing).unwrap_err(), "[body:ein]: Required");
         let mut bad = company;
         bad["entity"]["type"] = json!("corp");
-        assert!(check_company(bad).unwrap_err().starts_with("[body:entity.type]"));
+        assert!(
+            check_company(bad)
+                .unwrap_err()
+                .starts_with("[body:entity.type]")
+        );
     }
 
     #[test]

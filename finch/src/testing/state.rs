@@ -162,9 +162,8 @@ impl State {
             company,
             provider_id: provider_id.to_owned(),
             authentication_type: authentication_type.to_owned(),
-            products: products.unwrap_or_else(|| {
-                DEFAULT_PRODUCTS.iter().map(|p| (*p).to_owned()).collect()
-            }),
+            products: products
+                .unwrap_or_else(|| DEFAULT_PRODUCTS.iter().map(|p| (*p).to_owned()).collect()),
             status: "connected".to_owned(),
             disconnected: false,
             entity_disconnected: false,

@@ -71,9 +71,21 @@ pub(crate) fn w4_of(company: &Company, person: &Person) -> Option<W4> {
             filing_status,
             children_under_17: children * 200_000,
             other_dependents: others * 50_000,
-            other_income: if (draw >> 8) % 5 == 0 { amount(12, 20, 100_000) } else { 0 },
-            deductions: if (draw >> 20) % 4 == 0 { amount(24, 15, 100_000) } else { 0 },
-            extra_withholding: if (draw >> 28) % 6 == 0 { amount(32, 10, 2_500) } else { 0 },
+            other_income: if (draw >> 8).is_multiple_of(5) {
+                amount(12, 20, 100_000)
+            } else {
+                0
+            },
+            deductions: if (draw >> 20).is_multiple_of(4) {
+                amount(24, 15, 100_000)
+            } else {
+                0
+            },
+            extra_withholding: if (draw >> 28).is_multiple_of(6) {
+                amount(32, 10, 2_500)
+            } else {
+                0
+            },
         };
         ("w4_2020", year.min(this_year), data)
     } else {
@@ -85,12 +97,16 @@ pub(crate) fn w4_of(company: &Company, person: &Person) -> Option<W4> {
         let data = W4Data::Form2005 {
             filing_status,
             allowances: i64::try_from((draw >> 12) % 5).unwrap_or(0) + i64::from(married),
-            additional_withholding: if (draw >> 16) % 4 == 0 {
+            additional_withholding: if (draw >> 16).is_multiple_of(4) {
                 i64::try_from((draw >> 20) % 8).unwrap_or(0) * 2_500
             } else {
                 0
             },
-            exemption: if (draw >> 24) % 50 == 0 { "exempt" } else { "non_exempt" },
+            exemption: if (draw >> 24).is_multiple_of(50) {
+                "exempt"
+            } else {
+                "non_exempt"
+            },
         };
         ("w4_2005", start_year, data)
     };
@@ -145,7 +161,10 @@ mod tests {
         assert!(documents.iter().any(|d| d.form == "w4_2020"));
         assert!(documents.iter().any(|d| d.form == "w4_2005"));
         for document in &documents {
-            assert_eq!(find(&company, &document.id.to_string()).as_ref(), Some(document));
+            assert_eq!(
+                find(&company, &document.id.to_string()).as_ref(),
+                Some(document)
+            );
             match (&document.data, document.form) {
                 (W4Data::Form2020 { .. }, "w4_2020") => assert!(document.year >= 2020),
                 (W4Data::Form2005 { .. }, "w4_2005") => assert!(document.year < 2020),

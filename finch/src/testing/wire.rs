@@ -162,7 +162,11 @@ const DIRECTORY_FIELDS: &[&str] = &[
     "is_active",
 ];
 
-fn generated_entry<'a>(company: &'a Company, person: &Person, g: &'a Generated) -> DirectoryEntry<'a> {
+fn generated_entry<'a>(
+    company: &'a Company,
+    person: &Person,
+    g: &'a Generated,
+) -> DirectoryEntry<'a> {
     DirectoryEntry {
         id: person.id,
         first_name: Some(g.first_name),
@@ -185,7 +189,9 @@ pub(crate) fn directory_entry<'a>(company: &'a Company, person: &'a Person) -> D
             DirectoryItem::Generated(generated_entry(company, person, g))
         }
         generated => {
-            let base = generated.as_ref().map(|g| generated_entry(company, person, g));
+            let base = generated
+                .as_ref()
+                .map(|g| generated_entry(company, person, g));
             DirectoryItem::Value(view(person.id, base, &person.fields, DIRECTORY_FIELDS))
         }
     }
@@ -364,9 +370,11 @@ pub(crate) fn individual_item<'a>(
     include_ssn: bool,
 ) -> IndividualItem<'a> {
     let body = match company.person(requested_id) {
-        Some(person @ Person {
-            generated: Some(g), ..
-        }) if person.fields.is_empty() => {
+        Some(
+            person @ Person {
+                generated: Some(g), ..
+            },
+        ) if person.fields.is_empty() => {
             IndividualBody::Generated(generated_individual(company, person.id, g, include_ssn))
         }
         Some(person) => IndividualBody::Value(individual_value(company, person, include_ssn)),
@@ -532,7 +540,7 @@ fn generated_employment<'a>(
             },
             CustomFieldOut {
                 name: "Remote",
-                value: Value::Bool(draw % 4 == 0),
+                value: Value::Bool(draw.is_multiple_of(4)),
             },
         ],
         source_id: format!("EMP-{:05}", position + 1),
@@ -564,12 +572,8 @@ pub(crate) const EMPLOYMENT_FIELDS: &[&str] = &[
 ];
 
 /// Optional employment fields, present when the generated data or the sandbox has them.
-pub(crate) const OPTIONAL_EMPLOYMENT_FIELDS: &[&str] = &[
-    "income",
-    "income_history",
-    "custom_fields",
-    "source_id",
-];
+pub(crate) const OPTIONAL_EMPLOYMENT_FIELDS: &[&str] =
+    &["income", "income_history", "custom_fields", "source_id"];
 
 /// The employment with sandbox fields, as a JSON object.
 pub(crate) fn employment_value(company: &Company, position: usize, person: &Person) -> Value {
@@ -578,12 +582,12 @@ pub(crate) fn employment_value(company: &Company, position: usize, person: &Pers
         .as_ref()
         .map(|g| generated_employment(company, position, person, g));
     let mut value = view(person.id, base.as_ref(), &person.fields, EMPLOYMENT_FIELDS);
-    if let (Value::Object(object), Some(base)) = (&mut value, &base) {
-        if let Ok(Value::Object(generated)) = serde_json::to_value(base) {
-            for &field in OPTIONAL_EMPLOYMENT_FIELDS {
-                if let Some(v) = generated.get(field) {
-                    object.insert(field.to_owned(), v.clone());
-                }
+    if let (Value::Object(object), Some(base)) = (&mut value, &base)
+        && let Ok(Value::Object(generated)) = serde_json::to_value(base)
+    {
+        for &field in OPTIONAL_EMPLOYMENT_FIELDS {
+            if let Some(v) = generated.get(field) {
+                object.insert(field.to_owned(), v.clone());
             }
         }
     }
@@ -619,14 +623,20 @@ pub(crate) struct EmploymentItem<'a> {
 }
 
 /// The batch item for `requested_id`: the employment, or a 404 batch error.
-pub(crate) fn employment_item<'a>(company: &'a Company, requested_id: &'a str) -> EmploymentItem<'a> {
+pub(crate) fn employment_item<'a>(
+    company: &'a Company,
+    requested_id: &'a str,
+) -> EmploymentItem<'a> {
     let body = match company
         .position(requested_id)
         .and_then(|position| Some((position, company.people.get(position)?)))
     {
-        Some((position, person @ Person {
-            generated: Some(g), ..
-        })) if person.fields.is_empty() => {
+        Some((
+            position,
+            person @ Person {
+                generated: Some(g), ..
+            },
+        )) if person.fields.is_empty() => {
             EmploymentBody::Generated(generated_employment(company, position, person, g))
         }
         Some((position, person)) => {
@@ -651,7 +661,12 @@ pub(crate) fn employment_item<'a>(company: &'a Company, requested_id: &'a str) -
 
 /// `{"id": id}` plus, for each of `fields`, the sandbox value (normalized), else the generated
 /// one, else `null`.
-fn view(id: Uuid, base: Option<impl Serialize>, fields: &Map<String, Value>, keys: &[&str]) -> Value {
+fn view(
+    id: Uuid,
+    base: Option<impl Serialize>,
+    fields: &Map<String, Value>,
+    keys: &[&str],
+) -> Value {
     let generated = match base.map(|base| serde_json::to_value(base)) {
         Some(Ok(Value::Object(object))) => object,
         _ => Map::new(),
@@ -681,7 +696,12 @@ fn text_or_null(object: &Map<String, Value>, key: &str) -> Value {
 fn pick(object: &Map<String, Value>, keys: &[&str]) -> Value {
     Value::Object(
         keys.iter()
-            .map(|&key| (key.to_owned(), object.get(key).cloned().unwrap_or(Value::Null)))
+            .map(|&key| {
+                (
+                    key.to_owned(),
+                    object.get(key).cloned().unwrap_or(Value::Null),
+                )
+            })
             .collect(),
     )
 }
@@ -838,13 +858,22 @@ mod tests {
         let mut fixture = fixture(20, 1);
         let id = fixture.people[3].id.to_string();
         let person = fixture.person_mut(&id).unwrap();
-        person.fields.insert("first_name".to_owned(), json!("Renamed"));
-        person.fields.insert("title".to_owned(), json!("Chief Tester"));
-        person.fields.insert("manager".to_owned(), json!({"id": null}));
+        person
+            .fields
+            .insert("first_name".to_owned(), json!("Renamed"));
+        person
+            .fields
+            .insert("title".to_owned(), json!("Chief Tester"));
+        person
+            .fields
+            .insert("manager".to_owned(), json!({"id": null}));
         let entry = to_value(&directory_entry(&fixture, &fixture.people[3]));
         assert_eq!(entry["first_name"], "Renamed");
         assert_eq!(entry["manager"], Value::Null);
-        assert_eq!(entry["last_name"], to_value(&directory_entry(&fixture, &fixture.people[3]))["last_name"]);
+        assert_eq!(
+            entry["last_name"],
+            to_value(&directory_entry(&fixture, &fixture.people[3]))["last_name"]
+        );
         let item = to_value(&employment_item(&fixture, &id));
         assert_eq!(item["body"]["title"], "Chief Tester");
         assert_eq!(item["body"]["first_name"], "Renamed");

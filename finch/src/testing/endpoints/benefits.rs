@@ -257,7 +257,9 @@ fn add_benefit(state: &mut State, call: &Call<'_>, register: bool) -> Reply {
     let action = if register { "registered" } else { "created" };
     let job_id = record_job(
         &mut parts,
-        vec![json!({ "benefit_id": benefit_id, "status": "success", "message": format!("benefit {action}") })],
+        vec![
+            json!({ "benefit_id": benefit_id, "status": "success", "message": format!("benefit {action}") }),
+        ],
     );
     Reply::json(
         StatusCode::CREATED,
@@ -293,7 +295,10 @@ pub(crate) fn update(state: &mut State, call: &Call<'_>, benefit_id: &str) -> Re
         &mut parts,
         vec![json!({ "benefit_id": id, "status": "success", "message": "benefit updated" })],
     );
-    Reply::json(StatusCode::OK, &json!({ "benefit_id": id, "job_id": job_id }))
+    Reply::json(
+        StatusCode::OK,
+        &json!({ "benefit_id": id, "job_id": job_id }),
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -323,7 +328,10 @@ fn enrollment_value(enrollment: &Enrollment) -> Value {
             .as_ref()
             .map_or(Value::Null, contribution_value),
     );
-    object.insert("annual_maximum".to_owned(), json!(enrollment.annual_maximum));
+    object.insert(
+        "annual_maximum".to_owned(),
+        json!(enrollment.annual_maximum),
+    );
     object.insert("catch_up".to_owned(), json!(enrollment.catch_up));
     if let Some(limit) = &enrollment.hsa_limit {
         object.insert("hsa_contribution_limit".to_owned(), json!(limit));
@@ -341,7 +349,10 @@ fn individual_benefit(company: &Company, benefit: &Benefit, requested: &str) -> 
             false,
             serde_json::to_value(BatchError::not_found(
                 "enrollment_not_found",
-                format!("Individual {requested} is not enrolled in benefit {}", benefit.id),
+                format!(
+                    "Individual {requested} is not enrolled in benefit {}",
+                    benefit.id
+                ),
             ))
             .unwrap_or(Value::Null),
         ),
@@ -640,18 +651,43 @@ mod tests {
         let mut state = shared.lock();
         let config = shared.config.clone();
         let benefit_id = state.company().unwrap().benefits[0].id.to_string();
-        let first = state.company().unwrap().benefits[0].enrollments[0].individual.to_string();
+        let first = state.company().unwrap().benefits[0].enrollments[0]
+            .individual
+            .to_string();
         let request = json!({ "individual_ids": [first] }).to_string();
-        let reply = unenroll(&mut state, &call(&config, &[], request.as_bytes()), &benefit_id);
+        let reply = unenroll(
+            &mut state,
+            &call(&config, &[], request.as_bytes()),
+            &benefit_id,
+        );
         assert_eq!(reply.status, StatusCode::OK);
         let job = body(&reply)["job_id"].as_str().unwrap().to_owned();
-        assert!(state.connections[0].manual_jobs.iter().any(|j| j.id.to_string() == job));
+        assert!(
+            state.connections[0]
+                .manual_jobs
+                .iter()
+                .any(|j| j.id.to_string() == job)
+        );
         let listed = body(&enrolled(&mut state, &call(&config, &[], b""), &benefit_id));
-        assert!(!listed["individual_ids"].as_array().unwrap().contains(&json!(first)));
+        assert!(
+            !listed["individual_ids"]
+                .as_array()
+                .unwrap()
+                .contains(&json!(first))
+        );
 
-        assert_eq!(unenroll(&mut state, &call(&config, &[], b"{}"), "nope").status, StatusCode::NOT_FOUND);
-        assert_eq!(unenroll(&mut state, &call(&config, &[], b"{}"), &benefit_id).status, StatusCode::BAD_REQUEST);
-        assert_eq!(unenroll(&mut state, &call(&config, &[], b""), &benefit_id).status, StatusCode::BAD_REQUEST);
+        assert_eq!(
+            unenroll(&mut state, &call(&config, &[], b"{}"), "nope").status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            unenroll(&mut state, &call(&config, &[], b"{}"), &benefit_id).status,
+            StatusCode::BAD_REQUEST
+        );
+        assert_eq!(
+            unenroll(&mut state, &call(&config, &[], b""), &benefit_id).status,
+            StatusCode::BAD_REQUEST
+        );
     }
 
     #[test]
@@ -669,27 +705,50 @@ mod tests {
             "employee_deduction": {"type": "percent", "amount": 500},
             "company_contribution": {"type": "tiered", "tiers": [{"match": 5000, "threshold": 600}]},
             "annual_maximum": null, "catch_up": true}}, {"individual_id": "ghost"}]);
-        let reply = enroll(&mut state, &call(&config, &[], enroll_body.to_string().as_bytes()), &benefit_id);
+        let reply = enroll(
+            &mut state,
+            &call(&config, &[], enroll_body.to_string().as_bytes()),
+            &benefit_id,
+        );
         assert_eq!(reply.status, StatusCode::OK);
         let q = query(&format!("individual_ids={person},ghost"));
         let reply = individual_benefits(&mut state, &call(&config, &q, b""), &benefit_id);
         assert_eq!(reply.status, StatusCode::MULTI_STATUS);
         let items = body(&reply);
-        assert_eq!(items[0]["body"]["employee_deduction"], json!({"type": "percent", "amount": 500}));
+        assert_eq!(
+            items[0]["body"]["employee_deduction"],
+            json!({"type": "percent", "amount": 500})
+        );
         assert_eq!(items[0]["body"]["catch_up"], true);
         assert_eq!(items[1]["body"]["finch_code"], "individual_not_found");
 
         for (bad, status) in [
             (json!({"type": "simple"}), StatusCode::UNPROCESSABLE_ENTITY),
             (json!({"type": "nope"}), StatusCode::BAD_REQUEST),
-            (json!({"type": "s125_medical", "company_contribution": {"type": "match", "tiers": [{"match": 1, "threshold": 1}]}}), StatusCode::UNPROCESSABLE_ENTITY),
+            (
+                json!({"type": "s125_medical", "company_contribution": {"type": "match", "tiers": [{"match": 1, "threshold": 1}]}}),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ),
             (json!({"frequency": "daily"}), StatusCode::BAD_REQUEST),
         ] {
-            assert_eq!(create(&mut state, &call(&config, &[], bad.to_string().as_bytes())).status, status, "{bad}");
+            assert_eq!(
+                create(&mut state, &call(&config, &[], bad.to_string().as_bytes())).status,
+                status,
+                "{bad}"
+            );
         }
         let bad_enroll = json!([{"individual_id": person, "configuration": {"employee_deduction": {"type": "tiered"}}}]);
-        let reply = enroll(&mut state, &call(&config, &[], bad_enroll.to_string().as_bytes()), &benefit_id);
+        let reply = enroll(
+            &mut state,
+            &call(&config, &[], bad_enroll.to_string().as_bytes()),
+            &benefit_id,
+        );
         assert_eq!(reply.status, StatusCode::BAD_REQUEST);
-        assert!(body(&reply)["message"].as_str().unwrap().contains("[body:0.configuration.employee_deduction.type]"));
+        assert!(
+            body(&reply)["message"]
+                .as_str()
+                .unwrap()
+                .contains("[body:0.configuration.employee_deduction.type]")
+        );
     }
 }

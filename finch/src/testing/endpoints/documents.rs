@@ -14,7 +14,10 @@ use crate::testing::w4::{self, W4, W4Data};
 const TYPES: &[&str] = &["w4_2020", "w4_2005"];
 
 fn url(call: &Call<'_>, document: &W4) -> String {
-    format!("{}/employer/documents/{}", call.config.base_url, document.id)
+    format!(
+        "{}/employer/documents/{}",
+        call.config.base_url, document.id
+    )
 }
 
 pub(crate) fn list(state: &mut State, call: &Call<'_>) -> Reply {
@@ -122,15 +125,41 @@ mod tests {
         let count = all["paging"]["count"].as_u64().unwrap();
         assert!(count > 50);
         assert_eq!(all["documents"].as_array().unwrap().len() as u64, count);
-        let page = body(&list(&mut state, &call(&config, &query("limit=10&offset=5"), b"")));
+        let page = body(&list(
+            &mut state,
+            &call(&config, &query("limit=10&offset=5"), b""),
+        ));
         assert_eq!(page["documents"].as_array().unwrap().len(), 10);
         assert_eq!(page["documents"][0], all["documents"][5]);
-        let old = body(&list(&mut state, &call(&config, &query("types[]=w4_2005"), b"")));
-        assert!(old["documents"].as_array().unwrap().iter().all(|d| d["type"] == "w4_2005"));
+        let old = body(&list(
+            &mut state,
+            &call(&config, &query("types[]=w4_2005"), b""),
+        ));
+        assert!(
+            old["documents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|d| d["type"] == "w4_2005")
+        );
         let first = all["documents"][0].clone();
-        let only = body(&list(&mut state, &call(&config, &query(&format!("individual_ids[]={}", first["individual_id"].as_str().unwrap())), b"")));
+        let only = body(&list(
+            &mut state,
+            &call(
+                &config,
+                &query(&format!(
+                    "individual_ids[]={}",
+                    first["individual_id"].as_str().unwrap()
+                )),
+                b"",
+            ),
+        ));
         assert_eq!(only["documents"], json!([first]));
-        let detail = body(&retrieve(&mut state, &call(&config, &[], b""), first["id"].as_str().unwrap()));
+        let detail = body(&retrieve(
+            &mut state,
+            &call(&config, &[], b""),
+            first["id"].as_str().unwrap(),
+        ));
         assert_eq!(detail["type"], first["type"]);
         assert_eq!(detail["data"]["individual_id"], first["individual_id"]);
         assert_eq!(

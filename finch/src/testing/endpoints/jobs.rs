@@ -124,7 +124,11 @@ fn run(state: &mut State, call: &Call<'_>, job: NewJob, created: StatusCode) -> 
     let (kind, status, individual_id) = match job {
         NewJob::DataSyncAll => {
             if connection.remaining_refreshes <= 0 {
-                let last = connection.jobs.iter().rev().find(|job| job.kind == "data_sync_all");
+                let last = connection
+                    .jobs
+                    .iter()
+                    .rev()
+                    .find(|job| job.kind == "data_sync_all");
                 let mut body = json!({
                     "allowed_refreshes": connection.allowed_refreshes,
                     "remaining_refreshes": 0,
@@ -219,7 +223,12 @@ pub(crate) fn retrieve_manual(state: &mut State, call: &Call<'_>, job_id: &str) 
         Err(reply) => return reply,
     };
     let id = Uuid::parse(job_id);
-    match parts.connection.manual_jobs.iter().find(|job| Some(job.id) == id) {
+    match parts
+        .connection
+        .manual_jobs
+        .iter()
+        .find(|job| Some(job.id) == id)
+    {
         Some(job) => Reply::json(
             StatusCode::OK,
             &json!({ "job_id": job.id, "status": job.status, "body": job.body }),
@@ -255,7 +264,10 @@ mod tests {
 
         let listed = body(&list(&mut state, &call(&config, &query("limit=2"), b"")));
         assert_eq!(listed["data"].as_array().unwrap().len(), 2);
-        assert_eq!(listed["meta"]["quotas"]["data_sync_all"]["remaining_refreshes"], 0);
+        assert_eq!(
+            listed["meta"]["quotas"]["data_sync_all"]["remaining_refreshes"],
+            0
+        );
         let newest = listed["data"][0]["job_id"].as_str().unwrap();
         let job = body(&retrieve(&mut state, &call(&config, &[], b""), newest));
         assert_eq!(job["status"], "complete");
@@ -270,13 +282,25 @@ mod tests {
         let mut state = shared.lock();
         let config = shared.config.clone();
         let id = state.company().unwrap().people[1].id.to_string();
-        let good = json!({"type": "w4_form_employee_sync", "params": {"individual_id": id}}).to_string();
+        let good =
+            json!({"type": "w4_form_employee_sync", "params": {"individual_id": id}}).to_string();
         let reply = create(&mut state, &call(&config, &[], good.as_bytes()));
         assert_eq!(reply.status, StatusCode::CREATED);
-        assert_eq!(body(&reply)["remaining_refreshes"], 2, "W-4 syncs take no refresh");
-        let bad = json!({"type": "w4_form_employee_sync", "params": {"individual_id": "ghost"}}).to_string();
-        assert_eq!(create(&mut state, &call(&config, &[], bad.as_bytes())).status, StatusCode::BAD_REQUEST);
-        let unknown = create(&mut state, &call(&config, &[], br#"{"type": "payroll_sync"}"#));
+        assert_eq!(
+            body(&reply)["remaining_refreshes"],
+            2,
+            "W-4 syncs take no refresh"
+        );
+        let bad = json!({"type": "w4_form_employee_sync", "params": {"individual_id": "ghost"}})
+            .to_string();
+        assert_eq!(
+            create(&mut state, &call(&config, &[], bad.as_bytes())).status,
+            StatusCode::BAD_REQUEST
+        );
+        let unknown = create(
+            &mut state,
+            &call(&config, &[], br#"{"type": "payroll_sync"}"#),
+        );
         assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
     }
 }

@@ -186,7 +186,9 @@ pub(crate) mod tests {
         assert_eq!(values(&q, "types"), ["a", "b", "c", "d"]);
         assert!(check_values("types", &values(&q, "types"), &["a", "b", "c", "d"]).is_ok());
         assert_eq!(
-            check_values("types", &["a", "z"], &["a"]).unwrap_err().status,
+            check_values("types", &["a", "z"], &["a"])
+                .unwrap_err()
+                .status,
             StatusCode::BAD_REQUEST
         );
     }
@@ -194,7 +196,10 @@ pub(crate) mod tests {
     #[test]
     fn paging_defaults_and_limits() {
         assert_eq!(paging(&query(""), 100, 10_000, true).unwrap(), (0, 100));
-        assert_eq!(paging(&query("offset=5&limit=7"), 100, 10_000, true).unwrap(), (5, 7));
+        assert_eq!(
+            paging(&query("offset=5&limit=7"), 100, 10_000, true).unwrap(),
+            (5, 7)
+        );
         assert_eq!(paging(&query("limit=80"), 50, 50, false).unwrap(), (0, 50));
         assert_eq!(
             paging(&query("limit=80"), 50, 50, true).unwrap_err().status,

@@ -163,18 +163,28 @@ mod tests {
 
         let reply = individuals(&mut state, &call(&config, &[], br#"{"options": null}"#));
         assert_eq!(reply.status, StatusCode::BAD_REQUEST);
-        assert!(body(&reply)["message"].as_str().unwrap().contains("requests"));
+        assert!(
+            body(&reply)["message"]
+                .as_str()
+                .unwrap()
+                .contains("requests")
+        );
 
         let id = state.company().unwrap().people[0].id.to_string();
-        let request = json!({"requests": [{"individual_id": id}], "options": {"include": ["ssn"]}}).to_string();
+        let request = json!({"requests": [{"individual_id": id}], "options": {"include": ["ssn"]}})
+            .to_string();
         let reply = individuals(&mut state, &call(&config, &[], request.as_bytes()));
         assert_eq!(reply.status, StatusCode::OK);
         assert!(body(&reply)["responses"][0]["body"]["ssn"].is_string());
 
-        let request = json!({"requests": [{"individual_id": id}, {"individual_id": "nope"}]}).to_string();
+        let request =
+            json!({"requests": [{"individual_id": id}, {"individual_id": "nope"}]}).to_string();
         let reply = employments(&mut state, &call(&config, &[], request.as_bytes()));
         let answer = body(&reply);
-        assert_eq!(answer["responses"][0]["body"]["title"], "Chief Executive Officer");
+        assert_eq!(
+            answer["responses"][0]["body"]["title"],
+            "Chief Executive Officer"
+        );
         assert_eq!(answer["responses"][1]["code"], 404);
     }
 }

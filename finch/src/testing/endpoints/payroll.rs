@@ -41,7 +41,9 @@ fn required_date(call: &Call<'_>, name: &str) -> Result<Day, Reply> {
             "`{name}` is required (YYYY-MM-DD)"
         ))),
         Some(text) => dates::parse(text).ok_or_else(|| {
-            Reply::invalid(&format!("`{name}` must be a date as YYYY-MM-DD, got `{text}`"))
+            Reply::invalid(&format!(
+                "`{name}` must be a date as YYYY-MM-DD, got `{text}`"
+            ))
         }),
     }
 }
@@ -50,7 +52,9 @@ fn optional_date(call: &Call<'_>, name: &str) -> Result<Option<Day>, Reply> {
     match single(call.query, name) {
         None => Ok(None),
         Some(text) => dates::parse(text).map(Some).ok_or_else(|| {
-            Reply::invalid(&format!("`{name}` must be a date as YYYY-MM-DD, got `{text}`"))
+            Reply::invalid(&format!(
+                "`{name}` must be a date as YYYY-MM-DD, got `{text}`"
+            ))
         }),
     }
 }
@@ -97,8 +101,10 @@ fn payment_value(company: &Company, payment: &Payment) -> Value {
 }
 
 pub(crate) fn payments(state: &mut State, call: &Call<'_>) -> Reply {
-    let (start, end) = match (required_date(call, "start_date"), required_date(call, "end_date"))
-    {
+    let (start, end) = match (
+        required_date(call, "start_date"),
+        required_date(call, "end_date"),
+    ) {
         (Ok(start), Ok(end)) => (start, end),
         (Err(reply), _) | (_, Err(reply)) => return reply,
     };
@@ -161,7 +167,11 @@ fn generated_statement(
     let day = payment.pay_date;
     let rules = &company.rules;
     let earning = |(name, kind): (&str, &str), amount: i64, hours: Option<f64>| {
-        let item = Item { name, category: "earnings", kind: Some(kind) };
+        let item = Item {
+            name,
+            category: "earnings",
+            kind: Some(kind),
+        };
         with_attributes(
             json!({"type": kind, "name": name, "amount": amount, "currency": "usd", "hours": hours}),
             attributes(rules, item, day),
@@ -169,13 +179,25 @@ fn generated_statement(
     };
     let mut earnings = Vec::new();
     if check.salary > 0 {
-        earnings.push(earning(payroll::SALARY_LINE, check.salary, Some(check.regular_hours)));
+        earnings.push(earning(
+            payroll::SALARY_LINE,
+            check.salary,
+            Some(check.regular_hours),
+        ));
     }
     if check.wages > 0 {
-        earnings.push(earning(payroll::WAGE_LINE, check.wages, Some(check.regular_hours)));
+        earnings.push(earning(
+            payroll::WAGE_LINE,
+            check.wages,
+            Some(check.regular_hours),
+        ));
     }
     if check.overtime > 0 {
-        earnings.push(earning(payroll::OVERTIME_LINE, check.overtime, Some(check.overtime_hours)));
+        earnings.push(earning(
+            payroll::OVERTIME_LINE,
+            check.overtime,
+            Some(check.overtime_hours),
+        ));
     }
     if check.commission > 0 {
         earnings.push(earning(payroll::COMMISSION_LINE, check.commission, None));
@@ -188,7 +210,11 @@ fn generated_statement(
     }
 
     let tax = |name: &str, kind: &str, employer: bool, amount: i64| {
-        let item = Item { name, category: "taxes", kind: Some(kind) };
+        let item = Item {
+            name,
+            category: "taxes",
+            kind: Some(kind),
+        };
         with_attributes(
             json!({"type": kind, "name": name, "employer": employer, "amount": amount, "currency": "usd"}),
             attributes(rules, item, day),
@@ -203,7 +229,12 @@ fn generated_statement(
         let (name, kind) = payroll::MEDICARE_LINE;
         taxes.push(tax(name, kind, false, check.medicare));
         if let Some(code) = check.state_code {
-            taxes.push(tax(&payroll::state_tax_name(code), "state", false, check.state));
+            taxes.push(tax(
+                &payroll::state_tax_name(code),
+                "state",
+                false,
+                check.state,
+            ));
         }
         if let Some(name) = check.local_name {
             taxes.push(tax(name, "local", false, check.local));
@@ -224,7 +255,11 @@ fn generated_statement(
         let deducted = check.deductions.get(benefit).copied().unwrap_or(0);
         if deducted > 0 {
             let name = payroll::deduction_name(benefit);
-            let item = Item { name, category: "employee_deductions", kind: Some(template.kind) };
+            let item = Item {
+                name,
+                category: "employee_deductions",
+                kind: Some(template.kind),
+            };
             deductions.push(with_attributes(
                 json!({"name": name, "amount": deducted, "currency": "usd", "pre_tax": template.pre_tax, "type": template.kind}),
                 attributes(rules, item, day),
@@ -233,7 +268,11 @@ fn generated_statement(
         let contributed = check.contributions.get(benefit).copied().unwrap_or(0);
         if contributed > 0 {
             let name = payroll::contribution_name(benefit);
-            let item = Item { name, category: "employer_contributions", kind: Some(template.kind) };
+            let item = Item {
+                name,
+                category: "employer_contributions",
+                kind: Some(template.kind),
+            };
             contributions.push(with_attributes(
                 json!({"name": name, "amount": contributed, "currency": "usd", "type": template.kind}),
                 attributes(rules, item, day),
@@ -255,12 +294,24 @@ fn generated_statement(
 }
 
 /// The pay statement a sandbox client sent, in the reply's shape.
-fn explicit_statement(company: &Company, payment: &Payment, statement: &ExplicitStatement) -> Value {
+fn explicit_statement(
+    company: &Company,
+    payment: &Payment,
+    statement: &ExplicitStatement,
+) -> Value {
     let day = payment.pay_date;
     let rules = &company.rules;
     let labels = |line: &Line, category: &str| {
         line.name.as_deref().and_then(|name| {
-            attributes(rules, Item { name, category, kind: line.kind.as_deref() }, day)
+            attributes(
+                rules,
+                Item {
+                    name,
+                    category,
+                    kind: line.kind.as_deref(),
+                },
+                day,
+            )
         })
     };
     let earnings: Vec<Value> = statement
@@ -334,7 +385,12 @@ fn statements_page(company: &Company, payment: &Payment, offset: usize, limit: u
                     let person = company.people.get(position)?;
                     let g: &Generated = person.generated.as_ref()?;
                     let check = payment.paycheck(company, g)?;
-                    Some(generated_statement(company, payment, &person.id.to_string(), &check))
+                    Some(generated_statement(
+                        company,
+                        payment,
+                        &person.id.to_string(),
+                        &check,
+                    ))
                 })
                 .collect();
             (paid.len(), statements)
@@ -411,7 +467,12 @@ struct ItemSeen {
 
 type ItemKey = (&'static str, String);
 
-fn see(items: &mut BTreeMap<ItemKey, ItemSeen>, category: &'static str, name: &str, seen: ItemSeen) {
+fn see(
+    items: &mut BTreeMap<ItemKey, ItemSeen>,
+    category: &'static str,
+    name: &str,
+    seen: ItemSeen,
+) {
     let entry = items
         .entry((category, name.to_owned()))
         .or_insert_with(|| seen.clone());
@@ -462,8 +523,7 @@ fn items_of(company: &Company) -> BTreeMap<ItemKey, ItemSeen> {
                             kind: line.kind.clone(),
                             pre_tax: (category == "employee_deductions")
                                 .then(|| line.pre_tax.unwrap_or(false)),
-                            employer: (category == "taxes")
-                                .then(|| line.employer.unwrap_or(false)),
+                            employer: (category == "taxes").then(|| line.employer.unwrap_or(false)),
                             last_seen: day,
                         };
                         see(&mut items, category, name, item);
@@ -519,16 +579,34 @@ fn items_of(company: &Company) -> BTreeMap<ItemKey, ItemSeen> {
             see(&mut items, "taxes", name, employer(kind));
         }
         for (benefit, template) in data::BENEFITS.iter().enumerate() {
-            if totals.deductions.get(benefit).is_some_and(|&amount| amount > 0) {
+            if totals
+                .deductions
+                .get(benefit)
+                .is_some_and(|&amount| amount > 0)
+            {
                 let item = ItemSeen {
                     pre_tax: Some(template.pre_tax),
                     ..seen(template.kind, day)
                 };
-                see(&mut items, "employee_deductions", payroll::deduction_name(benefit), item);
+                see(
+                    &mut items,
+                    "employee_deductions",
+                    payroll::deduction_name(benefit),
+                    item,
+                );
             }
-            if totals.contributions.get(benefit).is_some_and(|&amount| amount > 0) {
+            if totals
+                .contributions
+                .get(benefit)
+                .is_some_and(|&amount| amount > 0)
+            {
                 let name = payroll::contribution_name(benefit);
-                see(&mut items, "employer_contributions", name, seen(template.kind, day));
+                see(
+                    &mut items,
+                    "employer_contributions",
+                    name,
+                    seen(template.kind, day),
+                );
             }
         }
     }
@@ -540,7 +618,10 @@ pub(crate) fn pay_statement_items(state: &mut State, call: &Call<'_>) -> Reply {
     if let Err(reply) = check_values("categories", &categories, CATEGORIES) {
         return reply;
     }
-    let (start, end) = match (optional_date(call, "start_date"), optional_date(call, "end_date")) {
+    let (start, end) = match (
+        optional_date(call, "start_date"),
+        optional_date(call, "end_date"),
+    ) {
         (Ok(start), Ok(end)) => (start, end),
         (Err(reply), _) | (_, Err(reply)) => return reply,
     };
@@ -616,14 +697,23 @@ fn rule_value(rule: &Rule) -> Value {
         "effective_start_date".to_owned(),
         json!(rule.effective_start_date),
     );
-    object.insert("effective_end_date".to_owned(), json!(rule.effective_end_date));
+    object.insert(
+        "effective_end_date".to_owned(),
+        json!(rule.effective_end_date),
+    );
     object.insert("conditions".to_owned(), Value::Array(conditions));
     object.insert("attributes".to_owned(), Value::Object(attributes));
     if let Some(entity_type) = &rule.entity_type {
         object.insert("entity_type".to_owned(), json!(entity_type));
     }
-    object.insert("created_at".to_owned(), json!(dates::timestamp(rule.created_at)));
-    object.insert("updated_at".to_owned(), json!(dates::timestamp(rule.updated_at)));
+    object.insert(
+        "created_at".to_owned(),
+        json!(dates::timestamp(rule.created_at)),
+    );
+    object.insert(
+        "updated_at".to_owned(),
+        json!(dates::timestamp(rule.updated_at)),
+    );
     Value::Object(object)
 }
 
@@ -838,7 +928,12 @@ pub(crate) fn delete_rule(state: &mut State, call: &Call<'_>, rule_id: &str) -> 
         Err(reply) => return reply,
     };
     let id = crate::testing::ids::Uuid::parse(rule_id);
-    let Some(position) = parts.company.rules.iter().position(|rule| Some(rule.id) == id) else {
+    let Some(position) = parts
+        .company
+        .rules
+        .iter()
+        .position(|rule| Some(rule.id) == id)
+    else {
         return rule_not_found(rule_id);
     };
     let rule = parts.company.rules.remove(position);
@@ -954,7 +1049,13 @@ struct LedgerItem {
     limit: Option<usize>,
 }
 
-fn ledger_entry(kind: &str, account_type: &str, description: &str, debit: i64, credit: i64) -> Value {
+fn ledger_entry(
+    kind: &str,
+    account_type: &str,
+    description: &str,
+    debit: i64,
+    credit: i64,
+) -> Value {
     json!({
         "type": kind,
         "account_type": account_type,
@@ -968,33 +1069,102 @@ fn ledger_entry(kind: &str, account_type: &str, description: &str, debit: i64, c
 /// benefit liabilities credited. Debits equal credits.
 fn ledger_entries(totals: &Totals) -> Vec<Value> {
     let debits = [
-        ("regular_wages", "RegularWages", "Regular Wages", totals.salary + totals.wages),
-        ("overtime_wages", "OvertimeWages", "Overtime Wages", totals.overtime),
+        (
+            "regular_wages",
+            "RegularWages",
+            "Regular Wages",
+            totals.salary.saturating_add(totals.wages),
+        ),
+        (
+            "overtime_wages",
+            "OvertimeWages",
+            "Overtime Wages",
+            totals.overtime,
+        ),
         ("bonus_wages", "BonusWages", "Bonus Wages", totals.bonus),
-        ("other_earnings", "OtherEarnings", "Commissions and Other Earnings", totals.commission + totals.other_earnings),
-        ("contractor_payment", "ContractorPayments", "Contractor Payments", totals.contract),
-        ("employer_tax_fica", "EmployerFICA", "Employer FICA", totals.employer_fica),
-        ("employer_tax_unemployment", "EmployerUnemployment", "Employer Unemployment Tax", totals.employer_unemployment),
-        ("employer_tax_other", "EmployerOtherTaxes", "Other Employer Taxes", totals.employer_other_taxes),
-        ("employer_contribution_retirement_401k", "Employer401k", "Employer 401(k) Contributions", totals.employer_retirement),
-        ("employer_contribution_health", "EmployerHealth", "Employer Health Contributions", totals.employer_health),
-        ("employer_contribution_other", "EmployerOtherBenefits", "Other Employer Contributions", totals.employer_other),
+        (
+            "other_earnings",
+            "OtherEarnings",
+            "Commissions and Other Earnings",
+            totals.commission.saturating_add(totals.other_earnings),
+        ),
+        (
+            "contractor_payment",
+            "ContractorPayments",
+            "Contractor Payments",
+            totals.contract,
+        ),
+        (
+            "employer_tax_fica",
+            "EmployerFICA",
+            "Employer FICA",
+            totals.employer_fica,
+        ),
+        (
+            "employer_tax_unemployment",
+            "EmployerUnemployment",
+            "Employer Unemployment Tax",
+            totals.employer_unemployment,
+        ),
+        (
+            "employer_tax_other",
+            "EmployerOtherTaxes",
+            "Other Employer Taxes",
+            totals.employer_other_taxes,
+        ),
+        (
+            "employer_contribution_retirement_401k",
+            "Employer401k",
+            "Employer 401(k) Contributions",
+            totals.employer_retirement,
+        ),
+        (
+            "employer_contribution_health",
+            "EmployerHealth",
+            "Employer Health Contributions",
+            totals.employer_health,
+        ),
+        (
+            "employer_contribution_other",
+            "EmployerOtherBenefits",
+            "Other Employer Contributions",
+            totals.employer_other,
+        ),
     ];
     let credits = [
-        ("cash_debit_net_pay", "DebitNetPay", "Employee Payment", totals.net),
-        ("tax_liability_accrual", "TaxLiability", "Payroll Tax Liability", totals.employee_taxes + totals.employer_taxes),
-        ("benefit_liability", "BenefitLiability", "Benefit Liability", totals.pretax_deductions + totals.posttax_deductions + totals.employer_contributions()),
+        (
+            "cash_debit_net_pay",
+            "DebitNetPay",
+            "Employee Payment",
+            totals.net,
+        ),
+        (
+            "tax_liability_accrual",
+            "TaxLiability",
+            "Payroll Tax Liability",
+            totals.employee_taxes.saturating_add(totals.employer_taxes),
+        ),
+        (
+            "benefit_liability",
+            "BenefitLiability",
+            "Benefit Liability",
+            totals
+                .pretax_deductions
+                .saturating_add(totals.posttax_deductions)
+                .saturating_add(totals.employer_contributions()),
+        ),
     ];
     debits
         .into_iter()
         .filter(|entry| entry.3 != 0)
-        .map(|(kind, account, description, amount)| ledger_entry(kind, account, description, amount, 0))
-        .chain(
-            credits
-                .into_iter()
-                .filter(|entry| entry.3 != 0)
-                .map(|(kind, account, description, amount)| ledger_entry(kind, account, description, 0, amount)),
-        )
+        .map(|(kind, account, description, amount)| {
+            ledger_entry(kind, account, description, amount, 0)
+        })
+        .chain(credits.into_iter().filter(|entry| entry.3 != 0).map(
+            |(kind, account, description, amount)| {
+                ledger_entry(kind, account, description, 0, amount)
+            },
+        ))
         .collect()
 }
 
@@ -1024,7 +1194,7 @@ pub(crate) fn ledger_items(state: &mut State, call: &Call<'_>) -> Reply {
                     entries
                         .iter()
                         .filter_map(|entry| entry[side]["amount"].as_i64())
-                        .sum()
+                        .fold(0_i64, i64::saturating_add)
                 };
                 let (debit, credit) = (sum("debit"), sum("credit"));
                 let count = entries.len();
@@ -1067,8 +1237,14 @@ mod tests {
         for payment in &company.payments {
             let totals = payment.summary(company).totals;
             let entries = ledger_entries(&totals);
-            let debit: i64 = entries.iter().map(|e| e["debit"]["amount"].as_i64().unwrap()).sum();
-            let credit: i64 = entries.iter().map(|e| e["credit"]["amount"].as_i64().unwrap()).sum();
+            let debit: i64 = entries
+                .iter()
+                .map(|e| e["debit"]["amount"].as_i64().unwrap())
+                .sum();
+            let credit: i64 = entries
+                .iter()
+                .map(|e| e["credit"]["amount"].as_i64().unwrap())
+                .sum();
             assert_eq!(debit, credit);
             assert_eq!(debit, totals.company_debit());
         }
@@ -1079,11 +1255,23 @@ mod tests {
         let shared = shared(20);
         let mut state = shared.lock();
         let config = shared.config.clone();
-        for bad in ["", "start_date=2025-01-01", "start_date=2025-01-01&end_date=2025-13-01", "start_date=2025-02-01&end_date=2025-01-01"] {
+        for bad in [
+            "",
+            "start_date=2025-01-01",
+            "start_date=2025-01-01&end_date=2025-13-01",
+            "start_date=2025-02-01&end_date=2025-01-01",
+        ] {
             let reply = payments(&mut state, &call(&config, &query(bad), b""));
             assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{bad}");
         }
-        let reply = payments(&mut state, &call(&config, &query("start_date=2025-01-01&end_date=2025-12-31"), b""));
+        let reply = payments(
+            &mut state,
+            &call(
+                &config,
+                &query("start_date=2025-01-01&end_date=2025-12-31"),
+                b"",
+            ),
+        );
         let list = body(&reply);
         assert_eq!(list.as_array().unwrap().len(), 38);
         assert_eq!(list[0]["pay_frequencies"], json!(["bi_weekly"]));
@@ -1099,20 +1287,35 @@ mod tests {
         assert_eq!(reply.status, StatusCode::CREATED, "{}", body(&reply));
         let rule = body(&reply);
         assert_eq!(rule["priority"], 1);
-        let items = body(&pay_statement_items(&mut state, &call(&config, &query("categories[]=earnings&name=sal"), b"")));
+        let items = body(&pay_statement_items(
+            &mut state,
+            &call(&config, &query("categories[]=earnings&name=sal"), b""),
+        ));
         assert_eq!(items["responses"][0]["name"], "Salary");
-        assert_eq!(items["responses"][0]["attributes"]["metadata"], json!({"gl": "6000"}));
+        assert_eq!(
+            items["responses"][0]["attributes"]["metadata"],
+            json!({"gl": "6000"})
+        );
 
         let id = rule["id"].as_str().unwrap();
         let update = json!({"optionalProperty": {"effective_end_date": "2020-01-01"}}).to_string();
         let reply = update_rule(&mut state, &call(&config, &[], update.as_bytes()), id);
         assert_eq!(body(&reply)["effective_end_date"], "2020-01-01");
-        let items = body(&pay_statement_items(&mut state, &call(&config, &query("name=Salary"), b"")));
+        let items = body(&pay_statement_items(
+            &mut state,
+            &call(&config, &query("name=Salary"), b""),
+        ));
         assert_eq!(items["responses"][0]["attributes"]["metadata"], Value::Null);
         let reply = delete_rule(&mut state, &call(&config, &[], b""), id);
         assert!(body(&reply)["deleted_at"].is_string());
-        assert_eq!(delete_rule(&mut state, &call(&config, &[], b""), id).status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            delete_rule(&mut state, &call(&config, &[], b""), id).status,
+            StatusCode::NOT_FOUND
+        );
         let bad = json!({"conditions": []}).to_string();
-        assert_eq!(create_rule(&mut state, &call(&config, &[], bad.as_bytes())).status, StatusCode::BAD_REQUEST);
+        assert_eq!(
+            create_rule(&mut state, &call(&config, &[], bad.as_bytes())).status,
+            StatusCode::BAD_REQUEST
+        );
     }
 }

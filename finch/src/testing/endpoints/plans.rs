@@ -66,7 +66,11 @@ pub(crate) fn list(state: &mut State, call: &Call<'_>) -> Reply {
     let matching: Vec<&Plan> = company
         .plans
         .iter()
-        .filter(|plan| plan_type.as_deref().is_none_or(|kind| plan.template.kind == kind))
+        .filter(|plan| {
+            plan_type
+                .as_deref()
+                .is_none_or(|kind| plan.template.kind == kind)
+        })
         .collect();
     let plans: Vec<Value> = matching
         .iter()
@@ -185,21 +189,23 @@ pub(crate) fn retrieve_enrollments(state: &mut State, call: &Call<'_>) -> Reply 
     let responses: Vec<Value> = request
         .requests
         .iter()
-        .map(|item| match plans::find_enrollment(company, &item.enrollment_id) {
-            Some((person, g, plan)) => json!({
-                "enrollment_id": item.enrollment_id,
-                "code": 200,
-                "body": enrollment_value(company, person, g, plan),
-            }),
-            None => json!({
-                "enrollment_id": item.enrollment_id,
-                "code": 404,
-                "body": BatchError::not_found(
-                    "enrollment_not_found",
-                    format!("No enrollment with id {} found", item.enrollment_id),
-                ),
-            }),
-        })
+        .map(
+            |item| match plans::find_enrollment(company, &item.enrollment_id) {
+                Some((person, g, plan)) => json!({
+                    "enrollment_id": item.enrollment_id,
+                    "code": 200,
+                    "body": enrollment_value(company, person, g, plan),
+                }),
+                None => json!({
+                    "enrollment_id": item.enrollment_id,
+                    "code": 404,
+                    "body": BatchError::not_found(
+                        "enrollment_not_found",
+                        format!("No enrollment with id {} found", item.enrollment_id),
+                    ),
+                }),
+            },
+        )
         .collect();
     Reply::json(StatusCode::OK, &json!({ "responses": responses }))
 }
@@ -312,21 +318,23 @@ pub(crate) fn retrieve_dependents(state: &mut State, call: &Call<'_>) -> Reply {
     let responses: Vec<Value> = request
         .requests
         .iter()
-        .map(|item| match plans::find_dependent(company, &item.dependent_id) {
-            Some((person, g, dependent)) => json!({
-                "dependent_id": item.dependent_id,
-                "code": 200,
-                "body": dependent_value(company, person, g, &dependent, !include.is_empty()),
-            }),
-            None => json!({
-                "dependent_id": item.dependent_id,
-                "code": 404,
-                "body": BatchError::not_found(
-                    "item_not_found",
-                    format!("No dependent with id {} found", item.dependent_id),
-                ),
-            }),
-        })
+        .map(
+            |item| match plans::find_dependent(company, &item.dependent_id) {
+                Some((person, g, dependent)) => json!({
+                    "dependent_id": item.dependent_id,
+                    "code": 200,
+                    "body": dependent_value(company, person, g, &dependent, !include.is_empty()),
+                }),
+                None => json!({
+                    "dependent_id": item.dependent_id,
+                    "code": 404,
+                    "body": BatchError::not_found(
+                        "item_not_found",
+                        format!("No dependent with id {} found", item.dependent_id),
+                    ),
+                }),
+            },
+        )
         .collect();
     Reply::json(StatusCode::OK, &json!({ "responses": responses }))
 }
@@ -341,25 +349,47 @@ mod tests {
         let shared = shared(200);
         let mut state = shared.lock();
         let config = shared.config.clone();
-        let plans = body(&list(&mut state, &call(&config, &query("plan_type=MEDICAL"), b"")));
+        let plans = body(&list(
+            &mut state,
+            &call(&config, &query("plan_type=MEDICAL"), b""),
+        ));
         assert_eq!(plans["paging"]["count"], 2);
-        let page = body(&list_enrollments(&mut state, &call(&config, &query("limit=500"), b"")));
+        let page = body(&list_enrollments(
+            &mut state,
+            &call(&config, &query("limit=500"), b""),
+        ));
         let enrollments = page["enrollments"].as_array().unwrap();
         assert_eq!(enrollments.len(), 50);
         let id = enrollments[3]["id"].as_str().unwrap();
-        let request = json!({"requests": [{"enrollment_id": id}, {"enrollment_id": "x"}]}).to_string();
-        let batch = body(&retrieve_enrollments(&mut state, &call(&config, &[], request.as_bytes())));
+        let request =
+            json!({"requests": [{"enrollment_id": id}, {"enrollment_id": "x"}]}).to_string();
+        let batch = body(&retrieve_enrollments(
+            &mut state,
+            &call(&config, &[], request.as_bytes()),
+        ));
         assert_eq!(batch["responses"][0]["body"], enrollments[3]);
         assert_eq!(batch["responses"][1]["code"], 404);
 
-        let dependents = body(&list_dependents(&mut state, &call(&config, &query("include=ssn"), b"")));
+        let dependents = body(&list_dependents(
+            &mut state,
+            &call(&config, &query("include=ssn"), b""),
+        ));
         let first = &dependents["dependents"][0];
         assert!(first["ssn"].is_string());
         let request = json!({"requests": [{"dependent_id": first["dependent_id"]}]}).to_string();
-        let batch = body(&retrieve_dependents(&mut state, &call(&config, &[], request.as_bytes())));
+        let batch = body(&retrieve_dependents(
+            &mut state,
+            &call(&config, &[], request.as_bytes()),
+        ));
         assert_eq!(batch["responses"][0]["body"]["ssn"], Value::Null);
-        assert_eq!(batch["responses"][0]["body"]["first_name"], first["first_name"]);
+        assert_eq!(
+            batch["responses"][0]["body"]["first_name"],
+            first["first_name"]
+        );
         let plan_id = plans["plans"][0]["id"].as_str().unwrap();
-        assert_eq!(body(&retrieve(&mut state, &call(&config, &[], b""), plan_id))["id"], plan_id);
+        assert_eq!(
+            body(&retrieve(&mut state, &call(&config, &[], b""), plan_id))["id"],
+            plan_id
+        );
     }
 }

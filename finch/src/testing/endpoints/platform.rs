@@ -193,8 +193,8 @@ pub(crate) fn create_connect_session(state: &mut State, call: &Call<'_>) -> Repl
             return invalid(format!("`{name}` must be between 1 and 255 characters"));
         }
     }
-    if let Err(message) = check_products(&request.products)
-        .and_then(|()| check_minutes(request.minutes_to_expire))
+    if let Err(message) =
+        check_products(&request.products).and_then(|()| check_minutes(request.minutes_to_expire))
     {
         return invalid(message);
     }
@@ -269,7 +269,9 @@ fn entity_status(connection: &Connection) -> &str {
 fn status_message(status: &str) -> Option<&'static str> {
     match status {
         "reauth" => Some("The connection needs to be reauthenticated by the employer."),
-        "error_no_account_setup" => Some("The employer has not finished setting up Finch's account."),
+        "error_no_account_setup" => {
+            Some("The employer has not finished setting up Finch's account.")
+        }
         "error_permissions" => Some("Finch's account lacks the permissions it needs."),
         "pending" => Some("The employer has not authorized the connection yet."),
         "processing" => Some("Finch is syncing the connection's data."),
@@ -466,7 +468,10 @@ fn benefits_support() -> Value {
         if benefit.hsa_limit
             && let Value::Object(features) = &mut features
         {
-            features.insert("hsa_contribution_limit".to_owned(), json!(["individual", "family"]));
+            features.insert(
+                "hsa_contribution_limit".to_owned(),
+                json!(["individual", "family"]),
+            );
         }
         support.insert(
             benefit.kind.to_owned(),
@@ -625,12 +630,22 @@ mod tests {
         let reply = exchange(&mut state, &request(&code, "secret"));
         assert_eq!(reply.status, StatusCode::BAD_REQUEST);
         assert_eq!(body(&reply)["finch_code"], "invalid_grant");
-        assert!(body(&reply)["message"].as_str().unwrap().contains("already"));
+        assert!(
+            body(&reply)["message"]
+                .as_str()
+                .unwrap()
+                .contains("already")
+        );
 
         let reply = exchange(&mut state, r#"{"client_id":"id","client_secret":"secret"}"#);
         assert!(body(&reply)["message"].as_str().unwrap().contains("`code`"));
         let reply = exchange(&mut state, r#"{"code":"x"}"#);
-        assert!(body(&reply)["message"].as_str().unwrap().contains("`client_id`"));
+        assert!(
+            body(&reply)["message"]
+                .as_str()
+                .unwrap()
+                .contains("`client_id`")
+        );
     }
 
     #[test]
@@ -639,7 +654,8 @@ mod tests {
         let mut state = shared.lock();
         let config = shared.config.clone();
         let ok = json!({"customer_id": "c1", "customer_name": "Acme", "products": ["directory"]});
-        let reply = create_connect_session(&mut state, &call(&config, &[], ok.to_string().as_bytes()));
+        let reply =
+            create_connect_session(&mut state, &call(&config, &[], ok.to_string().as_bytes()));
         assert_eq!(reply.status, StatusCode::CREATED);
         let created = body(&reply);
         let session = created["session_id"].as_str().unwrap();
@@ -649,14 +665,33 @@ mod tests {
         );
 
         for (bad, needle) in [
-            (json!({"customer_name": "Acme", "products": []}), "customer_id"),
-            (json!({"customer_id": "", "customer_name": "Acme", "products": []}), "customer_id"),
-            (json!({"customer_id": "c", "customer_name": "Acme", "products": ["nope"]}), "nope"),
-            (json!({"customer_id": "c", "customer_name": "A", "products": [], "minutes_to_expire": 0}), "minutes"),
-            (json!({"customer_id": "c", "customer_name": "A", "products": [], "sandbox": "x"}), "sandbox"),
-            (json!({"customer_id": "c", "customer_name": "A", "products": [], "integration": {}}), "provider"),
+            (
+                json!({"customer_name": "Acme", "products": []}),
+                "customer_id",
+            ),
+            (
+                json!({"customer_id": "", "customer_name": "Acme", "products": []}),
+                "customer_id",
+            ),
+            (
+                json!({"customer_id": "c", "customer_name": "Acme", "products": ["nope"]}),
+                "nope",
+            ),
+            (
+                json!({"customer_id": "c", "customer_name": "A", "products": [], "minutes_to_expire": 0}),
+                "minutes",
+            ),
+            (
+                json!({"customer_id": "c", "customer_name": "A", "products": [], "sandbox": "x"}),
+                "sandbox",
+            ),
+            (
+                json!({"customer_id": "c", "customer_name": "A", "products": [], "integration": {}}),
+                "provider",
+            ),
         ] {
-            let reply = create_connect_session(&mut state, &call(&config, &[], bad.to_string().as_bytes()));
+            let reply =
+                create_connect_session(&mut state, &call(&config, &[], bad.to_string().as_bytes()));
             assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{bad}");
             assert!(
                 body(&reply)["message"].as_str().unwrap().contains(needle),
@@ -667,12 +702,23 @@ mod tests {
 
         let connection_id = state.connections[0].id.to_string();
         let reauth = json!({"connection_id": connection_id, "products": ["payment"]});
-        let reply = reauthenticate_connect_session(&mut state, &call(&config, &[], reauth.to_string().as_bytes()));
+        let reply = reauthenticate_connect_session(
+            &mut state,
+            &call(&config, &[], reauth.to_string().as_bytes()),
+        );
         assert_eq!(reply.status, StatusCode::CREATED);
         let unknown = json!({"connection_id": "0b5c2f3e-1111-4222-8333-444455556666"});
-        let reply = reauthenticate_connect_session(&mut state, &call(&config, &[], unknown.to_string().as_bytes()));
+        let reply = reauthenticate_connect_session(
+            &mut state,
+            &call(&config, &[], unknown.to_string().as_bytes()),
+        );
         assert_eq!(reply.status, StatusCode::BAD_REQUEST);
-        assert!(body(&reply)["message"].as_str().unwrap().contains("not found"));
+        assert!(
+            body(&reply)["message"]
+                .as_str()
+                .unwrap()
+                .contains("not found")
+        );
     }
 
     #[test]
@@ -685,7 +731,10 @@ mod tests {
         let both = json!({ "entity_ids": [entity, other] }).to_string();
         let reply = disconnect_entity(&mut state, &call(&config, &[], both.as_bytes()));
         assert_eq!(reply.status, StatusCode::BAD_REQUEST);
-        assert_eq!(body(&reply), json!({"errors": [{"entityId": other, "error": "NOT_FOUND"}]}));
+        assert_eq!(
+            body(&reply),
+            json!({"errors": [{"entityId": other, "error": "NOT_FOUND"}]})
+        );
         assert!(!state.connections[0].entity_disconnected);
         let reply = disconnect_entity(&mut state, &call(&config, &[], b"{\"entity_ids\": []}"));
         assert_eq!(body(&reply)["name"], "BadRequestError");
@@ -701,7 +750,10 @@ mod tests {
         let mut state = shared.lock();
         let config = shared.config.clone();
         let request = json!({"method": "POST", "route": "/v1/people", "data": "{\"a\":1}", "params": {"page": 2}, "request_headers": {"x-y": "z"}});
-        let reply = forward(&mut state, &call(&config, &query(""), request.to_string().as_bytes()));
+        let reply = forward(
+            &mut state,
+            &call(&config, &query(""), request.to_string().as_bytes()),
+        );
         assert_eq!(reply.status, StatusCode::OK);
         let answer = body(&reply);
         assert_eq!(answer["statusCode"], 201);
@@ -710,6 +762,9 @@ mod tests {
         assert_eq!(echoed["body"], json!({"a": 1}));
         assert_eq!(echoed["params"], json!({"page": 2}));
         let bad = json!({"method": "BREW", "route": "/x"}).to_string();
-        assert_eq!(forward(&mut state, &call(&config, &[], bad.as_bytes())).status, StatusCode::BAD_REQUEST);
+        assert_eq!(
+            forward(&mut state, &call(&config, &[], bad.as_bytes())).status,
+            StatusCode::BAD_REQUEST
+        );
     }
 }

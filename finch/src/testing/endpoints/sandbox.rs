@@ -242,7 +242,10 @@ pub(crate) fn update_account(state: &mut State, call: &Call<'_>) -> Reply {
         Ok(connection) => connection,
         Err(reply) => return reply,
     };
-    if let (Some(status), Some(target)) = (request.connection_status, state.connections.get_mut(connection)) {
+    if let (Some(status), Some(target)) = (
+        request.connection_status,
+        state.connections.get_mut(connection),
+    ) {
         target.status = status;
     }
     match connection_fields(state, connection) {
@@ -352,11 +355,20 @@ const EMPLOYMENT_UPDATE: &[&str] = &[
     "source_id",
 ];
 
-fn update_person(state: &mut State, call: &Call<'_>, id: &str, allowed: &[&str]) -> Result<usize, Reply> {
+fn update_person(
+    state: &mut State,
+    call: &Call<'_>,
+    id: &str,
+    allowed: &[&str],
+) -> Result<usize, Reply> {
     let body: Value = parse_body(call.body)?;
-    let fields = sandbox::check_update(body, allowed).map_err(|message| Reply::invalid(&message))?;
+    let fields =
+        sandbox::check_update(body, allowed).map_err(|message| Reply::invalid(&message))?;
     let parts = parts(state, call)?;
-    let position = parts.company.position(id).ok_or_else(|| individual_not_found(id))?;
+    let position = parts
+        .company
+        .position(id)
+        .ok_or_else(|| individual_not_found(id))?;
     let person = parts
         .company
         .people
@@ -381,7 +393,11 @@ pub(crate) fn update_individual(state: &mut State, call: &Call<'_>, individual_i
         Some(person) => {
             let mut value = wire::individual_value(company, person, true);
             if let Value::Object(object) = &mut value {
-                let encrypted = person.fields.get("encrypted_ssn").cloned().unwrap_or(Value::Null);
+                let encrypted = person
+                    .fields
+                    .get("encrypted_ssn")
+                    .cloned()
+                    .unwrap_or(Value::Null);
                 object.insert("encrypted_ssn".to_owned(), encrypted);
             }
             Reply::json(StatusCode::OK, &value)
@@ -479,11 +495,7 @@ const EARNING_TYPES: &[&str] = &[
 ];
 const TAX_TYPES: &[&str] = &["federal", "fica", "local", "state"];
 
-fn lines(
-    given: Option<Vec<NewLine>>,
-    path: &str,
-    kinds: &[&str],
-) -> Result<Vec<Line>, Reply> {
+fn lines(given: Option<Vec<NewLine>>, path: &str, kinds: &[&str]) -> Result<Vec<Line>, Reply> {
     given
         .unwrap_or_default()
         .into_iter()
@@ -540,7 +552,10 @@ fn statement(
         &payment_method,
         &["check", "direct_deposit", "other"],
     )?;
-    if given.total_hours.is_some_and(|hours| !(hours > 0.0)) {
+    if given
+        .total_hours
+        .is_some_and(|hours| hours.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater))
+    {
         return Err(Reply::invalid(&format!(
             "[body:{path}.total_hours]: Number must be greater than 0"
         )));
@@ -562,16 +577,23 @@ fn statement(
         &format!("{path}.employer_contributions"),
         catalog::BENEFIT_TYPES,
     )?;
-    let sum = |lines: &[Line]| lines.iter().filter_map(|line| line.amount).sum::<i64>();
+    let sum = |lines: &[Line]| {
+        lines
+            .iter()
+            .filter_map(|line| line.amount)
+            .fold(0_i64, i64::saturating_add)
+    };
     let gross = given.gross_pay.unwrap_or_else(|| sum(&earnings));
     let employee_taxes: i64 = taxes
         .iter()
         .filter(|line| line.employer != Some(true))
         .filter_map(|line| line.amount)
-        .sum();
-    let net = given
-        .net_pay
-        .unwrap_or_else(|| gross - employee_taxes - sum(&deductions));
+        .fold(0_i64, i64::saturating_add);
+    let net = given.net_pay.unwrap_or_else(|| {
+        gross
+            .saturating_sub(employee_taxes)
+            .saturating_sub(sum(&deductions))
+    });
     Ok(ExplicitStatement {
         individual: person.id,
         kind,
@@ -590,7 +612,9 @@ fn date(path: &str, text: Option<&str>) -> Result<Option<Day>, Reply> {
     match text {
         None => Ok(None),
         Some(text) => dates::parse(text).map(Some).ok_or_else(|| {
-            Reply::invalid(&format!("[body:{path}]: `{text}` is not a date as YYYY-MM-DD"))
+            Reply::invalid(&format!(
+                "[body:{path}]: `{text}` is not a date as YYYY-MM-DD"
+            ))
         }),
     }
 }
@@ -702,7 +726,11 @@ mod tests {
         let config = shared.config.clone();
         let reply = create_directory(
             &mut state,
-            &call(&config, &[], br#"[{"first_name": "Ada", "id": "ignored"}, {}]"#),
+            &call(
+                &config,
+                &[],
+                br#"[{"first_name": "Ada", "id": "ignored"}, {}]"#,
+            ),
         );
         assert_eq!(reply.status, StatusCode::OK);
         let created = body(&reply);
@@ -710,7 +738,10 @@ mod tests {
         assert_ne!(id, "ignored");
         assert_eq!(created[0]["first_name"], "Ada");
         assert_eq!(state.company().unwrap().people.len(), 4);
-        let page = body(&organization::directory(&mut state, &call(&config, &query("offset=2"), b"")));
+        let page = body(&organization::directory(
+            &mut state,
+            &call(&config, &query("offset=2"), b""),
+        ));
         assert_eq!(page["individuals"][0]["id"], id);
         assert_eq!(page["paging"]["count"], 4);
 
@@ -725,15 +756,30 @@ mod tests {
         let mut state = shared.lock();
         let config = shared.config.clone();
         let id = state.company().unwrap().people[2].id.to_string();
-        let reply = update_individual(&mut state, &call(&config, &[], br#"{"preferred_name": "Ace", "ssn": "123-45-6789"}"#), &id);
+        let reply = update_individual(
+            &mut state,
+            &call(
+                &config,
+                &[],
+                br#"{"preferred_name": "Ace", "ssn": "123-45-6789"}"#,
+            ),
+            &id,
+        );
         assert_eq!(reply.status, StatusCode::OK);
         let person = body(&reply);
         assert_eq!(person["preferred_name"], "Ace");
         assert_eq!(person["ssn"], "123-45-6789");
         assert_eq!(person["id"], id);
-        let reply = update_employment(&mut state, &call(&config, &[], br#"{"title": "Boss", "is_active": false}"#), &id);
+        let reply = update_employment(
+            &mut state,
+            &call(&config, &[], br#"{"title": "Boss", "is_active": false}"#),
+            &id,
+        );
         assert_eq!(body(&reply)["title"], "Boss");
-        let page = body(&organization::directory(&mut state, &call(&config, &query(""), b"")));
+        let page = body(&organization::directory(
+            &mut state,
+            &call(&config, &query(""), b""),
+        ));
         assert_eq!(page["individuals"][2]["is_active"], false);
         let reply = update_employment(&mut state, &call(&config, &[], b"{}"), "nope");
         assert_eq!(reply.status, StatusCode::NOT_FOUND);
@@ -750,7 +796,10 @@ mod tests {
         let request = json!({"start_date": "2026-01-01", "end_date": "2026-01-14", "pay_statements": [{
             "individual_id": id, "gross_pay": 500000, "earnings": [{"type": "salary", "name": "Salary", "amount": 500000, "hours": 80}],
             "taxes": [{"type": "federal", "name": "Federal", "amount": 50000}], "employee_deductions": [{"type": "401k", "name": "401k", "amount": 25000, "pre_tax": true}]}]});
-        let reply = create_payment(&mut state, &call(&config, &[], request.to_string().as_bytes()));
+        let reply = create_payment(
+            &mut state,
+            &call(&config, &[], request.to_string().as_bytes()),
+        );
         assert_eq!(reply.status, StatusCode::OK, "{}", body(&reply));
         let created = body(&reply);
         assert_eq!(created["pay_date"], "2026-01-14");
@@ -762,12 +811,38 @@ mod tests {
         let statements = json!({"requests": [{"payment_id": created["payment_id"]}]}).to_string();
         let reply = payroll::pay_statements(&mut state, &call(&config, &[], statements.as_bytes()));
         let statement = &body(&reply)["responses"][0]["body"]["pay_statements"][0];
-        assert_eq!(statement["gross_pay"], json!({"amount": 500000, "currency": "usd"}));
+        assert_eq!(
+            statement["gross_pay"],
+            json!({"amount": 500000, "currency": "usd"})
+        );
         assert_eq!(statement["taxes"][0]["employer"], false);
+
+        // Amounts at the spec's maximum add up without overflowing.
+        let huge = 9_007_199_254_740_991_i64;
+        let line = json!({"type": "bonus", "name": "Bonus", "amount": huge});
+        let statement = json!({"individual_id": id, "earnings": vec![line; 2000], "net_pay": -huge,
+                               "taxes": [{"type": "fica", "name": "FICA", "amount": -huge, "employer": true}]});
+        let request = json!({"pay_statements": vec![statement; 5]}).to_string();
+        let reply = create_payment(&mut state, &call(&config, &[], request.as_bytes()));
+        assert_eq!(reply.status, StatusCode::OK);
+        let payment = body(&reply)["payment_id"].as_str().unwrap().to_owned();
+        let ledger = json!({"requests": [{"payment_id": payment}]}).to_string();
+        let reply = payroll::ledger_items(&mut state, &call(&config, &[], ledger.as_bytes()));
+        assert!(body(&reply)["responses"][0]["body"]["totals"]["debit"]["amount"].is_i64());
+        let q = query("start_date=2025-12-31&end_date=2025-12-31");
+        assert_eq!(
+            payroll::payments(&mut state, &call(&config, &q, b"")).status,
+            StatusCode::OK
+        );
 
         let bad = json!({"pay_statements": [{"individual_id": "ghost"}]}).to_string();
         let reply = create_payment(&mut state, &call(&config, &[], bad.as_bytes()));
-        assert!(body(&reply)["message"].as_str().unwrap().starts_with("[body:pay_statements.0.individual_id]"));
+        assert!(
+            body(&reply)["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("[body:pay_statements.0.individual_id]")
+        );
     }
 
     #[test]
@@ -775,20 +850,36 @@ mod tests {
         let shared = shared(5);
         let mut state = shared.lock();
         let config = shared.config.clone();
-        let reply = create_connection(&mut state, &call(&config, &[], br#"{"provider_id": "gusto", "employee_size": 7}"#));
+        let reply = create_connection(
+            &mut state,
+            &call(
+                &config,
+                &[],
+                br#"{"provider_id": "gusto", "employee_size": 7}"#,
+            ),
+        );
         assert_eq!(reply.status, StatusCode::OK, "{}", body(&reply));
         let created = body(&reply);
         assert_eq!(created["authentication_type"], "oauth");
         assert_eq!(state.companies.len(), 2);
         assert_eq!(state.companies[1].people.len(), 7);
         assert!(state.token_is_valid(created["access_token"].as_str().unwrap()));
-        let account = json!({"company_id": created["company_id"], "provider_id": "justworks"}).to_string();
+        let account =
+            json!({"company_id": created["company_id"], "provider_id": "justworks"}).to_string();
         let reply = create_account(&mut state, &call(&config, &[], account.as_bytes()));
         assert_eq!(body(&reply)["company_id"], created["company_id"]);
         assert_eq!(state.connections.len(), 3);
         assert_eq!(state.connections[2].company, 1);
-        for bad in [r#"{"provider_id": "nope"}"#, r#"{"provider_id": "gusto", "employee_size": 0}"#, r#"{"provider_id": "gusto", "products": ["x"]}"#] {
-            assert_eq!(create_connection(&mut state, &call(&config, &[], bad.as_bytes())).status, StatusCode::BAD_REQUEST, "{bad}");
+        for bad in [
+            r#"{"provider_id": "nope"}"#,
+            r#"{"provider_id": "gusto", "employee_size": 0}"#,
+            r#"{"provider_id": "gusto", "products": ["x"]}"#,
+        ] {
+            assert_eq!(
+                create_connection(&mut state, &call(&config, &[], bad.as_bytes())).status,
+                StatusCode::BAD_REQUEST,
+                "{bad}"
+            );
         }
     }
 }
