@@ -113,6 +113,14 @@ async fn every_operation_is_served_and_decodes() {
         .await
         .unwrap();
     assert_ne!(reauth.session_id, session.session_id);
+    // The Connect URL is built locally, with the client id the stand-in checks.
+    let url = finch
+        .connect()
+        .auth_url([Product::Directory], "https://app.example/callback")
+        .sandbox(true)
+        .build()
+        .unwrap();
+    assert!(url.contains(stand_in.client_id()), "{url}");
     let about = finch.account().introspect().await.unwrap();
     assert_eq!(about.connection_id, stand_in.connection_id());
     assert_eq!(
@@ -472,6 +480,23 @@ async fn every_operation_is_served_and_decodes() {
 
     // Plans (beta).
     let plans = finch.hris().plans().list(ListPlans::new()).await.unwrap();
+    let mut all_plans = finch.hris().plans().list_all(ListPlans::new().limit(4));
+    let mut plan_count = 0;
+    while let Some(plan) = all_plans.next_item().await {
+        plan.unwrap();
+        plan_count += 1;
+    }
+    assert_eq!(Some(plan_count), plans.paging.count);
+    let mut pages = finch
+        .hris()
+        .documents()
+        .pages(ListDocuments::new().limit(25));
+    let mut document_pages = 0;
+    while let Some(page) = pages.next_page().await {
+        assert!(page.unwrap().documents.len() <= 25);
+        document_pages += 1;
+    }
+    assert!(document_pages >= 2);
     let plan = finch
         .hris()
         .plans()

@@ -72,7 +72,7 @@ const fn in_beta(mut info: ProviderInfo) -> ProviderInfo {
     info
 }
 
-/// The providers, sorted by id. The first is the fixture company's provider.
+/// The providers: the fixture company's provider first, then the others by id.
 pub(crate) const PROVIDERS: &[ProviderInfo] = &[
     with_benefits(provider(
         "gusto",

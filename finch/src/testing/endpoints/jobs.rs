@@ -90,8 +90,8 @@ fn next_hour(now: Instant) -> Instant {
     (now / 3_600 + 1) * 3_600
 }
 
-/// Runs a job for the caller's connection. `sandbox` replies as `POST /sandbox/jobs` does (200,
-/// no 429 body shape difference).
+/// Runs a job for the caller's connection and answers `created` (201 for `POST /jobs/automated`,
+/// 200 for `POST /sandbox/jobs`), or 429 when a sync has no refresh left.
 fn run(state: &mut State, call: &Call<'_>, job: NewJob, created: StatusCode) -> Reply {
     let now = state.now();
     if let NewJob::W4FormEmployeeSync { params } = &job {
