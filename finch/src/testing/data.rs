@@ -396,44 +396,272 @@ pub(crate) const BANKS: &[&str] = &[
     "FIRST REPUBLIC BANK",
 ];
 
-/// A department: its name, the index of its parent in [`DEPARTMENTS`] and how many of every
-/// hundred employees work in it.
+/// A department: its name, the index of its parent in [`DEPARTMENTS`], how many of every
+/// hundred employees work in it, its job titles (junior to senior; the head's title first),
+/// the yearly pay range in thousands of dollars, the share of hourly (non-exempt) staff in
+/// percent, and the workers' compensation class code of its staff.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Department {
     pub(crate) name: &'static str,
     pub(crate) parent: Option<usize>,
     pub(crate) weight: u64,
+    pub(crate) head_title: &'static str,
+    pub(crate) titles: &'static [&'static str],
+    pub(crate) pay_thousands: (u64, u64),
+    pub(crate) hourly_percent: u64,
+    pub(crate) class_code: &'static str,
 }
 
-const fn dept(name: &'static str, parent: Option<usize>, weight: u64) -> Department {
+#[allow(clippy::too_many_arguments)]
+const fn dept(
+    name: &'static str,
+    parent: Option<usize>,
+    weight: u64,
+    head_title: &'static str,
+    titles: &'static [&'static str],
+    pay_thousands: (u64, u64),
+    hourly_percent: u64,
+    class_code: &'static str,
+) -> Department {
     Department {
         name,
         parent,
         weight,
+        head_title,
+        titles,
+        pay_thousands,
+        hourly_percent,
+        class_code,
     }
 }
 
 /// Index 0 is the executive team; the CEO and the department heads' manager sit there.
 pub(crate) const DEPARTMENTS: &[Department] = &[
-    dept("Executive", None, 1),
-    dept("Engineering", None, 10),
-    dept("Platform", Some(1), 8),
-    dept("Infrastructure", Some(1), 6),
-    dept("Mobile", Some(1), 5),
-    dept("Product", None, 5),
-    dept("Design", Some(5), 4),
-    dept("Sales", None, 10),
-    dept("Sales Development", Some(7), 8),
-    dept("Account Management", Some(7), 5),
-    dept("Marketing", None, 6),
-    dept("Customer Success", None, 6),
-    dept("Support", Some(11), 9),
-    dept("Finance", None, 3),
-    dept("Accounting", Some(13), 2),
-    dept("People", None, 4),
-    dept("Legal", None, 2),
-    dept("Operations", None, 6),
+    dept(
+        "Executive",
+        None,
+        1,
+        "Chief Executive Officer",
+        &["Chief of Staff", "Executive Assistant"],
+        (150, 260),
+        0,
+        "8810",
+    ),
+    dept(
+        "Engineering",
+        None,
+        10,
+        "VP of Engineering",
+        &[
+            "Software Engineer",
+            "Senior Software Engineer",
+            "Staff Software Engineer",
+            "Engineering Manager",
+        ],
+        (115, 215),
+        0,
+        "8810",
+    ),
+    dept(
+        "Platform",
+        Some(1),
+        8,
+        "Head of Platform",
+        &[
+            "Software Engineer",
+            "Senior Software Engineer",
+            "Principal Engineer",
+        ],
+        (120, 220),
+        0,
+        "8810",
+    ),
+    dept(
+        "Infrastructure",
+        Some(1),
+        6,
+        "Head of Infrastructure",
+        &[
+            "Site Reliability Engineer",
+            "Senior SRE",
+            "Network Engineer",
+        ],
+        (115, 210),
+        0,
+        "8810",
+    ),
+    dept(
+        "Mobile",
+        Some(1),
+        5,
+        "Head of Mobile",
+        &["iOS Engineer", "Android Engineer", "Senior Mobile Engineer"],
+        (110, 200),
+        0,
+        "8810",
+    ),
+    dept(
+        "Product",
+        None,
+        5,
+        "VP of Product",
+        &[
+            "Product Manager",
+            "Senior Product Manager",
+            "Group Product Manager",
+        ],
+        (120, 200),
+        0,
+        "8810",
+    ),
+    dept(
+        "Design",
+        Some(5),
+        4,
+        "Head of Design",
+        &[
+            "Product Designer",
+            "Senior Product Designer",
+            "UX Researcher",
+        ],
+        (95, 170),
+        0,
+        "8810",
+    ),
+    dept(
+        "Sales",
+        None,
+        10,
+        "VP of Sales",
+        &[
+            "Account Executive",
+            "Senior Account Executive",
+            "Sales Engineer",
+        ],
+        (75, 150),
+        0,
+        "8742",
+    ),
+    dept(
+        "Sales Development",
+        Some(7),
+        8,
+        "Head of Sales Development",
+        &["Sales Development Representative", "Senior SDR"],
+        (50, 80),
+        60,
+        "8742",
+    ),
+    dept(
+        "Account Management",
+        Some(7),
+        5,
+        "Head of Account Management",
+        &["Account Manager", "Senior Account Manager"],
+        (70, 120),
+        0,
+        "8742",
+    ),
+    dept(
+        "Marketing",
+        None,
+        6,
+        "VP of Marketing",
+        &["Marketing Manager", "Content Strategist", "Growth Marketer"],
+        (80, 150),
+        10,
+        "8810",
+    ),
+    dept(
+        "Customer Success",
+        None,
+        6,
+        "VP of Customer Success",
+        &["Customer Success Manager", "Implementation Specialist"],
+        (65, 115),
+        20,
+        "8810",
+    ),
+    dept(
+        "Support",
+        Some(11),
+        9,
+        "Head of Support",
+        &[
+            "Support Specialist",
+            "Senior Support Specialist",
+            "Support Team Lead",
+        ],
+        (45, 75),
+        85,
+        "8810",
+    ),
+    dept(
+        "Finance",
+        None,
+        3,
+        "Chief Financial Officer",
+        &[
+            "Financial Analyst",
+            "Senior Financial Analyst",
+            "Controller",
+        ],
+        (85, 170),
+        0,
+        "8810",
+    ),
+    dept(
+        "Accounting",
+        Some(13),
+        2,
+        "Head of Accounting",
+        &[
+            "Staff Accountant",
+            "Payroll Specialist",
+            "Senior Accountant",
+        ],
+        (65, 120),
+        30,
+        "8810",
+    ),
+    dept(
+        "People",
+        None,
+        4,
+        "VP of People",
+        &["HR Generalist", "Recruiter", "People Operations Manager"],
+        (65, 140),
+        10,
+        "8810",
+    ),
+    dept(
+        "Legal",
+        None,
+        2,
+        "General Counsel",
+        &["Corporate Counsel", "Paralegal"],
+        (90, 230),
+        20,
+        "8820",
+    ),
+    dept(
+        "Operations",
+        None,
+        6,
+        "VP of Operations",
+        &[
+            "Operations Associate",
+            "Warehouse Associate",
+            "Logistics Coordinator",
+        ],
+        (42, 90),
+        75,
+        "8601",
+    ),
 ];
+
+/// Custom employment fields the fixture provider returns: (name, possible values).
+pub(crate) const T_SHIRT_SIZES: &[&str] = &["XS", "S", "M", "L", "XL", "XXL"];
 
 /// (value, weight) pairs for the individual's EEOC ethnicity.
 pub(crate) const ETHNICITIES: &[(&str, u64)] = &[
@@ -461,14 +689,16 @@ pub(crate) const PERSONAL_MAIL_DOMAINS: &[&str] =
 
 /// A company benefit of the fixture: type, description, frequency, the employer match tiers
 /// (`(match, threshold)` in basis points; empty means no company contribution) and the share of
-/// active employees enrolled, in percent.
+/// active employees enrolled, in percent, and whether the deduction is taken before taxes.
+/// The order matters: `payroll.rs` names the benefits by their index here.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct BenefitTemplate {
     pub(crate) kind: &'static str,
     pub(crate) description: &'static str,
     pub(crate) frequency: &'static str,
-    pub(crate) match_tiers: &'static [(u32, u32)],
+    pub(crate) match_tiers: &'static [(i64, i64)],
     pub(crate) enrolled_percent: u64,
+    pub(crate) pre_tax: bool,
 }
 
 pub(crate) const BENEFITS: &[BenefitTemplate] = &[
@@ -478,6 +708,7 @@ pub(crate) const BENEFITS: &[BenefitTemplate] = &[
         frequency: "every_paycheck",
         match_tiers: &[(10_000, 300), (5_000, 200)],
         enrolled_percent: 70,
+        pre_tax: true,
     },
     BenefitTemplate {
         kind: "401k_roth",
@@ -485,6 +716,7 @@ pub(crate) const BENEFITS: &[BenefitTemplate] = &[
         frequency: "every_paycheck",
         match_tiers: &[(10_000, 300)],
         enrolled_percent: 15,
+        pre_tax: false,
     },
     BenefitTemplate {
         kind: "s125_medical",
@@ -492,6 +724,7 @@ pub(crate) const BENEFITS: &[BenefitTemplate] = &[
         frequency: "every_paycheck",
         match_tiers: &[],
         enrolled_percent: 80,
+        pre_tax: true,
     },
     BenefitTemplate {
         kind: "s125_dental",
@@ -499,6 +732,7 @@ pub(crate) const BENEFITS: &[BenefitTemplate] = &[
         frequency: "every_paycheck",
         match_tiers: &[],
         enrolled_percent: 60,
+        pre_tax: true,
     },
     BenefitTemplate {
         kind: "hsa_pre",
@@ -506,6 +740,7 @@ pub(crate) const BENEFITS: &[BenefitTemplate] = &[
         frequency: "every_paycheck",
         match_tiers: &[],
         enrolled_percent: 25,
+        pre_tax: true,
     },
     BenefitTemplate {
         kind: "commuter",
@@ -513,5 +748,6 @@ pub(crate) const BENEFITS: &[BenefitTemplate] = &[
         frequency: "monthly",
         match_tiers: &[],
         enrolled_percent: 20,
+        pre_tax: true,
     },
 ];

@@ -1,33 +1,52 @@
 //! The fixture company: a deterministic, realistic employer the stand-in serves.
 //!
-//! Generated people are kept compactly (static name slices, small integers) and turned into
-//! JSON only when asked for (see `wire.rs`), so 10,000 employees cost a few megabytes and a
-//! few milliseconds. People added through `POST /sandbox/directory` are kept as the JSON
-//! objects the client sent.
+//! Generated people are kept compactly (static name slices, small integers, one seed each) and
+//! turned into JSON only when asked for (see `wire.rs`), so 10,000 employees cost a few megabytes
+//! and a few milliseconds. What follows from a person without being stored (their W-4, this
+//! period's overtime, their dependents) is drawn from their seed when needed.
+//!
+//! Sandbox writes are kept as JSON objects: people added through `POST /sandbox/directory` are
+//! the objects the client sent, and `PUT /sandbox/individual|employment/{id}` stores the fields it
+//! sets on top of the generated ones ([`Person::fields`]).
 
 use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use super::data::{self, BenefitTemplate, City};
+use super::data::{self, City};
+use super::dates::{self, Day};
+use super::enrollments::{self, Benefit};
 use super::ids::{SplitMix64, Uuid};
+use super::payroll::{self, Payment};
+use super::plans::{self, Plan};
+use super::rules::Rule;
 
-/// Everything the stand-in knows about the employer.
+/// Everything the stand-in knows about one employer.
 #[derive(Debug)]
 pub(crate) struct Company {
     pub(crate) id: Uuid,
     pub(crate) entity_id: Uuid,
-    pub(crate) connection_id: Uuid,
-    pub(crate) account_id: Uuid,
+    /// The stand-in's "today": payments cover the year up to it.
+    pub(crate) today: Day,
     pub(crate) legal_name: &'static str,
     pub(crate) domain: &'static str,
     pub(crate) ein: String,
     pub(crate) phone_number: String,
     pub(crate) bank_account: BankAccount,
+    /// The generated locations; payroll taxes follow them even after `PUT /sandbox/company`.
     pub(crate) locations: Vec<Address>,
+    /// The company as `PUT /sandbox/company` last set it (checked against the spec), replacing
+    /// the generated profile in `GET /employer/company`.
+    pub(crate) replaced: Option<Map<String, Value>>,
     pub(crate) people: Vec<Person>,
     index: HashMap<Uuid, usize>,
     pub(crate) benefits: Vec<Benefit>,
+    pub(crate) pay_groups: Vec<PayGroup>,
+    pub(crate) payments: Vec<Payment>,
+    pub(crate) plans: Vec<Plan>,
+    pub(crate) rules: Vec<Rule>,
+    /// Seeds the ids the company derives for its people's documents, enrollments and dependents.
+    pub(crate) salt: u128,
 }
 
 /// The company's payroll bank account.
@@ -50,23 +69,35 @@ pub(crate) struct Address {
 #[derive(Debug)]
 pub(crate) struct Person {
     pub(crate) id: Uuid,
-    pub(crate) data: PersonData,
+    /// The generated data; `None` for people added with `POST /sandbox/directory`.
+    pub(crate) generated: Option<Generated>,
+    /// Fields set through the sandbox, which take precedence over the generated ones (for a
+    /// sandbox person: everything the client sent, without `id`).
+    pub(crate) fields: Map<String, Value>,
 }
 
-/// Where a person came from.
-#[derive(Debug)]
-#[expect(
-    clippy::large_enum_variant,
-    reason = "almost every person is generated; boxing would cost an allocation each"
-)]
-pub(crate) enum PersonData {
-    /// Part of the generated fixture.
-    Generated(Generated),
-    /// Added with `POST /sandbox/directory`: the object the client sent (validated), without `id`.
-    Sandbox(Map<String, Value>),
+/// How a generated person is employed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    FullTime,
+    PartTime,
+    Intern,
+    Temp,
+    Contractor,
 }
 
-/// A generated employee.
+/// How a generated person is paid, in cents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pay {
+    /// A yearly salary.
+    Salary(i64),
+    /// An hourly rate.
+    Hourly(i64),
+    /// A monthly contractor fee.
+    Contract(i64),
+}
+
+/// A generated employee or contractor.
 #[derive(Debug)]
 pub(crate) struct Generated {
     pub(crate) first_name: &'static str,
@@ -76,12 +107,10 @@ pub(crate) struct Generated {
     pub(crate) gender: &'static str,
     pub(crate) ethnicity: &'static str,
     pub(crate) marital_status: &'static str,
-    /// Year, month, day.
-    pub(crate) dob: (u16, u8, u8),
+    pub(crate) dob: Day,
     pub(crate) department: usize,
     /// Index into `Company::people`.
     pub(crate) manager: Option<usize>,
-    pub(crate) is_active: bool,
     pub(crate) work_email: String,
     pub(crate) personal_email: Option<String>,
     /// Last four digits of the personal number (`+1 <area code of the residence> 555 XXXX`).
@@ -91,25 +120,51 @@ pub(crate) struct Generated {
     pub(crate) residence: Address,
     /// Nine digits, formatted `AAA-GG-SSSS`.
     pub(crate) ssn: u32,
+    pub(crate) title: String,
+    pub(crate) kind: Kind,
+    pub(crate) start: Day,
+    /// The last day of employment, for people who left.
+    pub(crate) end: Option<Day>,
+    /// `active`, `leave` or `terminated`.
+    pub(crate) status: &'static str,
+    pub(crate) pay: Pay,
+    /// The last raise: its effective day and the amount paid before it.
+    pub(crate) raise: Option<(Day, i64)>,
+    /// Index into `Company::locations`.
+    pub(crate) work_location: usize,
+    /// Bit `i` set: enrolled in `data::BENEFITS[i]` (the enrolment payroll history follows).
+    pub(crate) benefits: u8,
+    /// The 401(k) and Roth 401(k) deferrals, in basis points of gross pay.
+    pub(crate) deferral_bp: i64,
+    pub(crate) roth_bp: i64,
+    /// Index into `catalog::COVERAGE_TIERS` of the health coverage.
+    pub(crate) tier: usize,
+    pub(crate) direct_deposit: bool,
+    /// Draws what is not stored (see [`super::ids::mix`]).
+    pub(crate) seed: u64,
 }
 
-/// A company benefit and who is enrolled in it.
+/// A pay group (`/employer/pay-groups`): who is in it follows from how people are paid.
 #[derive(Debug)]
-pub(crate) struct Benefit {
+pub(crate) struct PayGroup {
     pub(crate) id: Uuid,
-    pub(crate) template: &'static BenefitTemplate,
-    /// Enrolled individuals, in enrolment order.
-    pub(crate) enrolled: Vec<Uuid>,
+    pub(crate) name: &'static str,
+    pub(crate) frequency: &'static str,
 }
+
+/// Pay group indexes.
+pub(crate) const SALARIED_GROUP: usize = 0;
+pub(crate) const HOURLY_GROUP: usize = 1;
+pub(crate) const CONTRACTOR_GROUP: usize = 2;
 
 impl Company {
-    /// Builds the company for `employees` people from `seed`. Same inputs, same company.
-    pub(crate) fn generate(employees: usize, seed: u64) -> Self {
+    /// Builds the company for `employees` people from `seed`, with payroll history up to
+    /// `today`. Same inputs, same company.
+    pub(crate) fn generate(employees: usize, seed: u64, today: Day) -> Self {
         let mut rng = SplitMix64::new(seed);
         let id = rng.uuid();
         let entity_id = rng.uuid();
-        let connection_id = rng.uuid();
-        let account_id = rng.uuid();
+        let salt = rng.uuid().0;
         let (legal_name, domain) = rng
             .pick(data::COMPANY_NAMES)
             .copied()
@@ -133,56 +188,74 @@ impl Company {
             account_number: format!("{:010}", rng.below(10_000_000_000)),
         };
 
-        let people = generate_people(&mut rng, employees, domain, hq_city);
+        let people = generate_people(&mut rng, employees, domain, hq_city, today);
         let index = people
             .iter()
             .enumerate()
             .map(|(position, person)| (person.id, position))
             .collect();
-
-        let benefits = data::BENEFITS
-            .iter()
-            .map(|template| {
-                let benefit_id = rng.uuid();
-                let enrolled = people
-                    .iter()
-                    .filter(
-                        |person| matches!(&person.data, PersonData::Generated(g) if g.is_active),
-                    )
-                    .filter(|_| rng.chance(template.enrolled_percent))
-                    .map(|person| person.id)
-                    .collect();
-                Benefit {
-                    id: benefit_id,
-                    template,
-                    enrolled,
-                }
-            })
-            .collect();
+        let benefits = enrollments::fixture_benefits(&mut rng, &people, today);
+        let pay_groups = vec![
+            PayGroup {
+                id: rng.uuid(),
+                name: "Salaried (bi-weekly)",
+                frequency: "bi_weekly",
+            },
+            PayGroup {
+                id: rng.uuid(),
+                name: "Hourly (bi-weekly)",
+                frequency: "bi_weekly",
+            },
+            PayGroup {
+                id: rng.uuid(),
+                name: "Contractors (monthly)",
+                frequency: "monthly",
+            },
+        ];
+        let payments = payroll::schedule(&mut rng, today);
+        let plans = plans::fixture_plans(&mut rng, today);
 
         Self {
             id,
             entity_id,
-            connection_id,
-            account_id,
+            today,
             legal_name,
             domain,
             ein,
             phone_number,
             bank_account,
             locations,
+            replaced: None,
             people,
             index,
             benefits,
+            pay_groups,
+            payments,
+            plans,
+            rules: Vec::new(),
+            salt,
         }
     }
 
     /// The person with this id (the text form; anything that is not a UUID is simply unknown).
     pub(crate) fn person(&self, id: &str) -> Option<&Person> {
-        let id = Uuid::parse(id)?;
-        self.index
-            .get(&id)
-            .and_then(|&position| self.people.get(position))
+        self.position(id)
+            .and_then(|position| self.people.get(position))
+    }
+
+    /// Where the person with this id is in [`Company::people`].
+    pub(crate) fn position(&self, id: &str) -> Option<usize> {
+        self.position_of(Uuid::parse(id)?)
+    }
+
+    pub(crate) fn position_of(&self, id: Uuid) -> Option<usize> {
+        self.index.get(&id).copied()
+    }
+
+    #[cfg(test)]
+    pub(crate) fn person_mut(&mut self, id: &str) -> Option<&mut Person> {
+        let position = self.position(id)?;
+        self.people.get_mut(position)
     }
 
     /// Appends a sandbox-created person.
@@ -190,7 +263,8 @@ impl Company {
         self.index.insert(id, self.people.len());
         self.people.push(Person {
             id,
-            data: PersonData::Sandbox(fields),
+            generated: None,
+            fields,
         });
     }
 
@@ -203,19 +277,19 @@ impl Company {
         let id = Uuid::parse(id)?;
         self.benefits.iter_mut().find(|benefit| benefit.id == id)
     }
-}
 
-impl Benefit {
-    /// Removes these individuals from the enrolment; ids that are not enrolled are ignored.
-    /// Returns how many were removed.
-    pub(crate) fn unenroll(&mut self, individual_ids: &[String]) -> usize {
-        let leaving: std::collections::HashSet<Uuid> = individual_ids
-            .iter()
-            .filter_map(|id| Uuid::parse(id))
-            .collect();
-        let before = self.enrolled.len();
-        self.enrolled.retain(|id| !leaving.contains(id));
-        before - self.enrolled.len()
+    pub(crate) fn payment(&self, id: &str) -> Option<&Payment> {
+        let id = Uuid::parse(id)?;
+        self.payments.iter().find(|payment| payment.id == id)
+    }
+
+    /// The pay group a person belongs to (sandbox people belong to none).
+    pub(crate) fn pay_group_of(person: &Person) -> Option<usize> {
+        person.generated.as_ref().map(|g| match g.pay {
+            Pay::Salary(_) => SALARIED_GROUP,
+            Pay::Hourly(_) => HOURLY_GROUP,
+            Pay::Contract(_) => CONTRACTOR_GROUP,
+        })
     }
 }
 
@@ -227,9 +301,54 @@ impl Generated {
         format!("{area:03}-{group:02}-{serial:04}")
     }
 
-    pub(crate) fn dob_text(&self) -> String {
-        let (year, month, day) = self.dob;
-        format!("{year:04}-{month:02}-{day:02}")
+    pub(crate) fn is_active(&self) -> bool {
+        self.status != "terminated"
+    }
+
+    pub(crate) fn is_contractor(&self) -> bool {
+        self.kind == Kind::Contractor
+    }
+
+    /// Whether the person was enrolled in `data::BENEFITS[benefit]` by the fixture.
+    pub(crate) fn has_benefit(&self, benefit: usize) -> bool {
+        u32::try_from(benefit)
+            .ok()
+            .and_then(|bit| 1_u8.checked_shl(bit))
+            .is_some_and(|mask| self.benefits & mask != 0)
+    }
+
+    /// The pay in effect on `day` (before the last raise, the old amount).
+    pub(crate) fn pay_on(&self, day: Day) -> Pay {
+        match self.raise {
+            Some((effective, before)) if day < effective => match self.pay {
+                Pay::Salary(_) => Pay::Salary(before),
+                Pay::Hourly(_) => Pay::Hourly(before),
+                Pay::Contract(_) => Pay::Contract(before),
+            },
+            _ => self.pay,
+        }
+    }
+
+    /// Age in whole years on `day`.
+    pub(crate) fn age_on(&self, day: Day) -> i32 {
+        let (born_year, born_month, born_day) = dates::civil(self.dob);
+        let (year, month, day_of_month) = dates::civil(day);
+        let had_birthday = (month, day_of_month) >= (born_month, born_day);
+        year - born_year - i32::from(!had_birthday)
+    }
+
+    /// Children covered by the person's health plan (0 to 3).
+    pub(crate) fn children(&self) -> usize {
+        if self.tier >= 2 {
+            1 + usize::try_from(self.seed % 3).unwrap_or(0)
+        } else {
+            0
+        }
+    }
+
+    /// Whether a spouse is covered by the person's health plan.
+    pub(crate) fn covers_spouse(&self) -> bool {
+        self.tier == 1 || self.tier == 3
     }
 }
 
@@ -277,11 +396,17 @@ fn mail_part(name: &str) -> String {
 /// How many direct reports a manager has before the next one is used.
 const SPAN_OF_CONTROL: usize = 6;
 
+/// Rounds cents to whole dollars (salaries) or quarters (hourly rates).
+fn round_to(cents: i64, step: i64) -> i64 {
+    (cents + step / 2) / step * step
+}
+
 fn generate_people(
     rng: &mut SplitMix64,
     employees: usize,
     domain: &str,
     hq_city: &'static City,
+    today: Day,
 ) -> Vec<Person> {
     let department_weights: Vec<(usize, u64)> = data::DEPARTMENTS
         .iter()
@@ -291,15 +416,21 @@ fn generate_people(
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); data::DEPARTMENTS.len()];
     let mut taken_emails: HashMap<String, u32> = HashMap::with_capacity(employees);
     let mut people = Vec::with_capacity(employees);
+    let ten_years_ago = today - 3_652;
 
     for position in 0..employees {
         // The CEO first, then one head per department (parents precede children in the list),
         // then everyone else by weight.
-        let department = if position < data::DEPARTMENTS.len() {
+        let is_head = position < data::DEPARTMENTS.len();
+        let department = if is_head {
             position
         } else {
             weighted(rng, &department_weights, 1)
         };
+        let dept = data::DEPARTMENTS
+            .get(department)
+            .copied()
+            .unwrap_or(data::DEPARTMENTS[1]);
         let manager = manager_for(&members, department, position);
         if let Some(list) = members.get_mut(department) {
             list.push(position);
@@ -359,12 +490,10 @@ fn generate_people(
         } else {
             address(rng, None)
         };
-        let dob = (
-            u16::try_from(rng.between(1958, 2004)).unwrap_or(1980),
-            u8::try_from(rng.between(1, 12)).unwrap_or(1),
-            u8::try_from(rng.between(1, 28)).unwrap_or(1),
-        );
-        let is_active = position < data::DEPARTMENTS.len() || rng.chance(90);
+        let born_year = i32::try_from(rng.between(1958, 2004)).unwrap_or(1980);
+        let born_month = u32::try_from(rng.between(1, 12)).unwrap_or(1);
+        let born_day = u32::try_from(rng.between(1, 28)).unwrap_or(1);
+        let dob = dates::day(born_year, born_month, born_day);
         let ssn_area = match rng.between(1, 898) {
             666 => 667,
             area => area,
@@ -373,6 +502,126 @@ fn generate_people(
             ssn_area * 1_000_000 + rng.between(1, 99) * 10_000 + rng.between(1, 9_999),
         )
         .unwrap_or(123_456_789);
+        let ethnicity = weighted(rng, data::ETHNICITIES, "decline_to_specify");
+        let marital_status = weighted(rng, data::MARITAL_STATUSES, "unknown");
+        let personal_phone = u16::try_from(rng.below(10_000)).unwrap_or(0);
+        let work_phone = if rng.chance(30) {
+            u16::try_from(rng.below(10_000)).ok()
+        } else {
+            None
+        };
+
+        // Employment: the CEO and the heads are full-time and salaried; of the others some
+        // are contractors, part-timers, interns or temps.
+        let kind = if is_head {
+            Kind::FullTime
+        } else {
+            weighted(
+                rng,
+                &[
+                    (Kind::FullTime, 86),
+                    (Kind::PartTime, 5),
+                    (Kind::Intern, 2),
+                    (Kind::Temp, 2),
+                    (Kind::Contractor, 5),
+                ],
+                Kind::FullTime,
+            )
+        };
+        let adult = dates::day(born_year + 18, born_month, born_day);
+        let earliest = ten_years_ago.max(adult).min(today - 30);
+        let span = u64::try_from(today - 30 - earliest).unwrap_or(0);
+        let start = if position == 0 {
+            earliest
+        } else {
+            earliest + i32::try_from(rng.below(span + 1)).unwrap_or(0)
+        };
+        let (status, end) = if is_head || rng.chance(90) {
+            (if rng.chance(2) { "leave" } else { "active" }, None)
+        } else {
+            let worked = u64::try_from((today - 1 - start).max(1)).unwrap_or(1);
+            let end = start + 1 + i32::try_from(rng.below(worked)).unwrap_or(0);
+            ("terminated", Some(end.min(today - 1)))
+        };
+        let (low, high) = dept.pay_thousands;
+        let yearly_thousands = if position == 0 {
+            rng.between(300, 420)
+        } else if is_head {
+            rng.between(high + high / 5, high + high / 2)
+        } else {
+            rng.between(low, high)
+        };
+        let yearly = i64::try_from(yearly_thousands).unwrap_or(60) * 100_000;
+        let hourly_from = |yearly: i64| round_to(yearly / 2_080, 25);
+        let pay = match kind {
+            Kind::Contractor => Pay::Contract(round_to(yearly / 12 * 11 / 10, 100)),
+            Kind::PartTime | Kind::Temp => Pay::Hourly(hourly_from(yearly)),
+            Kind::Intern => Pay::Hourly(round_to(
+                i64::try_from(rng.between(2_500, 4_500)).unwrap_or(3_000),
+                25,
+            )),
+            Kind::FullTime if !is_head && rng.chance(dept.hourly_percent) => {
+                Pay::Hourly(hourly_from(yearly))
+            }
+            Kind::FullTime => Pay::Salary(yearly),
+        };
+        // Anyone hired more than a year ago got a raise on an anniversary in the last year.
+        let raise = (start < today - 365).then(|| {
+            let (_, month, day_of_month) = dates::civil(start);
+            let (this_year, ..) = dates::civil(today);
+            let mut anniversary = dates::day(this_year, month, day_of_month.min(28));
+            if anniversary > today {
+                anniversary = dates::day(this_year - 1, month, day_of_month.min(28));
+            }
+            let before = match pay {
+                Pay::Salary(amount) => round_to(amount * 100 / 105, 100_000),
+                Pay::Hourly(amount) | Pay::Contract(amount) => round_to(amount * 100 / 104, 25),
+            };
+            (anniversary, before)
+        });
+        let title = match (is_head, kind) {
+            (true, _) => dept.head_title.to_owned(),
+            (false, Kind::Intern) => format!(
+                "{} Intern",
+                dept.titles.first().copied().unwrap_or("Operations")
+            ),
+            (false, Kind::Contractor) => format!(
+                "Contract {}",
+                rng.pick(dept.titles).copied().unwrap_or("Consultant")
+            ),
+            (false, _) => rng
+                .pick(dept.titles)
+                .copied()
+                .unwrap_or("Associate")
+                .to_owned(),
+        };
+        let work_location = weighted(rng, &[(0, 70), (1, 15), (2, 15)], 0);
+
+        // Benefits at hire: employees who can enroll (not contractors, interns or temps).
+        let eligible = end.is_none() && matches!(kind, Kind::FullTime | Kind::PartTime);
+        let mut benefits = 0_u8;
+        let mut tier = 0;
+        if eligible {
+            for (bit, template) in data::BENEFITS.iter().enumerate() {
+                if rng.chance(template.enrolled_percent) {
+                    benefits |= 1 << bit;
+                }
+            }
+            // An HSA goes with the high-deductible medical plan, so only with medical.
+            if benefits & (1 << enrollments::MEDICAL) == 0 {
+                benefits &= !(1 << enrollments::HSA);
+            }
+            tier = match marital_status {
+                "married" | "domestic_partner" => weighted(rng, &[(1, 40), (3, 60)], 1),
+                _ => weighted(rng, &[(0, 80), (2, 20)], 0),
+            };
+        }
+        let deferral_bp = *rng
+            .pick(&[300, 400, 500, 600, 800, 1_000, 1_500])
+            .unwrap_or(&500);
+        let roth_bp = *rng.pick(&[200, 300, 500]).unwrap_or(&300);
+        let direct_deposit = rng.chance(95);
+        let seed = rng.next_u64();
 
         let generated = Generated {
             first_name,
@@ -380,26 +629,36 @@ fn generate_people(
             last_name,
             preferred_name,
             gender,
-            ethnicity: weighted(rng, data::ETHNICITIES, "decline_to_specify"),
-            marital_status: weighted(rng, data::MARITAL_STATUSES, "unknown"),
+            ethnicity,
+            marital_status,
             dob,
             department,
             manager,
-            is_active,
             work_email,
             personal_email,
-            personal_phone: u16::try_from(rng.below(10_000)).unwrap_or(0),
-            work_phone: if rng.chance(30) {
-                u16::try_from(rng.below(10_000)).ok()
-            } else {
-                None
-            },
+            personal_phone,
+            work_phone,
             residence,
             ssn,
+            title,
+            kind,
+            start,
+            end,
+            status,
+            pay,
+            raise,
+            work_location,
+            benefits,
+            deferral_bp,
+            roth_bp,
+            tier,
+            direct_deposit,
+            seed,
         };
         people.push(Person {
             id: rng.uuid(),
-            data: PersonData::Generated(generated),
+            generated: Some(generated),
+            fields: Map::new(),
         });
     }
     people
@@ -429,21 +688,27 @@ fn manager_for(members: &[Vec<usize>], department: usize, position: usize) -> Op
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
+    /// The default "today" of the unit tests.
+    pub(crate) fn today() -> Day {
+        dates::day(2025, 12, 31)
+    }
+
+    pub(crate) fn company(employees: usize, seed: u64) -> Company {
+        Company::generate(employees, seed, today())
+    }
+
     fn generated(person: &Person) -> &Generated {
-        match &person.data {
-            PersonData::Generated(g) => g,
-            PersonData::Sandbox(_) => panic!("expected a generated person"),
-        }
+        person.generated.as_ref().expect("a generated person")
     }
 
     #[test]
     fn same_seed_same_company() {
-        let a = Company::generate(50, 7);
-        let b = Company::generate(50, 7);
-        let c = Company::generate(50, 8);
+        let a = company(50, 7);
+        let b = company(50, 7);
+        let c = company(50, 8);
         assert_eq!(a.id, b.id);
         let ids = |company: &Company| company.people.iter().map(|p| p.id).collect::<Vec<_>>();
         assert_eq!(ids(&a), ids(&b));
@@ -452,11 +717,19 @@ mod tests {
             generated(&a.people[10]).work_email,
             generated(&b.people[10]).work_email
         );
+        let payments = |company: &Company| {
+            company
+                .payments
+                .iter()
+                .map(|p| (p.id, p.pay_date))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(payments(&a), payments(&b));
     }
 
     #[test]
     fn hierarchy_has_one_root_and_no_cycles() {
-        let company = Company::generate(2_000, 1);
+        let company = company(2_000, 1);
         let roots = company
             .people
             .iter()
@@ -473,11 +746,11 @@ mod tests {
 
     #[test]
     fn about_ninety_percent_active_and_emails_unique() {
-        let company = Company::generate(5_000, 3);
+        let company = company(5_000, 3);
         let active = company
             .people
             .iter()
-            .filter(|p| generated(p).is_active)
+            .filter(|p| generated(p).is_active())
             .count();
         assert!((4_300..=4_700).contains(&active), "{active}");
         let mut emails: Vec<&str> = company
@@ -491,8 +764,38 @@ mod tests {
     }
 
     #[test]
+    fn employment_is_plausible() {
+        let today = today();
+        let company = company(3_000, 5);
+        for person in &company.people {
+            let g = generated(person);
+            assert!(g.start <= today - 30, "{}", dates::format(g.start));
+            assert!(g.age_on(g.start) >= 18, "hired at {}", g.age_on(g.start));
+            if let Some(end) = g.end {
+                assert!(g.start < end && end < today);
+                assert_eq!(g.status, "terminated");
+            }
+            match g.pay {
+                Pay::Salary(cents) => assert!((3_000_000..=60_000_000).contains(&cents)),
+                Pay::Hourly(cents) => assert!((1_000..=20_000).contains(&cents), "{cents}"),
+                Pay::Contract(cents) => assert!((300_000..=3_000_000).contains(&cents)),
+            }
+            if !g.is_active() || g.is_contractor() {
+                assert_eq!(g.benefits, 0);
+            }
+            if g.has_benefit(enrollments::HSA) {
+                assert!(g.has_benefit(enrollments::MEDICAL));
+            }
+        }
+        assert_eq!(
+            generated(&company.people[0]).title,
+            "Chief Executive Officer"
+        );
+    }
+
+    #[test]
     fn ssns_are_well_formed() {
-        let company = Company::generate(1_000, 9);
+        let company = company(1_000, 9);
         for person in &company.people {
             let ssn = generated(person).ssn_text();
             assert_eq!(ssn.len(), 11, "{ssn}");
@@ -505,7 +808,7 @@ mod tests {
 
     #[test]
     fn lookups_by_text_id() {
-        let mut company = Company::generate(10, 2);
+        let mut company = company(10, 2);
         let id = company.people[3].id.to_string();
         assert!(company.person(&id).is_some());
         assert!(company.person(&id.to_uppercase()).is_some());
@@ -513,27 +816,13 @@ mod tests {
         let new_id = Uuid(42);
         company.add_sandbox_person(new_id, Map::new());
         assert!(company.person(&new_id.to_string()).is_some());
-    }
-
-    #[test]
-    fn unenroll_removes_only_named_people() {
-        let mut company = Company::generate(200, 4);
-        let benefit = &mut company.benefits[0];
-        let before = benefit.enrolled.len();
-        assert!(before > 10);
-        let leaving = vec![
-            benefit.enrolled[0].to_string(),
-            benefit.enrolled[1].to_string(),
-            "junk".to_owned(),
-        ];
-        assert_eq!(benefit.unenroll(&leaving), 2);
-        assert_eq!(benefit.enrolled.len(), before - 2);
+        assert!(Company::pay_group_of(&company.people[10]).is_none());
     }
 
     #[test]
     fn zero_employees_is_fine() {
-        let company = Company::generate(0, 0);
+        let company = company(0, 0);
         assert!(company.people.is_empty());
-        assert!(company.benefits.iter().all(|b| b.enrolled.is_empty()));
+        assert!(company.benefits.iter().all(|b| b.enrollments.is_empty()));
     }
 }

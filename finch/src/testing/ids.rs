@@ -57,6 +57,12 @@ impl SplitMix64 {
     }
 }
 
+/// A number that follows from `seed` and `salt`: per-person values (this period's overtime, the
+/// W-4's filing status) are drawn this way when asked for, instead of being stored.
+pub(crate) fn mix(seed: u64, salt: u64) -> u64 {
+    SplitMix64::new(seed ^ salt.rotate_left(17)).next_u64()
+}
+
 /// A UUID kept as 16 bytes and written in the usual `8-4-4-4-12` lower-case hex form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct Uuid(pub(crate) u128);
@@ -67,6 +73,16 @@ impl Uuid {
         let version_cleared = raw & !(0xF_u128 << 76);
         let variant_cleared = version_cleared & !(0x3_u128 << 62);
         Self(variant_cleared | (0x4_u128 << 76) | (0x2_u128 << 62))
+    }
+
+    /// Another version-4 UUID that follows from this one and `salt`, and leads back to it:
+    /// `id.derived(salt).derived(salt) == id`. The fixture names things that belong to a person
+    /// (their W-4, plan enrollments, dependents) this way, so it finds them again from their id
+    /// without storing them.
+    pub(crate) fn derived(self, salt: u128) -> Self {
+        // Leave the version and variant bits alone, so the result is still a version-4 UUID.
+        let keep = !((0xF_u128 << 76) | (0x3_u128 << 62));
+        Self(self.0 ^ (salt & keep))
     }
 
     /// Parses the hyphenated form (either case). Anything else is `None`.
@@ -158,6 +174,19 @@ mod tests {
             assert_eq!(Uuid::parse(&text), Some(id));
             assert_eq!(Uuid::parse(&text.to_uppercase()), Some(id));
         }
+    }
+
+    #[test]
+    fn derived_ids_look_random_and_lead_back() {
+        let mut rng = SplitMix64::new(9);
+        let id = rng.uuid();
+        let salt = 0x0123_4567_89AB_CDEF_FEDC_BA98_7654_3210;
+        let derived = id.derived(salt);
+        assert_ne!(derived, id);
+        assert_eq!(derived.derived(salt), id);
+        let text = derived.to_string();
+        assert_eq!(&text[14..15], "4");
+        assert!(matches!(&text[19..20], "8" | "9" | "a" | "b"), "{text}");
     }
 
     #[test]

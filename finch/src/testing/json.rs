@@ -24,6 +24,42 @@ pub(crate) fn parse_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, Reply> {
     })
 }
 
+/// Parses `body` as `T`, naming where a value of the wrong shape is in the style of Finch's
+/// validation errors: `[body:requests.0.individual_id]: invalid type: ...`.
+pub(crate) fn parse_body_at<T: DeserializeOwned>(body: &[u8]) -> Result<T, Reply> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(malformed(
+            "the request body is empty; this endpoint expects a JSON body",
+        ));
+    }
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let path = body_path(&error.path().to_string());
+        let inner = error.into_inner();
+        match inner.classify() {
+            Category::Data => Reply::invalid(&format!("[{path}]: {inner}")),
+            Category::Io | Category::Syntax | Category::Eof => {
+                malformed(&format!("the request body is not valid JSON: {inner}"))
+            }
+        }
+    })?;
+    deserializer
+        .end()
+        .map_err(|error| malformed(&format!("the request body is not valid JSON: {error}")))?;
+    Ok(value)
+}
+
+/// `requests[0].individual_id` → `body:requests.0.individual_id`; the root is `body`.
+fn body_path(path: &str) -> String {
+    let dotted = path.replace('[', ".").replace(']', "");
+    let dotted = dotted.trim_start_matches('.');
+    if dotted.is_empty() || dotted == "?" {
+        "body".to_owned()
+    } else {
+        format!("body:{dotted}")
+    }
+}
+
 fn malformed(message: &str) -> Reply {
     Reply::error(
         http::StatusCode::BAD_REQUEST,
@@ -77,6 +113,35 @@ mod tests {
             error["message"].as_str().unwrap().contains("invalid type"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn path_errors_name_the_place() {
+        #[derive(Debug, serde::Deserialize)]
+        struct Outer {
+            #[allow(dead_code)]
+            requests: Vec<Body>,
+        }
+        let reply =
+            parse_body_at::<Outer>(br#"{"requests": [{"code": "a"}, {"code": 1}]}"#).unwrap_err();
+        let error: serde_json::Value = serde_json::from_slice(&reply.body).unwrap();
+        assert!(
+            error["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("[body:requests.1.code]: invalid type"),
+            "{error}"
+        );
+        let reply = parse_body_at::<Outer>(b"[]").unwrap_err();
+        let error: serde_json::Value = serde_json::from_slice(&reply.body).unwrap();
+        assert!(
+            error["message"].as_str().unwrap().starts_with("[body]:"),
+            "{error}"
+        );
+        let reply = parse_body_at::<Outer>(br#"{"requests": []} x"#).unwrap_err();
+        let error: serde_json::Value = serde_json::from_slice(&reply.body).unwrap();
+        assert_eq!(error["finch_code"], "malformed_request");
+        assert!(parse_body_at::<Outer>(br#"{"requests": []}"#).is_ok());
     }
 
     #[test]

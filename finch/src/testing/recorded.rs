@@ -26,6 +26,10 @@ pub struct RecordedRequest {
     pub headers: HeaderMap,
     /// The request body (empty when there was none).
     pub body: Bytes,
+    /// The path template of the operation the request was routed to
+    /// (`/employer/benefits/{benefit_id}`), or `None` when it matched no operation (an unknown
+    /// path, a wrong method, a missing version header).
+    pub route: Option<&'static str>,
 }
 
 impl RecordedRequest {
@@ -81,6 +85,7 @@ impl fmt::Debug for RecordedRequest {
             .field("query", &self.query)
             .field("headers", &Headers(&self.headers))
             .field("body", &String::from_utf8_lossy(&self.body))
+            .field("route", &self.route)
             .finish()
     }
 }
@@ -103,6 +108,7 @@ mod tests {
             query: Some("entity_ids%5B%5D=abc&limit=5".to_owned()),
             headers,
             body: Bytes::from_static(b"{\"a\":1}"),
+            route: Some("/employer/directory"),
         }
     }
 

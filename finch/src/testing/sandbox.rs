@@ -1,8 +1,10 @@
-//! Checking the body of `POST /sandbox/directory` against the spec's `individual_or_employment`.
+//! Checking sandbox bodies against the spec: `POST /sandbox/directory` (`individual_or_employment`),
+//! `PUT /sandbox/individual|employment/{id}` and `PUT /sandbox/company`.
 //!
-//! Every field is optional and nullable; a field that is present must have the spec's type (and
-//! enum value), so an SDK that sends `"gender": "Female"` or a number for a name finds out here.
-//! Fields the spec does not know are kept and echoed back.
+//! Every field is nullable; a field that is present must have the spec's type (and enum value),
+//! so an SDK that sends `"gender": "Female"` or a number for a name finds out here. Fields the
+//! spec does not know are kept and echoed back by `POST /sandbox/directory`, and ignored by the
+//! updates.
 
 use serde_json::{Map, Value};
 
@@ -176,6 +178,119 @@ pub(crate) fn check_body(body: Value) -> Result<Vec<Map<String, Value>>, String>
         .collect()
 }
 
+/// Checks the fields of an individual or employment update (a JSON object) and keeps those in
+/// `allowed`.
+pub(crate) fn check_update(body: Value, allowed: &[&str]) -> Result<Map<String, Value>, String> {
+    let Value::Object(fields) = body else {
+        return Err(format!(
+            "[body]: expected a JSON object, got {}",
+            describe(&body)
+        ));
+    };
+    let known: Vec<(&str, &Kind)> = FIELDS
+        .iter()
+        .filter(|(name, _)| allowed.contains(name))
+        .map(|(name, kind)| (*name, kind))
+        .collect();
+    for (name, kind) in &known {
+        if let Some(value) = fields.get(*name) {
+            check(value, kind, name)?;
+        }
+    }
+    Ok(fields
+        .into_iter()
+        .filter(|(name, _)| allowed.contains(&name.as_str()))
+        .collect())
+}
+
+const COMPANY: &[(&str, Kind)] = &[
+    ("legal_name", Kind::Text),
+    (
+        "entity",
+        Kind::Object(&[
+            (
+                "type",
+                Kind::OneOf(&[
+                    "llc",
+                    "lp",
+                    "corporation",
+                    "sole_proprietor",
+                    "non_profit",
+                    "partnership",
+                    "cooperative",
+                ]),
+            ),
+            (
+                "subtype",
+                Kind::OneOf(&["s_corporation", "c_corporation", "b_corporation"]),
+            ),
+        ]),
+    ),
+    ("primary_email", Kind::Text),
+    ("primary_phone_number", Kind::Text),
+    (
+        "departments",
+        Kind::ArrayOf(&Kind::Object(&[
+            ("name", Kind::Text),
+            ("parent", Kind::Object(&[("name", Kind::Text)])),
+        ])),
+    ),
+    ("ein", Kind::Text),
+    ("locations", Kind::ArrayOf(&LOCATION)),
+    (
+        "accounts",
+        Kind::ArrayOf(&Kind::Object(&[
+            ("routing_number", Kind::Text),
+            ("account_name", Kind::Text),
+            ("institution_name", Kind::Text),
+            ("account_type", Kind::OneOf(&["checking", "savings"])),
+            ("account_number", Kind::Text),
+        ])),
+    ),
+];
+
+/// Checks the body of `PUT /sandbox/company`: every member is required (and nullable). Returns
+/// the company with each object's members filled in (`null` where absent).
+pub(crate) fn check_company(body: Value) -> Result<Map<String, Value>, String> {
+    let Value::Object(fields) = body else {
+        return Err(format!(
+            "[body]: expected a JSON object, got {}",
+            describe(&body)
+        ));
+    };
+    let mut company = Map::new();
+    for (name, kind) in COMPANY {
+        let Some(value) = fields.get(*name) else {
+            return Err(format!("[body:{name}]: Required"));
+        };
+        check(value, kind, name)?;
+        company.insert((*name).to_owned(), filled(value, kind));
+    }
+    Ok(company)
+}
+
+/// `value` with every member its kind names present (`null` when absent).
+fn filled(value: &Value, kind: &Kind) -> Value {
+    match (kind, value) {
+        (Kind::Object(spec), Value::Object(fields)) => {
+            let mut out = Map::new();
+            for (name, member) in *spec {
+                let present = fields.get(*name).unwrap_or(&Value::Null);
+                // `name` and `source_id` of a location are optional: leave them out when absent.
+                if present.is_null() && matches!(*name, "name" | "source_id") {
+                    continue;
+                }
+                out.insert((*name).to_owned(), filled(present, member));
+            }
+            Value::Object(out)
+        }
+        (Kind::ArrayOf(item), Value::Array(items)) => {
+            Value::Array(items.iter().map(|element| filled(element, item)).collect())
+        }
+        (_, value) => value.clone(),
+    }
+}
+
 fn check_fields(
     fields: &Map<String, Value>,
     spec: &[(&str, Kind)],
@@ -273,6 +388,49 @@ mod tests {
         let people = check_body(body).unwrap();
         assert_eq!(people.len(), 2);
         assert_eq!(people[0]["unknown_extra"], 5);
+    }
+
+    #[test]
+    fn updates_keep_only_their_fields() {
+        let kept = check_update(
+            json!({"first_name": "Ada", "title": "Engineer", "gender": null}),
+            &["first_name", "gender"],
+        )
+        .unwrap();
+        assert_eq!(
+            Value::Object(kept),
+            json!({"first_name": "Ada", "gender": null})
+        );
+        let error = check_update(json!({"gender": "F"}), &["gender"]).unwrap_err();
+        assert!(error.starts_with("[body:gender]"), "{error}");
+        assert!(check_update(json!([1]), &["gender"]).is_err());
+    }
+
+    #[test]
+    fn company_needs_every_member() {
+        let company = json!({
+            "legal_name": "Acme", "entity": {"type": "llc"}, "primary_email": null,
+            "primary_phone_number": null, "departments": [{"name": "Ops"}], "ein": null,
+            "locations": [{"line1": "1 Main St", "city": "Boston"}], "accounts": null
+        });
+        let checked = check_company(company.clone()).unwrap();
+        assert_eq!(checked["entity"], json!({"type": "llc", "subtype": null}));
+        assert_eq!(
+            checked["departments"][0],
+            json!({"name": "Ops", "parent": null})
+        );
+        assert_eq!(checked["locations"][0]["state"], Value::Null);
+        assert!(checked["locations"][0].get("name").is_none());
+        let mut missing = company.clone();
+        missing.as_object_mut().unwrap().remove("ein");
+        assert_eq!(check_company(missing).unwrap_err(), "[body:ein]: Required");
+        let mut bad = company;
+        bad["entity"]["type"] = json!("corp");
+        assert!(
+            check_company(bad)
+                .unwrap_err()
+                .starts_with("[body:entity.type]")
+        );
     }
 
     #[test]

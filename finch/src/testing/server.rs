@@ -30,14 +30,16 @@ const MAX_BODY_BYTES: usize = 32 * 1024 * 1024;
 /// waits until it has.
 #[derive(Debug)]
 pub(crate) struct Server {
-    address: SocketAddr,
     stop: watch::Sender<bool>,
     task: Option<JoinHandle<()>>,
 }
 
 impl Server {
-    /// Binds `127.0.0.1:0` and starts serving on the current Tokio runtime.
-    pub(crate) async fn start(shared: Arc<Shared>) -> io::Result<Self> {
+    /// Binds `127.0.0.1:0`, builds the shared state for that address, and starts serving on the
+    /// current Tokio runtime. Returns the server and the state.
+    pub(crate) async fn start(
+        shared: impl FnOnce(SocketAddr) -> Arc<Shared>,
+    ) -> io::Result<(Self, Arc<Shared>)> {
         let runtime = tokio::runtime::Handle::try_current().map_err(|error| {
             io::Error::other(format!(
                 "the Finch stand-in must be started inside a Tokio runtime: {error}"
@@ -45,17 +47,14 @@ impl Server {
         })?;
         let listener = TcpListener::bind((std::net::Ipv4Addr::LOCALHOST, 0)).await?;
         let address = listener.local_addr()?;
+        let shared = shared(address);
         let (stop, stopped) = watch::channel(false);
-        let task = runtime.spawn(accept_loop(listener, shared, stopped));
-        Ok(Self {
-            address,
+        let task = runtime.spawn(accept_loop(listener, Arc::clone(&shared), stopped));
+        let server = Self {
             stop,
             task: Some(task),
-        })
-    }
-
-    pub(crate) fn address(&self) -> SocketAddr {
-        self.address
+        };
+        Ok((server, shared))
     }
 
     /// Stops accepting, lets requests in flight finish, closes idle connections, and waits.
@@ -147,19 +146,24 @@ async fn handle(shared: &Shared, request: Request<Incoming>) -> Response<Full<By
             )),
         ),
     };
-    let recorded = RecordedRequest {
+    let mut recorded = RecordedRequest {
         method: parts.method,
         path: parts.uri.path().to_owned(),
         query: parts.uri.query().map(str::to_owned),
         headers: parts.headers,
         body,
+        route: None,
     };
 
     let mut state = shared.lock();
     let request_id = state.new_id().to_string();
     let reply = match read_failure {
         Some(reply) => reply,
-        None => routes::dispatch(&shared.config, &mut state, &recorded),
+        None => {
+            let (reply, route) = routes::dispatch(&shared.config, &mut state, &recorded);
+            recorded.route = route;
+            reply
+        }
     };
     state.requests.push(recorded);
     drop(state);
