@@ -99,6 +99,12 @@ fn fuzz_findings_stay_fixed() {
     // organization: a large integer-valued number read as a float came back one unit in the last
     // place off (serde_json's default float parsing); fixed with `float_roundtrip`.
     let document = find("/employer/documents/{document_id}");
-    assert_eq!(document.check_decoded_roundtrip(b"\n\n111111111111111111111101111\n"), Some(Ok(())));
-    assert_eq!(document.check_decoded_roundtrip(b"1.1111111111111111e23"), Some(Ok(())));
+    assert_eq!(
+        document.check_decoded_roundtrip(b"\n\n111111111111111111111101111\n"),
+        Some(Ok(()))
+    );
+    assert_eq!(
+        document.check_decoded_roundtrip(b"1.1111111111111111e23"),
+        Some(Ok(()))
+    );
 }

@@ -27,10 +27,10 @@ use finch::jobs::{
 use finch::payroll::{ListPayGroups, PayFrequency, RetrieveLedgerItems, RetrievePayGroup};
 use finch::request_forwarding::ForwardRequest;
 use finch::sandbox::{
-    CompletionStatus, ConnectionStatusType, CreateSandboxAccount, CreateSandboxConnection,
-    CreateSandboxDirectory, CreateSandboxJob, CreateSandboxPayment, NewEarning, NewIndividual,
-    NewPayStatement, NewTax, SandboxJobType, UpdateSandboxAccount, UpdateSandboxCompany,
-    UpdateSandboxEmployment, UpdateSandboxIndividual, UpdateSandboxJobConfiguration,
+    CompletionStatus, CreateSandboxAccount, CreateSandboxConnection, CreateSandboxDirectory,
+    CreateSandboxJob, CreateSandboxPayment, NewEarning, NewIndividual, NewPayStatement, NewTax,
+    SandboxJobType, UpdateSandboxAccount, UpdateSandboxCompany, UpdateSandboxEmployment,
+    UpdateSandboxIndividual, UpdateSandboxJobConfiguration,
 };
 use finch::testing::StandIn;
 use finch::{ApiErrorKind, CreateAccessToken, Error, Finch, Product};
@@ -653,7 +653,10 @@ async fn every_operation_is_served_and_decodes() {
         .sandbox()
         .connections()
         .accounts()
-        .update(UpdateSandboxAccount::new().connection_status(ConnectionStatusType::Connected))
+        .update(
+            UpdateSandboxAccount::new()
+                .connection_status(finch::account::ConnectionStatus::Connected),
+        )
         .await
         .unwrap();
     assert_eq!(updated.connection_id, account.connection_id);
@@ -931,11 +934,11 @@ async fn sandbox_writes_are_visible_through_the_employer_reads() {
                     NewPayStatement::new(&grace)
                         .gross_pay(400_000)
                         .earning(
-                            NewEarning::new(finch::sandbox::EarningType::Salary, "Salary", 400_000)
+                            NewEarning::new(finch::hris::EarningType::Salary, "Salary", 400_000)
                                 .hours(80.0),
                         )
                         .tax(NewTax::new(
-                            finch::sandbox::TaxType::Federal,
+                            finch::hris::TaxType::Federal,
                             "Federal Income Tax",
                             48_000,
                         )),
@@ -1161,7 +1164,9 @@ async fn sandbox_connections_have_their_own_company_status_and_products() {
         .sandbox()
         .connections()
         .accounts()
-        .update(UpdateSandboxAccount::new().connection_status(ConnectionStatusType::Reauth))
+        .update(
+            UpdateSandboxAccount::new().connection_status(finch::account::ConnectionStatus::Reauth),
+        )
         .await
         .unwrap();
     let error = connection.hris().company().retrieve().await.unwrap_err();
@@ -1196,7 +1201,10 @@ async fn sandbox_connections_have_their_own_company_status_and_products() {
         .sandbox()
         .connections()
         .accounts()
-        .update(UpdateSandboxAccount::new().connection_status(ConnectionStatusType::Processing))
+        .update(
+            UpdateSandboxAccount::new()
+                .connection_status(finch::account::ConnectionStatus::Processing),
+        )
         .await
         .unwrap();
     let error = connection.hris().company().retrieve().await.unwrap_err();
@@ -1208,7 +1216,10 @@ async fn sandbox_connections_have_their_own_company_status_and_products() {
         .sandbox()
         .connections()
         .accounts()
-        .update(UpdateSandboxAccount::new().connection_status(ConnectionStatusType::Connected))
+        .update(
+            UpdateSandboxAccount::new()
+                .connection_status(finch::account::ConnectionStatus::Connected),
+        )
         .await
         .unwrap();
     assert!(connection.hris().company().retrieve().await.is_ok());
