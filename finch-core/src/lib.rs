@@ -2,14 +2,16 @@
 //!
 //! Application developers use it through the `finch` crate. What lives here, one concept a module:
 //!
-//! | module | what |
+//! | where | what |
 //! |---|---|
-//! | [`transport`] | the seam: [`Transport`] turns an `http::Request<Bytes>` into an `http::Response<Bytes>` |
-//! | [`Endpoint`] | what `#[finch_endpoint]` implements: method, path, auth, response type, field writers |
-//! | [`Client`] | base URL, version header, auth per endpoint, timeouts, retries, error mapping |
+//! | [`transport`] | the seam: [`Transport`] turns an `http::Request<Bytes>` into an `http::Response<Bytes>`; [`ReqwestTransport`] is the default, [`TestTransport`] the one for tests |
+//! | [`Endpoint`] | what `#[finch_endpoint]` implements: method, path, auth, response type, and the writers ([`PathWriter`], [`QueryWriter`], [`HeaderWriter`], [`BodyWriter`]) it fills |
+//! | [`Client`] | base URL, version header, auth per endpoint, default headers, custom requests |
+//! | attempts | timeouts per attempt and per call, retries as [`RetryPolicy`] says, tracing spans |
+//! | [`AsyncSleep`], [`Clock`] | injected time, so retries and timeouts are tested without waiting |
+//! | [`Pages`], [`Items`] | offset paging as streams, one page held at a time |
 //! | [`Error`] | one error type, typed by cause |
 //! | [`Secret`] | secrets that never show in `Debug` |
-//! | [`TestTransport`] | canned replies and recorded requests for your tests |
 //!
 //! ```
 //! use finch_core::{Client, TestTransport};
