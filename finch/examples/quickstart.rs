@@ -22,7 +22,18 @@ use std::collections::BTreeMap;
 use std::error::Error;
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> Result<(), Box<dyn Error>> {
+async fn main() -> std::process::ExitCode {
+    match run().await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            // Display, not Debug: finch's errors say what happened in one line.
+            eprintln!("error: {error}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<(), Box<dyn Error>> {
     let code = non_empty_env("FINCH_AUTHORIZATION_CODE");
     let access_token = non_empty_env("FINCH_ACCESS_TOKEN");
 
