@@ -124,6 +124,7 @@ impl FaultServer {
             async move {
                 while let Ok((stream, _)) = listener.accept().await {
                     connections.fetch_add(1, Ordering::SeqCst);
+                    let _ = stream.set_nodelay(true);
                     let hits = record.then(|| hits.clone());
                     let (script, fallback) = (script.clone(), fallback.clone());
                     tokio::spawn(serve(stream, hits, script, fallback));
@@ -189,9 +190,10 @@ async fn serve(
                     head.push_str(&format!("{name}: {value}\r\n"));
                 }
                 head.push_str("\r\n");
-                if stream.write_all(head.as_bytes()).await.is_err()
-                    || stream.write_all(&body).await.is_err()
-                {
+                // One write: a head and a body in two small writes would wait on Nagle's algorithm.
+                let mut reply = head.into_bytes();
+                reply.extend_from_slice(&body);
+                if stream.write_all(&reply).await.is_err() {
                     return;
                 }
             }
