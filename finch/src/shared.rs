@@ -269,6 +269,17 @@ impl<'de, A: serde::de::MapAccess<'de>> WatchedMap<A> {
     }
 }
 
+/// Decodes a value buffered while deciding a union's variant, saying where inside it a failure
+/// is (`in \`tiers[0].threshold\`: ...`): the outer decoder's path stops at the buffered value.
+pub(crate) fn decode_buffered<T: serde::de::DeserializeOwned, E: serde::de::Error>(
+    value: serde_json::Value,
+) -> Result<T, E> {
+    serde_path_to_error::deserialize(value).map_err(|error| {
+        let path = error.path().to_string();
+        E::custom(format!("in `{path}`: {}", error.into_inner()))
+    })
+}
+
 /// The members of Finch's error object.
 const ERROR_MEMBERS: [&str; 4] = ["code", "message", "name", "finch_code"];
 

@@ -3,9 +3,9 @@
 use crate::client::Finch;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
-use crate::shared::{BatchBody, Date};
+use crate::shared::{BatchBody, Date, decode_buffered};
 use crate::{Error, finch_endpoint};
-use serde::de::{self, DeserializeOwned};
+use serde::de;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -990,14 +990,6 @@ fn tagged<E: de::Error>(value: serde_json::Value) -> Result<(String, serde_json:
     }
 }
 
-/// Decodes a variant's members, saying where inside the object a failure is.
-fn members<T: DeserializeOwned, E: de::Error>(value: serde_json::Value) -> Result<T, E> {
-    serde_path_to_error::deserialize(value).map_err(|error| {
-        let path = error.path().to_string();
-        E::custom(format!("in `{path}`: {}", error.into_inner()))
-    })
-}
-
 impl Serialize for EmployeeDeduction {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -1017,10 +1009,10 @@ impl<'de> Deserialize<'de> for EmployeeDeduction {
         let (kind, value) = tagged(serde_json::Value::deserialize(deserializer)?)?;
         Ok(match kind.as_str() {
             "fixed" => EmployeeDeduction::Fixed {
-                amount: members::<AmountMembers, _>(value)?.amount,
+                amount: decode_buffered::<AmountMembers, _>(value)?.amount,
             },
             "percent" => EmployeeDeduction::Percent {
-                amount: members::<AmountMembers, _>(value)?.amount,
+                amount: decode_buffered::<AmountMembers, _>(value)?.amount,
             },
             _ => EmployeeDeduction::Unknown(value),
         })
@@ -1052,13 +1044,13 @@ impl<'de> Deserialize<'de> for CompanyContribution {
         let (kind, value) = tagged(serde_json::Value::deserialize(deserializer)?)?;
         Ok(match kind.as_str() {
             "fixed" => CompanyContribution::Fixed {
-                amount: members::<AmountMembers, _>(value)?.amount,
+                amount: decode_buffered::<AmountMembers, _>(value)?.amount,
             },
             "percent" => CompanyContribution::Percent {
-                amount: members::<AmountMembers, _>(value)?.amount,
+                amount: decode_buffered::<AmountMembers, _>(value)?.amount,
             },
             "tiered" => CompanyContribution::Tiered {
-                tiers: members::<TierMembers, _>(value)?.tiers,
+                tiers: decode_buffered::<TierMembers, _>(value)?.tiers,
             },
             _ => CompanyContribution::Unknown(value),
         })

@@ -3,7 +3,7 @@
 use crate::client::Finch;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
-use crate::shared::Paging;
+use crate::shared::{Paging, decode_buffered};
 use crate::{Error, finch_endpoint};
 use finch_core::{Items, Pages, Paginated, offset_after};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -213,19 +213,10 @@ impl DocumentDetails {
 
 impl<'de> Deserialize<'de> for DocumentDetails {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
         let value = serde_json::Value::deserialize(deserializer)?;
-        let described = |error: serde_path_to_error::Error<serde_json::Error>| {
-            let path = error.path().to_string();
-            D::Error::custom(format!("in `{path}`: {}", error.into_inner()))
-        };
         match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("w4_2020") => serde_path_to_error::deserialize(value)
-                .map(DocumentDetails::W4Form2020)
-                .map_err(described),
-            Some("w4_2005") => serde_path_to_error::deserialize(value)
-                .map(DocumentDetails::W4Form2005)
-                .map_err(described),
+            Some("w4_2020") => decode_buffered(value).map(DocumentDetails::W4Form2020),
+            Some("w4_2005") => decode_buffered(value).map(DocumentDetails::W4Form2005),
             _ => Ok(DocumentDetails::Unknown(value)),
         }
     }

@@ -4,7 +4,7 @@ use crate::client::Finch;
 use crate::hris::BenefitType;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
-use crate::shared::{BatchBody, BatchError, Money, Paging};
+use crate::shared::{BatchBody, BatchError, Money, Paging, decode_buffered};
 use crate::{Error, finch_endpoint};
 use finch_core::offset_after;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -204,25 +204,15 @@ impl PayStatementBody {
 
 impl<'de> Deserialize<'de> for PayStatementBody {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
         let value = serde_json::Value::deserialize(deserializer)?;
         let syncing = value.get("finch_code").and_then(serde_json::Value::as_str)
             == Some("data_sync_in_progress");
         if syncing {
-            return serde_path_to_error::deserialize(value)
-                .map(PayStatementBody::SyncInProgress)
-                .map_err(|error| {
-                    let path = error.path().to_string();
-                    D::Error::custom(format!("in `{path}`: {}", error.into_inner()))
-                });
+            return decode_buffered(value).map(PayStatementBody::SyncInProgress);
         }
         // The body is already buffered (to look for the "syncing" marker), so the path inside it
         // is tracked here.
-        let body = serde_path_to_error::deserialize::<_, BatchBody<PayStatementPage>>(value)
-            .map_err(|error| {
-                let path = error.path().to_string();
-                D::Error::custom(format!("in `{path}`: {}", error.into_inner()))
-            })?;
+        let body: BatchBody<PayStatementPage> = decode_buffered(value)?;
         match body {
             BatchBody::Data(page) => Ok(PayStatementBody::Data(page)),
             BatchBody::Error(error) => Ok(PayStatementBody::Error(error)),
