@@ -73,7 +73,9 @@ pub use access_tokens::{
 };
 pub use client::{Finch, FinchBuilder, USER_AGENT};
 pub use operations::{Operation, operations};
-pub use shared::{BatchBody, BatchError, Date, IndividualRef, Location, Money, Paging, Product};
+pub use shared::{
+    BatchBody, BatchError, CommaSeparated, Date, IndividualRef, Location, Money, Paging, Product,
+};
 
 /// The runtime: the transport seam, the endpoint trait, the generic client, test transport.
 pub use finch_core as core;

@@ -387,6 +387,48 @@ impl Money {
     }
 }
 
+/// A list sent as one comma-separated query value (`individual_ids=a,b`), for the parameters
+/// Finch documents as "comma-delimited" rather than as arrays.
+///
+/// ```
+/// let ids: finch::CommaSeparated = ["a", "b"].into_iter().collect();
+/// assert_eq!(ids.to_string(), "a,b");
+/// assert_eq!(serde_json::to_string(&ids)?, r#""a,b""#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct CommaSeparated<T = String>(pub Vec<T>);
+
+impl<T> Default for CommaSeparated<T> {
+    fn default() -> Self {
+        CommaSeparated(Vec::new())
+    }
+}
+
+impl<T, S: Into<T>> FromIterator<S> for CommaSeparated<T> {
+    fn from_iter<I: IntoIterator<Item = S>>(items: I) -> Self {
+        CommaSeparated(items.into_iter().map(Into::into).collect())
+    }
+}
+
+impl<T: fmt::Display> fmt::Display for CommaSeparated<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, item) in self.0.iter().enumerate() {
+            if index > 0 {
+                f.write_str(",")?;
+            }
+            write!(f, "{item}")?;
+        }
+        Ok(())
+    }
+}
+
+impl<T: fmt::Display> Serialize for CommaSeparated<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 /// A reference to another individual (a manager).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]

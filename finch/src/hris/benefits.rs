@@ -3,11 +3,10 @@
 use crate::client::Finch;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
-use crate::shared::{BatchBody, Date, decode_buffered};
+use crate::shared::{BatchBody, CommaSeparated, Date, decode_buffered};
 use crate::{Error, finch_endpoint};
 use serde::de;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::fmt;
 
 /// List the company's deductions and contributions (`GET /employer/benefits`).
 ///
@@ -446,48 +445,6 @@ impl UnenrollIndividuals {
     pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
         self.entity_ids = Some(vec![entity_id.into()]);
         self
-    }
-}
-
-/// A list sent as one comma-separated query value (`individual_ids=a,b`), for the parameters
-/// Finch documents as "comma-delimited" rather than as arrays.
-///
-/// ```
-/// let ids: finch::hris::CommaSeparated = ["a", "b"].into_iter().collect();
-/// assert_eq!(ids.to_string(), "a,b");
-/// assert_eq!(serde_json::to_string(&ids)?, r#""a,b""#);
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct CommaSeparated<T = String>(pub Vec<T>);
-
-impl<T> Default for CommaSeparated<T> {
-    fn default() -> Self {
-        CommaSeparated(Vec::new())
-    }
-}
-
-impl<T, S: Into<T>> FromIterator<S> for CommaSeparated<T> {
-    fn from_iter<I: IntoIterator<Item = S>>(items: I) -> Self {
-        CommaSeparated(items.into_iter().map(Into::into).collect())
-    }
-}
-
-impl<T: fmt::Display> fmt::Display for CommaSeparated<T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (index, item) in self.0.iter().enumerate() {
-            if index > 0 {
-                f.write_str(",")?;
-            }
-            write!(f, "{item}")?;
-        }
-        Ok(())
-    }
-}
-
-impl<T: fmt::Display> Serialize for CommaSeparated<T> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
     }
 }
 

@@ -1,11 +1,11 @@
 //! `/employer/plans-dependents` (beta): plan dependents.
 
 use crate::client::Finch;
-use crate::hris::benefits::CommaSeparated;
 use crate::hris::individuals::Gender;
 use crate::hris::plans::{PlanType, beta_next_offset};
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::shared::CommaSeparated;
 use crate::shared::{BatchBody, Date, Paging};
 use crate::{Error, finch_endpoint};
 use finch_core::{Items, Pages, Paginated};
