@@ -577,6 +577,16 @@ fn override_headers(base: &mut HeaderMap, overrides: HeaderMap) {
     }
 }
 
+impl Client {
+    /// Decodes a reply to `E` as [`send_with`](Self::send_with) does (for callers that need the
+    /// raw reply too, such as the pager).
+    pub(crate) fn decode<E: Endpoint>(&self, reply: &RawResponse) -> Result<E::Response, Error> {
+        reply
+            .json::<E::Response>()
+            .map_err(|error| with_attempts(error, reply.attempts))
+    }
+}
+
 /// Records the number of attempts on an error made after the reply came back (decode, 202).
 fn with_attempts(error: Error, attempts: u32) -> Error {
     match error {

@@ -2,6 +2,7 @@
 
 use crate::credentials::Credential;
 use crate::endpoint::AuthScheme;
+use crate::paging::PagingError;
 use crate::transport::TransportError;
 use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
@@ -53,6 +54,9 @@ pub enum Error {
     },
     /// The client's configuration is invalid.
     Config(ConfigError),
+    /// A listing ended early: the server answered a page other than the one asked for (see
+    /// [`Pages`](crate::Pages)).
+    Paging(Box<PagingError>),
 }
 
 impl Error {
@@ -78,6 +82,7 @@ impl Error {
             Error::Api(error) => error.request_id.as_deref(),
             Error::Accepted(accepted) => accepted.request_id.as_deref(),
             Error::Decode(error) => error.request_id.as_deref(),
+            Error::Paging(error) => error.request_id.as_deref(),
             _ => None,
         }
     }
@@ -107,6 +112,7 @@ impl Error {
             Error::Decode(error) => Some(error.attempts),
             Error::Timeout(error) => Some(error.attempts),
             Error::Transport { attempts, .. } => Some(*attempts),
+            Error::Paging(error) => Some(error.attempts),
             Error::Request { .. } | Error::Config(_) => None,
         }
     }
@@ -130,6 +136,7 @@ impl fmt::Display for Error {
                 write!(f, "invalid {endpoint} request, not sent: {error}")
             }
             Error::Config(error) => error.fmt(f),
+            Error::Paging(error) => error.fmt(f),
         }
     }
 }

@@ -9,7 +9,7 @@
 //! | [`Client`] | base URL, version header, auth per endpoint, default headers, custom requests |
 //! | attempts | timeouts per attempt and per call, retries as [`RetryPolicy`] says, tracing spans |
 //! | [`AsyncSleep`], [`Clock`] | injected time, so retries and timeouts are tested without waiting |
-//! | [`Pages`], [`Items`] | offset paging as streams, one page held at a time |
+//! | [`paging`] | offset paging as streams ([`Pages`], [`Items`]), one page held at a time, with the rules that end every listing |
 //! | [`Error`] | one error type, typed by cause |
 //! | [`Secret`] | secrets that never show in `Debug` |
 //!
@@ -35,7 +35,7 @@ mod endpoint;
 mod error;
 mod execute;
 mod options;
-mod paging;
+pub mod paging;
 mod request;
 mod response;
 mod retry;
@@ -57,7 +57,7 @@ pub use error::{
     RequestError, TimeoutError, TimeoutKind, type_name,
 };
 pub use options::RequestOptions;
-pub use paging::{Items, Pages, Paginated, offset_after, offset_after_full_page};
+pub use paging::{Items, PageInfo, Pages, Paginated, PagingError, PagingErrorKind, next_offset};
 pub use request::{BodyWriter, HeaderWriter, PathWriter, QueryWriter, WireValue};
 pub use response::RawResponse;
 pub use retry::RetryPolicy;

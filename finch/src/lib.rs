@@ -58,6 +58,7 @@ mod client;
 pub mod connect;
 pub mod hris;
 pub mod jobs;
+mod listing;
 mod open_enum;
 pub mod openapi;
 mod operations;
@@ -81,7 +82,8 @@ pub use shared::{
 pub use finch_core as core;
 pub use finch_core::{
     Accepted, ApiError, ApiErrorKind, AuthScheme, ConfigError, DecodeError, Endpoint, Error,
-    RawResponse, RequestError, RequestOptions, RetryPolicy, Secret, TimeoutError, TransportError,
+    PagingError, RawResponse, RequestError, RequestOptions, RetryPolicy, Secret, TimeoutError,
+    TransportError,
 };
 /// Declares an endpoint; see the crate documentation and `finch_macros`.
 pub use finch_macros::finch_endpoint;

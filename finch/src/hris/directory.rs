@@ -1,10 +1,11 @@
 //! `GET /employer/directory`: the company's people, page by page.
 
 use crate::client::Finch;
+use crate::listing::offset_listing;
 use crate::operations::{Operation, OperationFn};
 use crate::shared::{IndividualRef, Paging};
 use crate::{Error, finch_endpoint};
-use finch_core::{Items, Pages, Paginated, offset_after};
+use finch_core::{Items, Pages};
 use serde::{Deserialize, Serialize};
 
 /// List the company's individuals (`GET /employer/directory`), one page.
@@ -53,23 +54,12 @@ impl ListDirectory {
     }
 }
 
-impl Paginated for ListDirectory {
-    type Item = IndividualInDirectory;
-
-    fn next_page(&self, page: &DirectoryPage) -> Option<Self> {
-        let offset = offset_after(
-            page.paging.offset,
-            page.individuals.len(),
-            page.paging.count,
-        )?;
-        Some(ListDirectory {
-            offset: Some(offset),
-            ..self.clone()
-        })
-    }
-
-    fn into_items(page: DirectoryPage) -> Vec<IndividualInDirectory> {
-        page.individuals
+offset_listing! {
+    ListDirectory => DirectoryPage {
+        paging: paging,
+        items: individuals: Vec<IndividualInDirectory>,
+        id: id,
+        max_limit: 10_000,
     }
 }
 

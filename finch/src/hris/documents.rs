@@ -1,11 +1,12 @@
 //! `/employer/documents*`: tax documents (W-4s). Beta in Finch's API.
 
 use crate::client::Finch;
+use crate::listing::offset_listing;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::shared::{Paging, decode_buffered};
 use crate::{Error, finch_endpoint};
-use finch_core::{Items, Pages, Paginated, offset_after};
+use finch_core::{Items, Pages};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// List the company's documents (`GET /employer/documents`), one page (beta).
@@ -82,19 +83,12 @@ impl ListDocuments {
     }
 }
 
-impl Paginated for ListDocuments {
-    type Item = Document;
-
-    fn next_page(&self, page: &DocumentsPage) -> Option<Self> {
-        let offset = offset_after(page.paging.offset, page.documents.len(), page.paging.count)?;
-        Some(ListDocuments {
-            offset: Some(offset),
-            ..self.clone()
-        })
-    }
-
-    fn into_items(page: DocumentsPage) -> Vec<Document> {
-        page.documents
+offset_listing! {
+    ListDocuments => DocumentsPage {
+        paging: paging,
+        items: documents: Vec<Document>,
+        id: id,
+        max_limit: u64::MAX,
     }
 }
 

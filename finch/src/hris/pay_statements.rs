@@ -6,7 +6,7 @@ use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::shared::{BatchBody, BatchError, Money, Paging, decode_buffered};
 use crate::{Error, finch_endpoint};
-use finch_core::offset_after;
+use finch_core::{PageInfo, PagingError, next_offset};
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// Free-form labels attached to a pay-statement item by the company's rules: keys and values of
@@ -106,29 +106,39 @@ impl PayStatementRequest {
         self
     }
 
-    /// The request for the page after `page` (which this request returned), or `None` when it
-    /// was the last: the same payment and page size, the offset moved past `page`'s statements.
+    /// The request for the page after `page` (which this request returned), `Ok(None)` when it
+    /// was the last, by the rules of [`finch_core::paging`]: the same payment and page size, the
+    /// offset moved past `page`'s statements while pages come back full (a limit above Finch's
+    /// maximum of 5,000 counts as 5,000) or the count says more follow; without a limit, until an
+    /// empty page. A page that reports another offset than the one asked for is an error.
     ///
     /// ```
-    /// # fn demo(page: finch::hris::PayStatementPage) {
+    /// # fn demo(page: finch::hris::PayStatementPage) -> Result<(), finch::PagingError> {
     /// let first = finch::hris::PayStatementRequest::new("fc8b024e").limit(100);
-    /// if let Some(next) = first.next_page(&page) {
+    /// if let Some(next) = first.next_page(&page)? {
     ///     // send `RetrievePayStatements::from_requests([next])`
     /// }
-    /// # }
+    /// # Ok(()) }
     /// ```
-    pub fn next_page(&self, page: &PayStatementPage) -> Option<PayStatementRequest> {
-        let offset = offset_after(
-            page.paging.offset,
-            page.pay_statements.len(),
-            page.paging.count,
-        )?;
-        Some(PayStatementRequest {
+    pub fn next_page(
+        &self,
+        page: &PayStatementPage,
+    ) -> Result<Option<PayStatementRequest>, PagingError> {
+        let asked = self.offset.unwrap_or(0);
+        let info = PageInfo::new(page.pay_statements.len())
+            .offset(page.paging.offset)
+            .total(page.paging.count);
+        let next = next_offset(asked, self.limit.map(|limit| limit.min(MAX_PAGE)), &info)
+            .map_err(|kind| PagingError::new("PayStatementRequest", asked, kind))?;
+        Ok(next.map(|offset| PayStatementRequest {
             offset: Some(offset),
             ..self.clone()
-        })
+        }))
     }
 }
+
+/// The largest page of pay statements Finch serves for one payment.
+const MAX_PAGE: u64 = 5_000;
 
 /// The batch's results, one per requested payment.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -518,7 +528,7 @@ mod tests {
             serde_json::from_str(r#"{"paging":{"count":3,"offset":0},"pay_statements":[]}"#)
                 .unwrap();
         // An empty page ends the walk.
-        assert_eq!(PayStatementRequest::new("p").next_page(&page), None);
+        assert_eq!(PayStatementRequest::new("p").next_page(&page), Ok(None));
         let statement = r#"{"individual_id":"a","type":null,"payment_method":null,"total_hours":null,
             "gross_pay":null,"net_pay":null,"earnings":null,"taxes":null,"employee_deductions":null,
             "employer_contributions":null}"#;
@@ -529,7 +539,14 @@ mod tests {
         let next = PayStatementRequest::new("p")
             .limit(2)
             .next_page(&page)
+            .unwrap()
             .unwrap();
         assert_eq!((next.limit, next.offset), (Some(2), Some(2)));
+        // A page at another offset than the one asked for is an error, not a loop.
+        let error = next.next_page(&page).unwrap_err();
+        assert_eq!(
+            error.kind,
+            finch_core::PagingErrorKind::WrongOffset { received: 0 }
+        );
     }
 }

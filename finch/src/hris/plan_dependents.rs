@@ -2,13 +2,14 @@
 
 use crate::client::Finch;
 use crate::hris::individuals::Gender;
-use crate::hris::plans::{PlanType, beta_next_offset};
+use crate::hris::plans::{MAX_BETA_PAGE, PlanType};
+use crate::listing::offset_listing;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::shared::CommaSeparated;
 use crate::shared::{BatchBody, Date, Paging};
 use crate::{Error, finch_endpoint};
-use finch_core::{Items, Pages, Paginated};
+use finch_core::{Items, Pages};
 use serde::{Deserialize, Serialize};
 
 /// List the dependents covered by the company's benefit plans
@@ -73,19 +74,12 @@ impl ListPlanDependents {
     }
 }
 
-impl Paginated for ListPlanDependents {
-    type Item = PlanDependent;
-
-    fn next_page(&self, page: &PlanDependentsPage) -> Option<Self> {
-        let offset = beta_next_offset(&page.paging, page.dependents.len(), self.limit)?;
-        Some(ListPlanDependents {
-            offset: Some(offset),
-            ..self.clone()
-        })
-    }
-
-    fn into_items(page: PlanDependentsPage) -> Vec<PlanDependent> {
-        page.dependents
+offset_listing! {
+    ListPlanDependents => PlanDependentsPage {
+        paging: paging,
+        items: dependents: Vec<PlanDependent>,
+        id: dependent_id,
+        max_limit: MAX_BETA_PAGE,
     }
 }
 

@@ -1,12 +1,13 @@
 //! `/employer/plans-enrollments` (beta): plan enrollments.
 
 use crate::client::Finch;
-use crate::hris::plans::{CoverageTier, beta_next_offset};
+use crate::hris::plans::{CoverageTier, MAX_BETA_PAGE};
+use crate::listing::offset_listing;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::shared::{BatchBody, Date, Paging};
 use crate::{Error, finch_endpoint};
-use finch_core::{Items, Pages, Paginated};
+use finch_core::{Items, Pages};
 use serde::{Deserialize, Serialize};
 
 /// List the company's benefit-plan enrollments (`GET /employer/plans-enrollments`), one page.
@@ -57,19 +58,12 @@ impl ListPlanEnrollments {
     }
 }
 
-impl Paginated for ListPlanEnrollments {
-    type Item = PlanEnrollment;
-
-    fn next_page(&self, page: &PlanEnrollmentsPage) -> Option<Self> {
-        let offset = beta_next_offset(&page.paging, page.enrollments.len(), self.limit)?;
-        Some(ListPlanEnrollments {
-            offset: Some(offset),
-            ..self.clone()
-        })
-    }
-
-    fn into_items(page: PlanEnrollmentsPage) -> Vec<PlanEnrollment> {
-        page.enrollments
+offset_listing! {
+    ListPlanEnrollments => PlanEnrollmentsPage {
+        paging: paging,
+        items: enrollments: Vec<PlanEnrollment>,
+        id: id,
+        max_limit: MAX_BETA_PAGE,
     }
 }
 

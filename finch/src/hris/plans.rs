@@ -1,28 +1,16 @@
 //! `/employer/plans*` (beta): benefit plans.
 
 use crate::client::Finch;
+use crate::listing::offset_listing;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::shared::{Date, Paging};
 use crate::{Error, finch_endpoint};
-use finch_core::{Items, Pages, Paginated, offset_after, offset_after_full_page};
+use finch_core::{Items, Pages};
 use serde::{Deserialize, Serialize};
 
 /// The page size of the beta plan listings when none is given, and their largest.
-const MAX_BETA_PAGE: u64 = 50;
-
-/// The offset of the page after a beta listing's page: by the total when Finch sends one, else
-/// while pages come back full.
-pub(crate) fn beta_next_offset(paging: &Paging, items: usize, limit: Option<u64>) -> Option<u64> {
-    match paging.count {
-        Some(_) => offset_after(paging.offset, items, paging.count),
-        None => offset_after_full_page(
-            paging.offset,
-            items,
-            limit.unwrap_or(MAX_BETA_PAGE).min(MAX_BETA_PAGE),
-        ),
-    }
-}
+pub(crate) const MAX_BETA_PAGE: u64 = 50;
 
 /// List the company's benefit plans (`GET /employer/plans`), one page.
 ///
@@ -82,19 +70,12 @@ impl ListPlans {
     }
 }
 
-impl Paginated for ListPlans {
-    type Item = Plan;
-
-    fn next_page(&self, page: &PlansPage) -> Option<Self> {
-        let offset = beta_next_offset(&page.paging, page.plans.len(), self.limit)?;
-        Some(ListPlans {
-            offset: Some(offset),
-            ..self.clone()
-        })
-    }
-
-    fn into_items(page: PlansPage) -> Vec<Plan> {
-        page.plans
+offset_listing! {
+    ListPlans => PlansPage {
+        paging: paging,
+        items: plans: Vec<Plan>,
+        id: id,
+        max_limit: MAX_BETA_PAGE,
     }
 }
 
@@ -310,19 +291,51 @@ pub(crate) const OPERATIONS: &[OperationFn] =
 mod tests {
     use super::*;
 
-    fn paging(count: Option<u64>, offset: u64) -> Paging {
-        serde_json::from_value(serde_json::json!({"count": count, "offset": offset})).unwrap()
+    fn page(count: Option<u64>, offset: u64, plans: usize) -> PlansPage {
+        let plans: Vec<serde_json::Value> = (0..plans)
+            .map(|n| {
+                serde_json::json!({
+                    "id": format!("plan-{offset}-{n}"), "name": "Medical", "type": null,
+                    "description": null, "network_type": null, "carrier": null,
+                    "start_date": "2025-01-01", "end_date": null, "coverage_tiers": null,
+                    "deduction_codes": null,
+                })
+            })
+            .collect();
+        serde_json::from_value(serde_json::json!({
+            "paging": {"count": count, "offset": offset},
+            "plans": plans,
+        }))
+        .unwrap()
     }
 
     #[test]
-    fn beta_pages_follow_the_count_or_full_pages() {
-        assert_eq!(beta_next_offset(&paging(Some(120), 0), 50, None), Some(50));
-        assert_eq!(beta_next_offset(&paging(Some(120), 100), 20, None), None);
-        // No count: go on while pages are full (the size asked for, capped at 50).
-        assert_eq!(beta_next_offset(&paging(None, 0), 50, None), Some(50));
-        assert_eq!(beta_next_offset(&paging(None, 0), 50, Some(500)), Some(50));
-        assert_eq!(beta_next_offset(&paging(None, 0), 10, Some(10)), Some(10));
-        assert_eq!(beta_next_offset(&paging(None, 50), 7, None), None);
-        assert_eq!(beta_next_offset(&paging(None, 0), 0, None), None);
+    fn beta_pages_follow_full_pages_and_the_count() {
+        use finch_core::Paginated as _;
+        let next = |request: &ListPlans, page: &PlansPage| {
+            request.next_request(page).unwrap().map(|next| next.offset)
+        };
+        // A limit above Finch's maximum is answered with pages of 50: those are full.
+        let request = ListPlans::new().limit(500);
+        assert_eq!(finch_core::Paginated::limit(&request), Some(50));
+        assert_eq!(next(&request, &page(None, 0, 50)), Some(Some(50)));
+        // A short page ends the listing unless the count says more follow.
+        let request = ListPlans::new().limit(50).offset(100);
+        assert_eq!(next(&request, &page(Some(120), 100, 20)), None);
+        assert_eq!(next(&request, &page(Some(300), 100, 20)), Some(Some(120)));
+        // Without a limit only an empty page ends it.
+        let request = ListPlans::new();
+        assert_eq!(next(&request, &page(None, 0, 7)), Some(Some(7)));
+        assert_eq!(next(&request.clone().offset(7), &page(None, 7, 0)), None);
+        // Another page than the one asked for is an error.
+        let error = request
+            .clone()
+            .offset(50)
+            .next_request(&page(Some(120), 0, 50))
+            .unwrap_err();
+        assert_eq!(
+            error.kind,
+            finch_core::PagingErrorKind::WrongOffset { received: 0 }
+        );
     }
 }

@@ -1,17 +1,19 @@
 //! `/jobs/automated*`: data syncs and W-4 syncs Finch runs for you.
 
 use crate::client::Finch;
+use crate::listing::offset_listing;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::{Error, finch_endpoint};
-use finch_core::{Items, Pages, Paginated, offset_after_full_page};
+use finch_core::{Items, Pages};
 use serde::{Deserialize, Serialize};
 
 /// List the connection's automated jobs, newest first (`GET /jobs/automated`), one page.
 ///
-/// The reply does not say how many jobs there are: when paging, a next page is asked for while
-/// pages come back full. Without a [`limit`](Self::limit), the size of the first page is taken
-/// as the page size.
+/// The reply says neither its offset nor how many jobs there are: when paging, a next page is
+/// asked for while pages come back full (as many jobs as the [`limit`](Self::limit) asked for);
+/// without a limit, until a page comes back empty. A server that ignores `offset` and answers the
+/// same jobs again ends the walk with [`PagingErrorKind::RepeatedPage`](finch_core::PagingErrorKind).
 ///
 /// ```
 /// let request = finch::jobs::ListAutomatedJobs::new().limit(20);
@@ -48,21 +50,11 @@ impl ListAutomatedJobs {
     }
 }
 
-impl Paginated for ListAutomatedJobs {
-    type Item = AutomatedAsyncJob;
-
-    fn next_page(&self, page: &AutomatedJobsPage) -> Option<Self> {
-        // No limit: the server's page size is whatever the first page held.
-        let limit = self.limit.or_else(|| u64::try_from(page.data.len()).ok())?;
-        let offset = offset_after_full_page(self.offset.unwrap_or(0), page.data.len(), limit)?;
-        Some(ListAutomatedJobs {
-            limit: Some(limit),
-            offset: Some(offset),
-        })
-    }
-
-    fn into_items(page: AutomatedJobsPage) -> Vec<AutomatedAsyncJob> {
-        page.data
+offset_listing! {
+    ListAutomatedJobs => AutomatedJobsPage {
+        items: data: Vec<AutomatedAsyncJob>,
+        id: job_id,
+        max_limit: u64::MAX,
     }
 }
 

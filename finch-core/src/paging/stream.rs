@@ -1,0 +1,305 @@
+//! The walk: [`Pages`] and [`Items`] fetch a page at a time and apply the [rules](super::rules).
+
+use super::rules::{FastHash, Paginated, PagingError, PagingErrorKind, next_offset};
+use crate::client::Client;
+use crate::endpoint::Endpoint;
+use crate::error::Error;
+use crate::options::RequestOptions;
+use futures_core::Stream;
+use std::collections::VecDeque;
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, ready};
+
+/// A page as it arrived: the decoded page, a hash of its body, and what an error needs.
+struct Fetched<R> {
+    page: R,
+    body_hash: u64,
+    request_id: Option<String>,
+    attempts: u32,
+}
+
+type PageFuture<E> = Pin<
+    Box<
+        dyn Future<Output = (E, Result<Fetched<<E as Endpoint>::Response>, Error>)>
+            + Send
+            + 'static,
+    >,
+>;
+
+/// The page last yielded, to recognise a server that answers it again.
+#[derive(Clone, Copy)]
+struct Yielded {
+    offset: u64,
+    body_hash: u64,
+    fingerprint: Option<u64>,
+}
+
+/// Walks a listing page by page, by the rules of [the paging rules](crate::paging). Only the current page is
+/// held, however long the listing.
+///
+/// Use [`next_page`](Pages::next_page) in a loop, or use it as a [`Stream`] of pages; turn it into
+/// a stream of items with [`items`](Pages::items). An error is yielded once and ends the walk;
+/// [`resume`](Pages::resume) asks for the failed page again (for example after waiting out a 202
+/// "still syncing").
+///
+/// ```
+/// # async fn demo<E: finch_core::Paginated>(client: finch_core::Client, first: E) -> Result<(), finch_core::Error> {
+/// let mut pages = finch_core::Pages::new(client, first);
+/// while let Some(page) = pages.next_page().await {
+///     let page = page?;
+///     // use the page; it is dropped before the next one is fetched
+/// }
+/// # Ok(()) }
+/// ```
+#[must_use = "pages are fetched only when asked for"]
+pub struct Pages<E: Paginated> {
+    client: Client,
+    options: RequestOptions,
+    next: Option<E>,
+    failed: Option<E>,
+    in_flight: Option<PageFuture<E>>,
+    last: Option<Yielded>,
+}
+
+impl<E: Paginated + fmt::Debug> fmt::Debug for Pages<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Pages")
+            .field("next", &self.next)
+            .field("failed", &self.failed)
+            .field("in_flight", &self.in_flight.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<E: Paginated> Pages<E> {
+    /// Pages starting with `first`.
+    pub fn new(client: Client, first: E) -> Self {
+        Pages {
+            client,
+            options: RequestOptions::default(),
+            next: Some(first),
+            failed: None,
+            in_flight: None,
+            last: None,
+        }
+    }
+
+    /// Sends every page request with `options`.
+    pub fn with_options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Fetches the next page; `None` once the listing is done or an error ended it.
+    pub async fn next_page(&mut self) -> Option<Result<E::Response, Error>> {
+        std::future::poll_fn(|cx| self.poll_page(cx)).await
+    }
+
+    /// The request for the next page, if there is one (and none is in flight).
+    pub fn next_request(&self) -> Option<&E> {
+        self.next.as_ref()
+    }
+
+    /// The request whose page failed, when an error ended the walk.
+    pub fn failed_request(&self) -> Option<&E> {
+        self.failed.as_ref()
+    }
+
+    /// Continues a walk that an error ended, from the failed page: the next call asks for it
+    /// again. Returns `false` (and changes nothing) when no error ended the walk.
+    ///
+    /// ```
+    /// # async fn demo<E: finch_core::Paginated>(mut pages: finch_core::Pages<E>) {
+    /// while let Some(page) = pages.next_page().await {
+    ///     match page {
+    ///         Ok(_page) => { /* use it */ }
+    ///         Err(finch_core::Error::Accepted(_)) => {
+    ///             tokio::time::sleep(std::time::Duration::from_secs(30)).await; // still syncing
+    ///             pages.resume();
+    ///         }
+    ///         Err(_) => break,
+    ///     }
+    /// }
+    /// # }
+    /// ```
+    pub fn resume(&mut self) -> bool {
+        match self.failed.take() {
+            Some(request) => {
+                self.next = Some(request);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The items of every page, one at a time; only one page is held.
+    pub fn items(self) -> Items<E> {
+        Items {
+            pages: self,
+            buffered: VecDeque::new(),
+        }
+    }
+
+    fn poll_page(&mut self, cx: &mut Context<'_>) -> Poll<Option<Result<E::Response, Error>>> {
+        if self.in_flight.is_none() {
+            let Some(request) = self.next.take() else {
+                return Poll::Ready(None);
+            };
+            let client = self.client.clone();
+            let options = self.options.clone();
+            self.in_flight = Some(Box::pin(async move {
+                let result = fetch(&client, &request, &options).await;
+                (request, result)
+            }));
+        }
+        let Some(in_flight) = self.in_flight.as_mut() else {
+            return Poll::Ready(None);
+        };
+        let (request, result) = ready!(in_flight.as_mut().poll(cx));
+        self.in_flight = None;
+        let fetched = match result {
+            Ok(fetched) => fetched,
+            Err(error) => {
+                self.failed = Some(request);
+                return Poll::Ready(Some(Err(error)));
+            }
+        };
+        match self.check(&request, &fetched) {
+            Ok(next) => {
+                self.next = next;
+                Poll::Ready(Some(Ok(fetched.page)))
+            }
+            Err(kind) => {
+                let mut error = PagingError::new(E::NAME, request.offset(), kind);
+                error.request_id = fetched.request_id;
+                error.attempts = fetched.attempts;
+                self.failed = Some(request);
+                Poll::Ready(Some(Err(Error::Paging(Box::new(error)))))
+            }
+        }
+    }
+
+    /// Checks a page against its request and the page before it; the request for the next page.
+    fn check(
+        &mut self,
+        request: &E,
+        fetched: &Fetched<E::Response>,
+    ) -> Result<Option<E>, PagingErrorKind> {
+        let asked = request.offset();
+        let info = E::page_info(&fetched.page);
+        // The offset the page reports is checked first: it says the most about what went wrong.
+        let next_at = next_offset(asked, request.limit(), &info)?;
+        if let Some(last) = self.last
+            && info.len > 0
+            && (last.body_hash == fetched.body_hash
+                || (info.fingerprint.is_some() && info.fingerprint == last.fingerprint))
+        {
+            return Err(PagingErrorKind::RepeatedPage {
+                previous_offset: last.offset,
+            });
+        }
+        let next = match next_at {
+            None => None,
+            Some(offset) => {
+                let next = request.at_offset(offset);
+                if next.offset() != offset {
+                    return Err(PagingErrorKind::NoProgress);
+                }
+                Some(next)
+            }
+        };
+        self.last = Some(Yielded {
+            offset: asked,
+            body_hash: fetched.body_hash,
+            fingerprint: info.fingerprint,
+        });
+        Ok(next)
+    }
+}
+
+/// Sends one page request and decodes the reply, keeping a hash of its body.
+async fn fetch<E: Paginated>(
+    client: &Client,
+    request: &E,
+    options: &RequestOptions,
+) -> Result<Fetched<E::Response>, Error> {
+    let reply = client.send_raw_with(request, options).await?;
+    let page = client.decode::<E>(&reply)?;
+    let mut hash = FastHash::new();
+    hash.write(reply.body());
+    Ok(Fetched {
+        page,
+        body_hash: hash.finish(),
+        request_id: reply.request_id().map(str::to_owned),
+        attempts: reply.attempts(),
+    })
+}
+
+impl<E: Paginated> Unpin for Pages<E> {}
+
+impl<E: Paginated> Stream for Pages<E> {
+    type Item = Result<E::Response, Error>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.get_mut().poll_page(cx)
+    }
+}
+
+/// The items of a listing, one at a time, fetched a page at a time by the rules of
+/// [the paging rules](crate::paging).
+#[must_use = "items are fetched only when asked for"]
+pub struct Items<E: Paginated> {
+    pages: Pages<E>,
+    buffered: VecDeque<E::Item>,
+}
+
+impl<E: Paginated + fmt::Debug> fmt::Debug for Items<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Items")
+            .field("pages", &self.pages)
+            .field("buffered", &self.buffered.len())
+            .finish()
+    }
+}
+
+impl<E: Paginated> Items<E> {
+    /// The next item; `None` once the listing is done or an error ended it.
+    pub async fn next_item(&mut self) -> Option<Result<E::Item, Error>> {
+        std::future::poll_fn(|cx| self.poll_item(cx)).await
+    }
+
+    /// Continues a walk that an error ended, from the failed page (see [`Pages::resume`]).
+    pub fn resume(&mut self) -> bool {
+        self.pages.resume()
+    }
+
+    /// The request whose page failed, when an error ended the walk.
+    pub fn failed_request(&self) -> Option<&E> {
+        self.pages.failed_request()
+    }
+
+    fn poll_item(&mut self, cx: &mut Context<'_>) -> Poll<Option<Result<E::Item, Error>>> {
+        loop {
+            if let Some(item) = self.buffered.pop_front() {
+                return Poll::Ready(Some(Ok(item)));
+            }
+            match ready!(self.pages.poll_page(cx)) {
+                None => return Poll::Ready(None),
+                Some(Err(error)) => return Poll::Ready(Some(Err(error))),
+                Some(Ok(page)) => self.buffered = E::into_items(page).into(),
+            }
+        }
+    }
+}
+
+impl<E: Paginated> Unpin for Items<E> {}
+
+impl<E: Paginated> Stream for Items<E> {
+    type Item = Result<E::Item, Error>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.get_mut().poll_item(cx)
+    }
+}
