@@ -848,7 +848,7 @@ async fn plan_enrollments_retrieve_many_reads_data_and_errors() {
 }
 
 #[tokio::test]
-async fn plan_enrollments_pages_stop_at_the_count() {
+async fn plan_enrollments_pages_stop_at_a_short_page() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .and(path("/employer/plans-enrollments"))
@@ -871,7 +871,7 @@ async fn plan_enrollments_pages_stop_at_the_count() {
     let mut pages = finch(&server)
         .hris()
         .plan_enrollments()
-        .pages(ListPlanEnrollments::new());
+        .pages(ListPlanEnrollments::new().limit(2));
     let mut sizes = Vec::new();
     while let Some(page) = pages.next_page().await {
         sizes.push(page.unwrap().enrollments.len());
@@ -880,7 +880,7 @@ async fn plan_enrollments_pages_stop_at_the_count() {
     let mut all = finch(&server)
         .hris()
         .plan_enrollments()
-        .list_all(ListPlanEnrollments::new());
+        .list_all(ListPlanEnrollments::new().limit(2));
     let mut ids = Vec::new();
     while let Some(enrollment) = all.next_item().await {
         ids.push(enrollment.unwrap().id);

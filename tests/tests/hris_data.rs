@@ -347,7 +347,7 @@ async fn pay_statements_batch_decodes_data_sync_in_progress_and_errors() {
     );
     assert_eq!(contributions[1].amount, None);
     // The next page of that payment.
-    let next = first.next_page(page).unwrap();
+    let next = first.next_page(page).unwrap().unwrap();
     assert_eq!((next.limit, next.offset), (Some(1), Some(1)));
 
     // Still syncing: distinct from an error.

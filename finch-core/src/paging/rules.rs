@@ -6,8 +6,12 @@ use std::fmt;
 
 /// A request for one page of an offset-paged listing.
 ///
-/// Implement it for a listing of your own and [`Pages`](crate::Pages) walks it with the rules of this module:
-/// it checks every page against the request, decides the end, and never loops.
+/// Implement it for a listing of your own and [`Pages`](crate::Pages) walks it by
+/// [the paging rules](crate::paging): it checks every page against the request (by the offset
+/// the page reports, by its fingerprint, by its body), decides the end (an empty page, or a page
+/// shorter than [`limit`](Self::limit) that no larger total contradicts), and never loops. Report
+/// in [`page_info`](Self::page_info) all the page says about itself: each piece makes a
+/// misbehaving server easier to catch.
 ///
 /// ```
 /// use finch_core::{PageInfo, Paginated};

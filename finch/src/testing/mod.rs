@@ -83,7 +83,7 @@
 //! | `POST /disconnect-entity` | Bearer | Disconnects the connection's entity (then `/employer/*` is a 400); unknown ids are a 400 `{"errors": [{"entityId", "error": "NOT_FOUND"}]}`. |
 //! | `GET /providers` | none or Bearer | Fourteen providers with their products and authentication methods. |
 //! | `POST /forward` | Bearer | Echoes the forwarded request: `statusCode` (201 for `POST`, else 200) and `data` holding the method, route, params, headers and body the "provider" received. |
-//! | `GET /jobs/automated` | Bearer | The connection's jobs, newest first (`limit`, `offset`), and its refresh quota. |
+//! | `GET /jobs/automated` | Bearer | The connection's jobs, newest first (`limit` default 100, no maximum, `offset`), and its refresh quota. |
 //! | `POST /jobs/automated` | Bearer | Runs a `data_sync_all` (ends as the sandbox job configuration says, `reauth_error` while the connection needs reauthentication; takes one of [`StandInBuilder::job_refreshes`], then 429 with `retry_at`) or a `w4_form_employee_sync` of a known individual (201). |
 //! | `GET /jobs/automated/{job_id}` | Bearer | One job, or 404. |
 //! | `GET /jobs/manual/{job_id}` | Bearer | The outcome of a benefits write, item by item. |

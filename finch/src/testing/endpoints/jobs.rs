@@ -50,7 +50,9 @@ fn quota(connection: &Connection) -> Value {
 
 /// `GET /jobs/automated`: newest first, with `limit`/`offset` and the refresh quota.
 pub(crate) fn list(state: &mut State, call: &Call<'_>) -> Reply {
-    let (offset, limit) = match paging(call.query, 100, 100, false) {
+    // No total in the reply, so no cap below the limit asked: a client ends a listing without a
+    // total on the first page shorter than its limit (see `finch_core::paging`).
+    let (offset, limit) = match paging(call.query, 100, usize::MAX, false) {
         Ok(paging) => paging,
         Err(reply) => return reply,
     };

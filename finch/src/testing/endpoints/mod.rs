@@ -114,8 +114,11 @@ pub(crate) fn check_values(name: &str, given: &[&str], allowed: &[&str]) -> Resu
     }
 }
 
-/// `offset` and `limit` of a listing: `limit` defaults to `default` and may not exceed `max`
-/// (a 422 `page_size_limit_exceeded` when `strict`, clamped otherwise).
+/// The `offset` and `limit` of a listing request (`limit` defaults to `default`), with the paging rules the SDK's pager relies on
+/// (`finch_core::paging`): every page is the one asked for (it starts at `offset` and reports
+/// it), a limit above `max` is an error when `strict` and otherwise served as pages of `max`
+/// (the SDK declares the same maximum, so those pages count as full), and a listing whose
+/// replies carry no total must not be capped at all (`max = usize::MAX`).
 pub(crate) fn paging(
     query: &[(String, String)],
     default: usize,
