@@ -2,6 +2,7 @@
 
 use crate::credentials::Credential;
 use crate::endpoint::AuthScheme;
+use crate::redirect::RedirectError;
 use crate::transport::TransportError;
 use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
@@ -53,6 +54,9 @@ pub enum Error {
     },
     /// The client's configuration is invalid.
     Config(ConfigError),
+    /// A redirect was not followed: it led to another origin (credentials stay at the base URL's),
+    /// its `Location` was unusable, or there were too many. Same-origin redirects are followed.
+    Redirect(Box<RedirectError>),
 }
 
 impl Error {
@@ -68,6 +72,7 @@ impl Error {
             Error::Api(error) => Some(error.status),
             Error::Accepted(_) => Some(StatusCode::ACCEPTED),
             Error::Decode(error) => Some(error.status),
+            Error::Redirect(error) => Some(error.status()),
             _ => None,
         }
     }
@@ -78,6 +83,7 @@ impl Error {
             Error::Api(error) => error.request_id.as_deref(),
             Error::Accepted(accepted) => accepted.request_id.as_deref(),
             Error::Decode(error) => error.request_id.as_deref(),
+            Error::Redirect(error) => error.request_id(),
             _ => None,
         }
     }
@@ -107,6 +113,7 @@ impl Error {
             Error::Decode(error) => Some(error.attempts),
             Error::Timeout(error) => Some(error.attempts),
             Error::Transport { attempts, .. } => Some(*attempts),
+            Error::Redirect(error) => Some(error.attempts()),
             Error::Request { .. } | Error::Config(_) => None,
         }
     }
@@ -130,6 +137,7 @@ impl fmt::Display for Error {
                 write!(f, "invalid {endpoint} request, not sent: {error}")
             }
             Error::Config(error) => error.fmt(f),
+            Error::Redirect(error) => error.fmt(f),
         }
     }
 }
