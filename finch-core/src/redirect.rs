@@ -13,6 +13,10 @@ use std::fmt;
 
 /// How many same-origin redirects one attempt follows; one more is a [`RedirectError`] of kind
 /// [`RedirectErrorKind::TooMany`]. Browsers and reqwest stop at 20 and 10.
+///
+/// ```
+/// assert_eq!(finch_core::MAX_REDIRECTS, 10);
+/// ```
 pub const MAX_REDIRECTS: u32 = 10;
 
 /// A redirect the client did not follow.
@@ -53,6 +57,19 @@ pub struct RedirectError {
 }
 
 /// Why a redirect was not followed.
+///
+/// ```
+/// use finch_core::{Error, RedirectErrorKind};
+/// # fn demo(error: Error) {
+/// if let Error::Redirect(redirect) = &error {
+///     match redirect.kind() {
+///         RedirectErrorKind::CrossOrigin => eprintln!("sent elsewhere: {:?}", redirect.location()),
+///         RedirectErrorKind::TooMany => eprintln!("a redirect loop at {:?}", redirect.path()),
+///         _ => eprintln!("{redirect}"),
+///     }
+/// }
+/// # }
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RedirectErrorKind {
