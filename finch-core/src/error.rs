@@ -3,6 +3,7 @@
 use crate::credentials::Credential;
 use crate::endpoint::AuthScheme;
 use crate::paging::PagingError;
+use crate::redirect::RedirectError;
 use crate::transport::TransportError;
 use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
@@ -57,6 +58,9 @@ pub enum Error {
     /// A listing ended early: the server answered a page other than the one asked for (see
     /// [`Pages`](crate::Pages)).
     Paging(Box<PagingError>),
+    /// A redirect was not followed: it led to another origin (credentials stay at the base URL's),
+    /// its `Location` was unusable, or there were too many. Same-origin redirects are followed.
+    Redirect(Box<RedirectError>),
 }
 
 impl Error {
@@ -72,6 +76,7 @@ impl Error {
             Error::Api(error) => Some(error.status),
             Error::Accepted(_) => Some(StatusCode::ACCEPTED),
             Error::Decode(error) => Some(error.status),
+            Error::Redirect(error) => Some(error.status()),
             _ => None,
         }
     }
@@ -83,6 +88,7 @@ impl Error {
             Error::Accepted(accepted) => accepted.request_id.as_deref(),
             Error::Decode(error) => error.request_id.as_deref(),
             Error::Paging(error) => error.request_id.as_deref(),
+            Error::Redirect(error) => error.request_id(),
             _ => None,
         }
     }
@@ -113,6 +119,7 @@ impl Error {
             Error::Timeout(error) => Some(error.attempts),
             Error::Transport { attempts, .. } => Some(*attempts),
             Error::Paging(error) => Some(error.attempts),
+            Error::Redirect(error) => Some(error.attempts()),
             Error::Request { .. } | Error::Config(_) => None,
         }
     }
@@ -137,6 +144,7 @@ impl fmt::Display for Error {
             }
             Error::Config(error) => error.fmt(f),
             Error::Paging(error) => error.fmt(f),
+            Error::Redirect(error) => error.fmt(f),
         }
     }
 }

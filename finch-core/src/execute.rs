@@ -1,7 +1,9 @@
-//! The attempts of one call: send with a time limit, classify the reply, wait and try again as
-//! the retry policy says, all inside an overall deadline; traced without secrets.
+//! The attempts of one call: send with a time limit (following same-origin redirects as
+//! `redirect` decides), classify the reply, wait and try again as the retry policy says, all
+//! inside an overall deadline; traced without secrets.
 
 use crate::error::{ApiError, Error, TimeoutError, TimeoutKind};
+use crate::redirect::{self, Hop};
 use crate::response::RawResponse;
 use crate::retry::{RetryPolicy, random_jitter, status_is_retryable};
 use crate::sleep::{AsyncSleep, Clock, timeout};
@@ -28,12 +30,13 @@ pub(crate) struct Call<'a> {
 }
 
 impl Call<'_> {
-    /// Runs the attempts. `headers` builds each attempt's headers (the first is built before the
-    /// call, so that a bad header fails before anything is sent).
+    /// Runs the attempts. `headers_again` builds the headers of each attempt after the first (whose
+    /// headers are built before the call, so that a bad header fails before anything is sent) and
+    /// of each followed redirect: rebuilding is cheaper than keeping a copy for every send.
     pub(crate) async fn run(
         self,
         first_headers: HeaderMap,
-        mut headers: impl FnMut() -> Result<HeaderMap, Error> + Send,
+        mut headers_again: impl FnMut() -> Result<HeaderMap, Error> + Send,
     ) -> Result<RawResponse, Error> {
         let span = tracing::debug_span!(
             "finch.request",
@@ -51,9 +54,9 @@ impl Call<'_> {
                 let attempt = attempts.fetch_add(1, Ordering::Relaxed) + 1;
                 let headers = match first_headers.take() {
                     Some(headers) => headers,
-                    None => headers()?,
+                    None => headers_again()?,
                 };
-                match self.attempt(attempt, headers).await {
+                match self.attempt(attempt, headers, &mut headers_again).await {
                     Outcome::Done(result) => return result,
                     Outcome::RetryAfter(delay) => {
                         tracing::info!(
@@ -100,7 +103,12 @@ impl Call<'_> {
         result
     }
 
-    async fn attempt(&self, attempt: u32, headers: HeaderMap) -> Outcome {
+    async fn attempt(
+        &self,
+        attempt: u32,
+        headers: HeaderMap,
+        headers_again: &mut (dyn FnMut() -> Result<HeaderMap, Error> + Send),
+    ) -> Outcome {
         let can_retry = attempt <= self.policy.max_retries;
         let backoff = || {
             self.policy.backoff(
@@ -112,14 +120,11 @@ impl Call<'_> {
                 },
             )
         };
-        let mut request = http::Request::new(self.body.clone());
-        *request.method_mut() = self.method.clone();
-        *request.uri_mut() = self.uri.clone();
-        *request.headers_mut() = headers;
         let started = Instant::now();
+        // One time limit for the attempt, its redirects included.
         let sent = timeout(
             self.sleep.sleep(self.attempt_timeout),
-            self.transport.send_boxed(request),
+            self.exchange(attempt, headers, headers_again),
         )
         .await;
         let latency_ms = started.elapsed().as_millis() as u64;
@@ -135,7 +140,8 @@ impl Call<'_> {
                     kind: TimeoutKind::Attempt,
                 })))
             }
-            Some(Err(error)) => {
+            Some(Err(Stop::Error(error))) => Outcome::Done(Err(error)),
+            Some(Err(Stop::Transport(error))) => {
                 tracing::debug!(attempt, latency_ms, error = %error, "finch: attempt failed");
                 if can_retry && transport_error_is_retryable(&error) {
                     return Outcome::RetryAfter(backoff());
@@ -178,6 +184,72 @@ impl Call<'_> {
             }
         }
     }
+
+    /// One attempt's exchanges: the request, then the same-origin redirects it is sent on. A
+    /// retry starts again from the call's own request, as the official SDKs' HTTP clients do.
+    async fn exchange(
+        &self,
+        attempt: u32,
+        mut headers: HeaderMap,
+        headers_again: &mut (dyn FnMut() -> Result<HeaderMap, Error> + Send),
+    ) -> Result<http::Response<Bytes>, Stop> {
+        let mut hop: Option<Hop> = None;
+        let mut with_body = true;
+        let mut followed = 0;
+        loop {
+            let (method, uri) = match &hop {
+                Some(hop) => (&hop.method, &hop.uri),
+                None => (&self.method, &self.uri),
+            };
+            let mut request = http::Request::new(if with_body {
+                self.body.clone()
+            } else {
+                Bytes::new()
+            });
+            *request.method_mut() = method.clone();
+            *request.uri_mut() = uri.clone();
+            *request.headers_mut() = headers;
+            let reply = self
+                .transport
+                .send_boxed(request)
+                .await
+                .map_err(Stop::Transport)?;
+            let status = reply.status();
+            let next =
+                match redirect::next_hop(&self.uri, uri, method, status, reply.headers(), followed)
+                {
+                    Ok(None) => return Ok(reply),
+                    Ok(Some(next)) => next,
+                    Err(mut error) => {
+                        error.attempts = attempt;
+                        tracing::debug!(
+                            attempt,
+                            status = status.as_u16(),
+                            to = error
+                                .location()
+                                .as_deref()
+                                .unwrap_or("an unusable Location"),
+                            "finch: redirect refused"
+                        );
+                        return Err(Stop::Error(Error::Redirect(error)));
+                    }
+                };
+            tracing::debug!(
+                attempt,
+                status = status.as_u16(),
+                to = next.target.as_str(),
+                method = %next.method,
+                "finch: following a same-origin redirect"
+            );
+            followed += 1;
+            with_body &= next.keep_body;
+            headers = headers_again().map_err(Stop::Error)?;
+            if !with_body {
+                Hop::strip_body_headers(&mut headers);
+            }
+            hop = Some(next);
+        }
+    }
 }
 
 enum Outcome {
@@ -185,9 +257,264 @@ enum Outcome {
     RetryAfter(Duration),
 }
 
+/// Why an attempt's exchanges ended without a reply to classify.
+enum Stop {
+    /// The transport failed (perhaps worth a retry).
+    Transport(TransportError),
+    /// A refused redirect, or headers that could not be built again: final.
+    Error(Error),
+}
+
 fn transport_error_is_retryable(error: &TransportError) -> bool {
     matches!(
         error.kind(),
         TransportErrorKind::Connect | TransportErrorKind::Timeout | TransportErrorKind::Io
     )
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic)] // tests may fail loudly
+mod tests {
+    //! Redirects through the whole pipeline, over `TestTransport`: the rule sits above the seam,
+    //! so any transport gets it.
+    use crate::{AuthScheme, Client, Error, RedirectErrorKind, TestTransport, TransportError};
+    use bytes::Bytes;
+    use http::{Method, StatusCode};
+    use std::time::Duration;
+
+    fn redirect(transport: &TestTransport, status: u16, location: &str) {
+        let mut reply = http::Response::new(Bytes::new());
+        *reply.status_mut() = StatusCode::from_u16(status).unwrap();
+        reply
+            .headers_mut()
+            .insert("location", location.parse().unwrap());
+        reply
+            .headers_mut()
+            .insert("finch-request-id", "req_3xx".parse().unwrap());
+        transport.push(reply);
+    }
+
+    fn client(transport: &TestTransport) -> Client {
+        Client::builder()
+            .access_token("token")
+            .transport(transport.clone())
+            .build()
+            .unwrap()
+    }
+
+    async fn post(client: &Client) -> Result<serde_json::Value, Error> {
+        client
+            .request(Method::POST, "/auth/token")
+            .auth(AuthScheme::OptionalBearer)
+            .json(&serde_json::json!({"client_secret": "s3cret", "code": "c0de"}))
+            .send()
+            .await
+    }
+
+    fn redirect_error(error: Error) -> Box<crate::RedirectError> {
+        match error {
+            Error::Redirect(redirect) => redirect,
+            other => panic!("expected a redirect error, got {other:?}"),
+        }
+    }
+
+    #[tokio::test]
+    async fn cross_origin_redirects_end_the_call_without_sending_there() {
+        for (status, location, named) in [
+            (
+                307,
+                "https://evil.example/x?code=1",
+                "https://evil.example:443/x",
+            ),
+            (308, "//evil.example:8443/y", "https://evil.example:8443/y"),
+            (
+                302,
+                "http://api.tryfinch.com/auth/token",
+                "http://api.tryfinch.com:80/auth/token",
+            ),
+            (
+                301,
+                "https://api.tryfinch.com:444/",
+                "https://api.tryfinch.com:444/",
+            ),
+        ] {
+            let transport = TestTransport::new();
+            redirect(&transport, status, location);
+            let error = post(&client(&transport)).await.unwrap_err();
+            assert_eq!(error.status(), Some(StatusCode::from_u16(status).unwrap()));
+            assert_eq!(
+                (error.attempts(), error.request_id()),
+                (Some(1), Some("req_3xx"))
+            );
+            let text = error.to_string();
+            let redirect = redirect_error(error);
+            assert_eq!(redirect.kind(), RedirectErrorKind::CrossOrigin);
+            assert_eq!(redirect.location().as_deref(), Some(named));
+            assert!(text.contains(named) && !text.contains("code=1"), "{text}");
+            let sent = transport.requests();
+            assert_eq!(sent.len(), 1, "{location}: a request left the origin");
+            assert_eq!(sent[0].uri, "https://api.tryfinch.com/auth/token");
+        }
+    }
+
+    #[tokio::test]
+    async fn same_origin_307_and_308_keep_method_body_and_headers() {
+        for status in [307, 308] {
+            let transport = TestTransport::new();
+            redirect(&transport, status, "/v2/auth/token?step=2");
+            transport.push_json(200, r#"{"ok":true}"#);
+            let reply = post(&client(&transport)).await.unwrap();
+            assert_eq!(reply["ok"], true);
+            let sent = transport.requests();
+            assert_eq!(sent.len(), 2);
+            assert_eq!(sent[1].uri, "https://api.tryfinch.com/v2/auth/token?step=2");
+            assert_eq!(sent[1].method, Method::POST);
+            assert_eq!(sent[1].body, sent[0].body);
+            assert_eq!(sent[1].json()["client_secret"], "s3cret");
+            for header in ["authorization", "content-type", "finch-api-version"] {
+                assert_eq!(sent[1].headers.get(header), sent[0].headers.get(header));
+            }
+            assert_eq!(sent[1].headers["authorization"], "Bearer token");
+        }
+    }
+
+    #[tokio::test]
+    async fn see_other_and_a_moved_post_become_a_get_without_body() {
+        for status in [301, 302, 303] {
+            let transport = TestTransport::new();
+            redirect(&transport, status, "https://API.tryfinch.com:443/result");
+            // A later 307 keeps the GET and still sends no body.
+            redirect(&transport, 307, "result2");
+            transport.push_json(200, r#"{"ok":true}"#);
+            post(&client(&transport)).await.unwrap();
+            let sent = transport.requests();
+            assert_eq!(sent.len(), 3);
+            for hop in &sent[1..] {
+                assert_eq!(hop.method, Method::GET);
+                assert!(hop.body.is_empty());
+                assert!(hop.headers.get("content-type").is_none());
+                assert_eq!(hop.headers["authorization"], "Bearer token");
+            }
+            assert_eq!(sent[1].uri, "https://api.tryfinch.com/result");
+            assert_eq!(sent[2].uri, "https://api.tryfinch.com/result2");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_redirect_loop_ends_with_a_typed_error() {
+        let transport = TestTransport::new();
+        for _ in 0..=crate::MAX_REDIRECTS {
+            redirect(&transport, 302, "/loop");
+        }
+        let client = client(&transport);
+        let error = client
+            .request(Method::GET, "/loop")
+            .send_raw()
+            .await
+            .unwrap_err();
+        let redirect = redirect_error(error);
+        assert_eq!(redirect.kind(), RedirectErrorKind::TooMany);
+        assert_eq!(redirect.followed(), crate::MAX_REDIRECTS);
+        assert_eq!(transport.requests().len(), 11);
+        assert_eq!(transport.pending(), 0);
+    }
+
+    #[tokio::test]
+    async fn a_retry_starts_again_at_the_call_s_own_uri() {
+        let transport = TestTransport::new();
+        redirect(&transport, 307, "/elsewhere");
+        let mut unavailable = http::Response::new(Bytes::new());
+        *unavailable.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+        unavailable
+            .headers_mut()
+            .insert("retry-after-ms", "0".parse().unwrap());
+        transport.push(unavailable);
+        transport.push_json(200, r#"{"ok":true}"#);
+        let reply = client(&transport)
+            .request(Method::GET, "/start")
+            .send_raw()
+            .await
+            .unwrap();
+        // Redirects are not retries: one retry, two attempts.
+        assert_eq!(reply.attempts(), 2);
+        let paths: Vec<String> = transport
+            .requests()
+            .iter()
+            .map(|sent| sent.uri.path().to_owned())
+            .collect();
+        assert_eq!(paths, ["/start", "/elsewhere", "/start"]);
+    }
+
+    #[tokio::test]
+    async fn refused_redirects_are_not_retried_even_when_asked() {
+        let transport = TestTransport::new();
+        let mut reply = http::Response::new(Bytes::new());
+        *reply.status_mut() = StatusCode::TEMPORARY_REDIRECT;
+        reply
+            .headers_mut()
+            .insert("location", "https://evil.example/".parse().unwrap());
+        reply
+            .headers_mut()
+            .insert("x-should-retry", "true".parse().unwrap());
+        transport.push(reply);
+        let error = post(&client(&transport)).await.unwrap_err();
+        assert!(matches!(error, Error::Redirect(_)), "{error:?}");
+        assert_eq!(transport.requests().len(), 1);
+    }
+
+    #[tokio::test]
+    async fn a_redirect_without_location_is_an_api_error() {
+        let transport = TestTransport::new();
+        let mut reply = http::Response::new(Bytes::from_static(b"moved"));
+        *reply.status_mut() = StatusCode::FOUND;
+        transport.push(reply);
+        let error = post(&client(&transport)).await.unwrap_err();
+        let Error::Api(api) = error else {
+            panic!("{error:?}")
+        };
+        assert_eq!(api.status(), StatusCode::FOUND);
+    }
+
+    #[tokio::test]
+    async fn the_deadline_and_the_attempt_timeout_cover_redirects() {
+        // The origin redirects at once; the redirected request never completes.
+        let hanging = |request: http::Request<Bytes>| async move {
+            if request.uri().path() == "/slow" {
+                std::future::pending::<()>().await;
+            }
+            let mut reply = http::Response::new(Bytes::new());
+            *reply.status_mut() = StatusCode::TEMPORARY_REDIRECT;
+            reply
+                .headers_mut()
+                .insert("location", http::HeaderValue::from_static("/slow"));
+            Ok::<_, TransportError>(reply)
+        };
+        let deadline = Client::builder()
+            .transport(hanging)
+            .max_retries(0)
+            .deadline(Duration::from_millis(20))
+            .build()
+            .unwrap();
+        let attempt = Client::builder()
+            .transport(hanging)
+            .max_retries(0)
+            .timeout(Duration::from_millis(20))
+            .build()
+            .unwrap();
+        for (client, kind) in [
+            (deadline, crate::TimeoutKind::Deadline),
+            (attempt, crate::TimeoutKind::Attempt),
+        ] {
+            let error = client
+                .request(Method::GET, "/start")
+                .auth(AuthScheme::None)
+                .send_raw()
+                .await
+                .unwrap_err();
+            let Error::Timeout(timeout) = error else {
+                panic!("{error:?}")
+            };
+            assert_eq!(timeout.kind, kind);
+        }
+    }
 }

@@ -8,6 +8,7 @@
 //! | [`Endpoint`] | what `#[finch_endpoint]` implements: method, path, auth, response type, and the writers ([`PathWriter`], [`QueryWriter`], [`HeaderWriter`], [`BodyWriter`]) it fills |
 //! | [`Client`] | base URL, version header, auth per endpoint, default headers, custom requests |
 //! | attempts | timeouts per attempt and per call, retries as [`RetryPolicy`] says, tracing spans |
+//! | [`RedirectError`] | redirects: followed within the base URL's origin, refused (typed) beyond it |
 //! | [`AsyncSleep`], [`Clock`] | injected time, so retries and timeouts are tested without waiting |
 //! | [`paging`] | offset paging as streams ([`Pages`], [`Items`]), one page held at a time, with the rules that end every listing |
 //! | [`Error`] | one error type, typed by cause |
@@ -36,6 +37,7 @@ mod error;
 mod execute;
 mod options;
 pub mod paging;
+mod redirect;
 mod request;
 mod response;
 mod retry;
@@ -58,6 +60,7 @@ pub use error::{
 };
 pub use options::RequestOptions;
 pub use paging::{Items, PageInfo, Pages, Paginated, PagingError, PagingErrorKind, next_offset};
+pub use redirect::{MAX_REDIRECTS, RedirectError, RedirectErrorKind};
 pub use request::{BodyWriter, HeaderWriter, PathWriter, QueryWriter, WireValue};
 pub use response::RawResponse;
 pub use retry::RetryPolicy;

@@ -6,8 +6,9 @@ use bytes::Bytes;
 use std::sync::Arc;
 
 /// Sends requests with a pooled [`reqwest::Client`]: HTTP/1.1 keep-alive, rustls with the ring
-/// provider, the operating system's certificate store, and reqwest's redirect policy (which drops
-/// `Authorization` when a redirect leaves the host). Timeouts and retries are the finch client's.
+/// provider, the operating system's certificate store. It follows no redirect itself: a 3xx reply
+/// goes back to the finch client, which follows it only within the base URL's origin (see
+/// [`RedirectError`](crate::RedirectError)). Timeouts and retries are the finch client's too.
 ///
 /// ```
 /// let transport = finch_core::ReqwestTransport::new()?;
@@ -37,12 +38,33 @@ impl ReqwestTransport {
             .with_no_client_auth();
         let client = reqwest::Client::builder()
             .tls_backend_preconfigured(tls)
+            // reqwest's default policy re-sends the body (client secret, code) to another host.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|error| transport_error(error.to_string()))?;
         Ok(ReqwestTransport::from_client(client))
     }
 
     /// A transport over a `reqwest::Client` you configured (proxies, certificates, pool sizes).
+    ///
+    /// Build it with `redirect(reqwest::redirect::Policy::none())`, so that redirects come back
+    /// to the finch client and its rule applies: followed within the base URL's origin, refused
+    /// beyond it. A client that follows a redirect itself has already sent the request (and its
+    /// credentials) wherever the server pointed; the transport cannot undo that, but it does not
+    /// accept the reply either: it fails with a [`TransportErrorKind::Other`] error naming the
+    /// origin and path it landed on.
+    ///
+    /// ```
+    /// // `new()` brings its own TLS set-up; a client of yours needs a rustls provider.
+    /// let _ = rustls::crypto::ring::default_provider().install_default();
+    /// let client = reqwest::Client::builder()
+    ///     .redirect(reqwest::redirect::Policy::none())
+    ///     .pool_max_idle_per_host(4)
+    ///     .build()
+    ///     .map_err(|error| finch_core::ConfigError::Transport { reason: error.to_string() })?;
+    /// let transport = finch_core::ReqwestTransport::from_client(client);
+    /// # Ok::<(), finch_core::ConfigError>(())
+    /// ```
     pub fn from_client(client: reqwest::Client) -> Self {
         ReqwestTransport {
             client,
@@ -69,11 +91,15 @@ impl Transport for ReqwestTransport {
         request: http::Request<Bytes>,
     ) -> Result<http::Response<Bytes>, TransportError> {
         let (parts, body) = request.into_parts();
-        let mut request = reqwest::Request::new(parts.method, reqwest_url(&parts.uri)?);
+        let url = reqwest_url(&parts.uri)?;
+        let mut request = reqwest::Request::new(parts.method, url.clone());
         *request.headers_mut() = parts.headers;
         *request.version_mut() = parts.version;
         *request.body_mut() = Some(reqwest::Body::from(body));
         let mut response = self.client.execute(request).await.map_err(map_error)?;
+        if response.url() != &url {
+            return Err(followed_a_redirect(response.url()));
+        }
         let status = response.status();
         let version = response.version();
         let headers = std::mem::take(response.headers_mut());
@@ -147,6 +173,25 @@ fn reqwest_url(uri: &http::Uri) -> Result<reqwest::Url, TransportError> {
     text.push_str(authority.as_str());
     text.push_str(path_and_query);
     reqwest::Url::parse(&text).map_err(TransportError::other)
+}
+
+/// The error for a reply that came from elsewhere: a user's client followed a redirect itself.
+/// It names the origin and path, not the query (which can hold secrets).
+fn followed_a_redirect(landed: &reqwest::Url) -> TransportError {
+    let port = landed
+        .port_or_known_default()
+        .map(|port| format!(":{port}"))
+        .unwrap_or_default();
+    TransportError::new(
+        TransportErrorKind::Other,
+        format!(
+            "the reqwest client followed a redirect to {}://{}{port}{} by itself; build it with \
+             `redirect(reqwest::redirect::Policy::none())` so that finch decides which to follow",
+            landed.scheme(),
+            landed.host_str().unwrap_or_default(),
+            landed.path()
+        ),
+    )
 }
 
 /// Keeps reqwest's types out of the public error: only the kind and the text survive.

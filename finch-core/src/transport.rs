@@ -14,8 +14,9 @@ pub type TransportFuture<'a> =
 /// Sends one HTTP request and returns the whole reply. Implement it to plug in your own HTTP stack.
 ///
 /// The request carries an absolute URI and every header the client decided on; the transport adds
-/// nothing of its own that changes meaning, does not retry (the client does) and need not time out
-/// (the client does). Closures and `Arc<T>` are transports too.
+/// nothing of its own that changes meaning, does not retry (the client does), does not follow
+/// redirects (the client does, within the base URL's origin only: return the 3xx reply as it came)
+/// and need not time out (the client does). Closures and `Arc<T>` are transports too.
 ///
 /// ```
 /// use bytes::Bytes;

@@ -82,8 +82,8 @@ pub use shared::{
 pub use finch_core as core;
 pub use finch_core::{
     Accepted, ApiError, ApiErrorKind, AuthScheme, ConfigError, DecodeError, Endpoint, Error,
-    PagingError, RawResponse, RequestError, RequestOptions, RetryPolicy, Secret, TimeoutError,
-    TransportError,
+    PagingError, RawResponse, RedirectError, RedirectErrorKind, RequestError, RequestOptions,
+    RetryPolicy, Secret, TimeoutError, TransportError,
 };
 /// Declares an endpoint; see the crate documentation and `finch_macros`.
 pub use finch_macros::finch_endpoint;

@@ -1,13 +1,24 @@
 //! Hostile input, credentials and logs: values cannot change the request's shape, each endpoint
-//! gets only its own credentials, redirects do not carry them, and traces never show them.
+//! gets only its own credentials, credentials never follow a redirect to another origin (nothing
+//! is sent there), and traces never show them.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
 mod support;
 
-use finch::core::{AuthScheme, Client, RequestError, TestTransport};
+#[path = "support/recorder.rs"]
+mod recorder;
+
+use finch::core::{
+    AuthScheme, Client, MAX_REDIRECTS, RequestError, ReqwestTransport, TestTransport,
+    TransportErrorKind,
+};
 use finch::hris::{RetrieveBenefit, RetrieveCompany};
-use finch::{CreateAccessToken, Error, Finch, RequestOptions, finch_endpoint};
-use support::{ACCESS_TOKEN, CLIENT_ID, CLIENT_SECRET};
+use finch::{
+    CreateAccessToken, Error, Finch, RedirectError, RedirectErrorKind, RequestOptions,
+    finch_endpoint,
+};
+use recorder::{FOREIGN_TOKEN, Recorder};
+use support::{ACCESS_TOKEN, CLIENT_ID, CLIENT_SECRET, header, json_body, only_request};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -226,6 +237,8 @@ async fn plain_http_is_refused_off_loopback() {
 
 #[tokio::test]
 async fn a_redirect_to_another_host_does_not_carry_the_token() {
+    // Before: the redirect was followed (without the token) and the other host's reply accepted.
+    // Now nothing at all goes to the other origin, and the call ends with a typed error.
     let elsewhere = MockServer::start().await;
     Mock::given(method("GET"))
         .respond_with(
@@ -247,22 +260,290 @@ async fn a_redirect_to_another_host_does_not_carry_the_token() {
         .access_token(ACCESS_TOKEN)
         .build()
         .unwrap();
-    let reply: serde_json::Value = finch
+    let error = finch
+        .core()
+        .request(http::Method::GET, "/introspect")
+        .send::<serde_json::Value>()
+        .await
+        .unwrap_err();
+    let Error::Redirect(redirect) = error else {
+        panic!("expected a refused redirect, got {error:?}")
+    };
+    assert_eq!(redirect.kind(), RedirectErrorKind::CrossOrigin);
+    assert_eq!(
+        redirect.location(),
+        Some(format!("{}/landing", elsewhere.uri()))
+    );
+    assert!(
+        elsewhere.received_requests().await.unwrap().is_empty(),
+        "the redirect was followed"
+    );
+    assert_eq!(
+        origin.received_requests().await.unwrap()[0].headers["authorization"],
+        format!("Bearer {ACCESS_TOKEN}").as_str()
+    );
+}
+
+/// A client of `origin` with every credential, no retries, and the default transport (reqwest).
+fn client_of(origin: &MockServer) -> Finch {
+    Finch::builder()
+        .base_url(origin.uri())
+        .client_id(CLIENT_ID)
+        .client_secret(CLIENT_SECRET)
+        .access_token(ACCESS_TOKEN)
+        .max_retries(0)
+        .build()
+        .unwrap()
+}
+
+/// The other origins of these tests: another loopback host, and another port of the origin's.
+async fn other_origins() -> [Recorder; 2] {
+    [
+        Recorder::start("127.0.0.2").await,
+        Recorder::start("127.0.0.1").await,
+    ]
+}
+
+fn refused(error: Error) -> Box<RedirectError> {
+    match error {
+        Error::Redirect(redirect) => redirect,
+        other => panic!("expected a refused redirect, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn the_token_exchange_redirected_to_another_origin_sends_it_nothing() {
+    for status in [307, 308] {
+        for other in other_origins().await {
+            let origin = MockServer::start().await;
+            // The query is where a hostile server would echo what it wants to learn.
+            let location = format!("{}/auth/token?code=code-123&x=y", other.uri());
+            Mock::given(method("POST"))
+                .and(path("/auth/token"))
+                .respond_with(
+                    ResponseTemplate::new(status).insert_header("location", location.as_str()),
+                )
+                .mount(&origin)
+                .await;
+            let error = client_of(&origin)
+                .access_tokens()
+                .create(CreateAccessToken::new("code-123"))
+                .await
+                .unwrap_err();
+            let text = error.to_string();
+            let redirect = refused(error);
+            assert_eq!(redirect.kind(), RedirectErrorKind::CrossOrigin);
+            assert_eq!(redirect.status(), status);
+            let ip = other.address.ip().to_string();
+            assert_eq!(
+                (
+                    redirect.scheme(),
+                    redirect.host(),
+                    redirect.port(),
+                    redirect.path()
+                ),
+                (
+                    Some("http"),
+                    Some(ip.as_str()),
+                    Some(other.address.port()),
+                    Some("/auth/token")
+                )
+            );
+            let named = format!("http://{}/auth/token", other.address);
+            assert!(text.contains(&named), "{text}");
+            for secret in ["code-123", "x=y", CLIENT_SECRET] {
+                assert!(!text.contains(secret), "{text}");
+                assert!(!format!("{redirect:?}").contains(secret), "{redirect:?}");
+            }
+            other.assert_untouched(&format!("{status} to {named}"));
+            // The origin got the one request it was meant to get.
+            let sent = only_request(&origin).await;
+            assert_eq!(json_body(&sent)["client_secret"], CLIENT_SECRET);
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_bearer_call_redirected_to_another_origin_sends_it_nothing() {
+    for status in [301, 302, 303, 307, 308] {
+        for other in other_origins().await {
+            let origin = MockServer::start().await;
+            Mock::given(method("GET"))
+                .and(path("/introspect"))
+                .respond_with(
+                    ResponseTemplate::new(status)
+                        .insert_header("location", format!("{}/introspect", other.uri()).as_str()),
+                )
+                .mount(&origin)
+                .await;
+            let error = client_of(&origin).account().introspect().await.unwrap_err();
+            let redirect = refused(error);
+            assert_eq!(redirect.kind(), RedirectErrorKind::CrossOrigin);
+            assert_eq!(redirect.port(), Some(other.address.port()));
+            other.assert_untouched(&format!("GET, {status}"));
+            let sent = only_request(&origin).await;
+            assert_eq!(
+                header(&sent, "authorization"),
+                Some(format!("Bearer {ACCESS_TOKEN}").as_str())
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_same_origin_redirect_keeps_method_and_body_and_the_reply_is_decoded() {
+    let origin = MockServer::start().await;
+    // An absolute same-origin Location (307), then a relative one (308).
+    Mock::given(method("POST"))
+        .and(path("/auth/token"))
+        .respond_with(ResponseTemplate::new(307).insert_header(
+            "location",
+            format!("{}/v2/auth/token", origin.uri()).as_str(),
+        ))
+        .mount(&origin)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/v2/auth/token"))
+        .respond_with(ResponseTemplate::new(308).insert_header("location", "exchange?step=2"))
+        .mount(&origin)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/v2/auth/exchange"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(
+            r#"{"access_token":"same-origin-token","token_type":"bearer","connection_id":"c","client_type":"sandbox","connection_type":"provider","products":[],"provider_id":"p","entity_ids":[]}"#,
+            "application/json",
+        ))
+        .mount(&origin)
+        .await;
+    let token = client_of(&origin)
+        .access_tokens()
+        .create(CreateAccessToken::new("code-123"))
+        .await
+        .unwrap();
+    assert_eq!(token.access_token.expose(), "same-origin-token");
+    let sent = origin.received_requests().await.unwrap();
+    let targets: Vec<String> = sent
+        .iter()
+        .map(|request| {
+            let query = request.url.query().map(|query| format!("?{query}"));
+            format!(
+                "{} {}{}",
+                request.method,
+                request.url.path(),
+                query.unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(
+        targets,
+        [
+            "POST /auth/token",
+            "POST /v2/auth/token",
+            "POST /v2/auth/exchange?step=2",
+        ]
+    );
+    for request in &sent {
+        assert_eq!(request.body, sent[0].body);
+        assert_eq!(header(request, "content-type"), Some("application/json"));
+        assert_eq!(header(request, "authorization"), None);
+    }
+    assert_eq!(json_body(&sent[2])["code"], "code-123");
+}
+
+#[tokio::test]
+async fn a_same_origin_redirect_of_a_bearer_get_keeps_the_token() {
+    let origin = MockServer::start().await;
+    Mock::given(path("/introspect"))
+        .respond_with(ResponseTemplate::new(302).insert_header("location", "./v2/introspect"))
+        .mount(&origin)
+        .await;
+    Mock::given(path("/v2/introspect"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(serde_json::json!({"connection_id": "c"})),
+        )
+        .mount(&origin)
+        .await;
+    let reply: serde_json::Value = client_of(&origin)
         .core()
         .request(http::Method::GET, "/introspect")
         .send()
         .await
         .unwrap();
     assert_eq!(reply["connection_id"], "c");
-    let landed = elsewhere.received_requests().await.unwrap();
-    assert_eq!(landed.len(), 1);
-    assert!(
-        landed[0].headers.get("authorization").is_none(),
-        "the token followed the redirect"
-    );
+    let sent = origin.received_requests().await.unwrap();
+    assert_eq!(sent.len(), 2);
+    assert_eq!(sent[1].url.path(), "/v2/introspect");
     assert_eq!(
-        origin.received_requests().await.unwrap()[0].headers["authorization"],
-        format!("Bearer {ACCESS_TOKEN}").as_str()
+        header(&sent[1], "authorization"),
+        Some(format!("Bearer {ACCESS_TOKEN}").as_str())
+    );
+}
+
+#[tokio::test]
+async fn a_redirect_loop_on_the_origin_ends_with_a_typed_error() {
+    let origin = MockServer::start().await;
+    Mock::given(path("/loop"))
+        .respond_with(ResponseTemplate::new(302).insert_header("location", "/loop"))
+        .mount(&origin)
+        .await;
+    let error = client_of(&origin)
+        .core()
+        .request(http::Method::GET, "/loop")
+        .send_raw()
+        .await
+        .unwrap_err();
+    let redirect = refused(error);
+    assert_eq!(redirect.kind(), RedirectErrorKind::TooMany);
+    assert_eq!(redirect.followed(), MAX_REDIRECTS);
+    let sent = origin.received_requests().await.unwrap();
+    assert_eq!(sent.len() as u32, MAX_REDIRECTS + 1);
+}
+
+#[tokio::test]
+async fn a_reqwest_client_that_follows_redirects_itself_is_not_believed() {
+    // The documented misuse: a user's reqwest client with reqwest's default redirect policy.
+    // It has already sent the request elsewhere (which is why `from_client` says to build it
+    // with `Policy::none()`), but the token the other origin issued is not accepted.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let other = Recorder::start("127.0.0.2").await;
+    let origin = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/auth/token"))
+        .respond_with(ResponseTemplate::new(307).insert_header(
+            "location",
+            format!("{}/auth/token?q=1", other.uri()).as_str(),
+        ))
+        .mount(&origin)
+        .await;
+    let following = reqwest::Client::builder().build().unwrap();
+    let finch = Finch::builder()
+        .base_url(origin.uri())
+        .client_id(CLIENT_ID)
+        .client_secret(CLIENT_SECRET)
+        .max_retries(0)
+        .transport(ReqwestTransport::from_client(following))
+        .build()
+        .unwrap();
+    let error = finch
+        .access_tokens()
+        .create(CreateAccessToken::new("code-123"))
+        .await
+        .unwrap_err();
+    let Error::Transport { error, .. } = &error else {
+        panic!("expected a transport error, got {error:?}")
+    };
+    assert_eq!(error.kind(), TransportErrorKind::Other);
+    let text = error.to_string();
+    assert!(
+        text.contains(&format!("http://{}/auth/token", other.address))
+            && text.contains("Policy::none()")
+            && !text.contains("q=1"),
+        "{text}"
+    );
+    assert!(!text.contains(FOREIGN_TOKEN));
+    assert!(
+        other.connections() > 0,
+        "the misconfigured client did not follow"
     );
 }
 

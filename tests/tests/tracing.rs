@@ -96,3 +96,46 @@ fn traces_describe_calls_without_secrets() {
         assert!(!text.contains(secret), "the trace shows a secret:{text}");
     }
 }
+
+#[test]
+fn redirects_are_traced_without_their_query() {
+    let capture = Capture::default();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let redirect = |transport: &TestTransport, location: &'static str| {
+        let mut reply = http::Response::new(bytes::Bytes::new());
+        *reply.status_mut() = http::StatusCode::TEMPORARY_REDIRECT;
+        reply
+            .headers_mut()
+            .insert("location", http::HeaderValue::from_static(location));
+        transport.push(reply);
+    };
+    tracing::subscriber::with_default(capture.clone(), || {
+        runtime.block_on(async {
+            let (transport, finch) = transport_client();
+            redirect(&transport, "/v2/auth/token?code=leak-one");
+            transport.push_json(200, r#"{"access_token":"t","token_type":"bearer","connection_id":"c","client_type":"sandbox","connection_type":"finch","products":[],"provider_id":"p","entity_ids":[]}"#);
+            finch.access_tokens().create(CreateAccessToken::new("code")).await.unwrap();
+            redirect(&transport, "https://evil.example/x?token=leak-two");
+            finch.hris().company().retrieve().await.unwrap_err();
+        })
+    });
+    let text = capture.0.lock().unwrap().clone();
+    for expected in [
+        "following a same-origin redirect",
+        "to=\"https://api.tryfinch.com:443/v2/auth/token\"",
+        "redirect refused",
+        "to=\"https://evil.example:443/x\"",
+        "status=307",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from the trace:{text}"
+        );
+    }
+    for secret in ["leak-one", "leak-two", CLIENT_SECRET, ACCESS_TOKEN] {
+        assert!(!text.contains(secret), "the trace shows {secret}:{text}");
+    }
+}
