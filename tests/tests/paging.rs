@@ -129,89 +129,82 @@ async fn assert_ends<E: Paginated>(
     assert!(items.failed_request().is_some());
 }
 
+/// Serves the same page of `N` items of `$item` at `$route`, and walks it with `$walk`.
+macro_rules! assert_listing_ends {
+    ($how:expr, $route:literal, $member:literal, $item:ty, $id:literal, |$client:ident| $walk:expr) => {{
+        let server = ignoring_server($route, $member, items::<$item>(N, $id), $how).await;
+        let $client = finch(&server);
+        assert_ends(&server, $walk, N, $how).await;
+    }};
+}
+
+const N: usize = 5;
+
 #[tokio::test]
 async fn every_listing_ends_when_the_server_ignores_the_offset() {
-    const N: usize = 5;
+    let limit = N as u64;
     for how in [Ignores::ReportingZero, Ignores::EchoingTheOffset] {
-        let server = ignoring_server(
+        assert_listing_ends!(
+            how,
             "/employer/directory",
             "individuals",
-            items::<IndividualInDirectory>(N, "id"),
+            IndividualInDirectory,
+            "id",
+            |client| client
+                .hris()
+                .directory()
+                .list_all(ListDirectory::new().limit(limit))
+        );
+        assert_listing_ends!(
             how,
-        )
-        .await;
-        let client = finch(&server);
-        let walk = client
-            .hris()
-            .directory()
-            .list_all(ListDirectory::new().limit(N as u64));
-        assert_ends(&server, walk, N, how).await;
-
-        let server = ignoring_server(
             "/employer/documents",
             "documents",
-            items::<Document>(N, "id"),
-            how,
-        )
-        .await;
-        let client = finch(&server);
-        let walk = client
-            .hris()
-            .documents()
-            .list_all(ListDocuments::new().limit(N as u64));
-        assert_ends(&server, walk, N, how).await;
-
-        let server = ignoring_server("/employer/plans", "plans", items::<Plan>(N, "id"), how).await;
-        let client = finch(&server);
-        let walk = client
+            Document,
+            "id",
+            |client| client
+                .hris()
+                .documents()
+                .list_all(ListDocuments::new().limit(limit))
+        );
+        assert_listing_ends!(how, "/employer/plans", "plans", Plan, "id", |client| client
             .hris()
             .plans()
-            .list_all(ListPlans::new().limit(N as u64));
-        assert_ends(&server, walk, N, how).await;
-
-        let server = ignoring_server(
+            .list_all(ListPlans::new().limit(limit)));
+        assert_listing_ends!(
+            how,
             "/employer/plans-enrollments",
             "enrollments",
-            items::<PlanEnrollment>(N, "id"),
+            PlanEnrollment,
+            "id",
+            |client| client
+                .hris()
+                .plan_enrollments()
+                .list_all(ListPlanEnrollments::new().limit(limit))
+        );
+        assert_listing_ends!(
             how,
-        )
-        .await;
-        let client = finch(&server);
-        let walk = client
-            .hris()
-            .plan_enrollments()
-            .list_all(ListPlanEnrollments::new().limit(N as u64));
-        assert_ends(&server, walk, N, how).await;
-
-        let server = ignoring_server(
             "/employer/plans-dependents",
             "dependents",
-            items::<PlanDependent>(N, "dependent_id"),
-            how,
-        )
-        .await;
-        let client = finch(&server);
-        let walk = client
-            .hris()
-            .plan_dependents()
-            .list_all(ListPlanDependents::new().limit(N as u64));
-        assert_ends(&server, walk, N, how).await;
+            PlanDependent,
+            "dependent_id",
+            |client| client
+                .hris()
+                .plan_dependents()
+                .list_all(ListPlanDependents::new().limit(limit))
+        );
     }
-
     // Automated jobs report no offset: the repeated page is recognised by its content.
-    let server = ignoring_server(
+    assert_listing_ends!(
+        Ignores::ReportingNothing,
         "/jobs/automated",
         "data",
-        items::<AutomatedAsyncJob>(N, "job_id"),
-        Ignores::ReportingNothing,
-    )
-    .await;
-    let client = finch(&server);
-    let walk = client
-        .jobs()
-        .automated()
-        .list_all(ListAutomatedJobs::new().limit(N as u64));
-    assert_ends(&server, walk, N, Ignores::ReportingNothing).await;
+        AutomatedAsyncJob,
+        "job_id",
+        |client| client
+            .jobs()
+            .automated()
+            .list_all(ListAutomatedJobs::new().limit(limit))
+    );
 }
 
 #[tokio::test]
