@@ -538,6 +538,53 @@ impl DecodeError {
             }
         }
     }
+    /// Decodes a reply's body as [`decode`](Self::decode) does, with the rules for empty bodies
+    /// and for `()` (see [`RawResponse::json`](crate::RawResponse::json)).
+    pub(crate) fn decode_reply<T: serde::de::DeserializeOwned>(
+        body: &[u8],
+        status: StatusCode,
+        request_id: Option<&str>,
+    ) -> Result<T, Box<DecodeError>> {
+        let expects_nothing = std::any::type_name::<T>() == "()";
+        if body.iter().all(u8::is_ascii_whitespace) {
+            // No body reads as `null`: that is `()` and `None`, and nothing else.
+            return serde_json::from_slice(b"null").map_err(|error| {
+                let mut error = Self::from_serde::<T>(body, status, request_id, ".", &error);
+                error.message = "the reply has no body; declare `response = ()` or \
+                                 `response = Option<...>` for an endpoint that may answer none"
+                    .to_owned();
+                error
+            });
+        }
+        if expects_nothing {
+            let error = serde::de::Error::custom("the endpoint expects no body");
+            let mut error = Self::from_serde::<T>(body, status, request_id, ".", &error);
+            error.message = "the endpoint is declared `response = ()` and expects no body, but \
+                             the reply has one; declare the type it answers"
+                .to_owned();
+            return Err(error);
+        }
+        Self::decode(body, status, request_id)
+    }
+
+    fn from_serde<T>(
+        body: &[u8],
+        status: StatusCode,
+        request_id: Option<&str>,
+        path: &str,
+        error: &serde_json::Error,
+    ) -> Box<DecodeError> {
+        Box::new(DecodeError {
+            type_name: type_name::<T>(),
+            path: path.to_owned(),
+            message: without_position(error),
+            excerpt: excerpt(body, 0),
+            body_len: body.len(),
+            status,
+            request_id: request_id.map(str::to_owned),
+            attempts: 1,
+        })
+    }
 }
 
 impl fmt::Display for DecodeError {

@@ -57,6 +57,19 @@ impl RawResponse {
 
     /// Decodes the body as `T`. A 202 whose body is Finch's "accepted" object is
     /// [`Error::Accepted`]; a body that does not match `T` is [`Error::Decode`].
+    ///
+    /// A reply without a body (a `204 No Content`, an empty `200`, or only whitespace) decodes as
+    /// JSON `null` would: `()` and `Option<T>` (as `None`) accept it, any other type fails with a
+    /// message that says the body was empty. A body for `()` is an error too: an endpoint declared
+    /// `response = ()` expects none.
+    ///
+    /// ```
+    /// # async fn demo(client: finch_core::Client, request: impl finch_core::Endpoint) -> Result<(), finch_core::Error> {
+    /// let reply = client.send_raw(&request).await?; // say, 204 No Content
+    /// let nothing: () = reply.json()?;
+    /// let maybe: Option<serde_json::Value> = reply.json()?; // None
+    /// # Ok(()) }
+    /// ```
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, Error> {
         if self.status == StatusCode::ACCEPTED
             && let Some(accepted) =
@@ -64,6 +77,57 @@ impl RawResponse {
         {
             return Err(Error::Accepted(Box::new(accepted)));
         }
-        DecodeError::decode(&self.body, self.status, self.request_id()).map_err(Error::Decode)
+        DecodeError::decode_reply(&self.body, self.status, self.request_id()).map_err(Error::Decode)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reply(status: u16, body: &'static [u8]) -> RawResponse {
+        RawResponse {
+            status: StatusCode::from_u16(status).unwrap(),
+            headers: HeaderMap::new(),
+            body: Bytes::from_static(body),
+            attempts: 1,
+        }
+    }
+
+    #[test]
+    fn an_empty_body_is_unit_or_none() {
+        for status in [200, 201, 204] {
+            for body in [&b""[..], b"  \r\n"] {
+                let reply = reply(status, body);
+                reply.json::<()>().unwrap();
+                assert_eq!(reply.json::<Option<Vec<u8>>>().unwrap(), None);
+            }
+        }
+        assert_eq!(
+            reply(200, b"[1]").json::<Option<Vec<u8>>>().unwrap(),
+            Some(vec![1])
+        );
+    }
+
+    #[test]
+    fn an_empty_body_for_a_type_that_needs_one_says_so() {
+        #[derive(Debug, serde::Deserialize)]
+        struct Company {
+            _id: String,
+        }
+        let Err(Error::Decode(error)) = reply(204, b"").json::<Company>() else {
+            panic!("expected a decode error");
+        };
+        assert!(error.message.contains("no body"), "{error}");
+        assert!(error.message.contains("response = ()"), "{error}");
+    }
+
+    #[test]
+    fn a_body_for_unit_is_an_error() {
+        let Err(Error::Decode(error)) = reply(200, br#"{"id":"x"}"#).json::<()>() else {
+            panic!("expected a decode error");
+        };
+        assert!(error.message.contains("expects no body"), "{error}");
+        assert_eq!(error.type_name, "()");
     }
 }
