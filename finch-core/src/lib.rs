@@ -12,6 +12,7 @@
 //! | [`AsyncSleep`], [`Clock`] | injected time, so retries and timeouts are tested without waiting |
 //! | [`paging`] | offset paging as streams ([`Pages`], [`Items`]), one page held at a time, with the rules that end every listing |
 //! | [`Error`] | one error type, typed by cause |
+//! | [`Nullable`] | a body member sent as `null`, to clear a value |
 //! | [`Secret`] | secrets that never show in `Debug` |
 //!
 //! ```
@@ -35,6 +36,7 @@ mod custom;
 mod endpoint;
 mod error;
 mod execute;
+mod nullable;
 mod options;
 pub mod paging;
 mod redirect;
@@ -58,6 +60,7 @@ pub use error::{
     Accepted, ApiError, ApiErrorKind, ConfigError, DecodeError, Error, FinchErrorBody,
     RequestError, TimeoutError, TimeoutKind, type_name,
 };
+pub use nullable::Nullable;
 pub use options::RequestOptions;
 pub use paging::{Items, PageInfo, Pages, Paginated, PagingError, PagingErrorKind, next_offset};
 pub use redirect::{MAX_REDIRECTS, RedirectError, RedirectErrorKind};

@@ -82,14 +82,17 @@ pub use shared::{
 pub use finch_core as core;
 pub use finch_core::{
     Accepted, ApiError, ApiErrorKind, AuthScheme, ConfigError, DecodeError, Endpoint, Error,
-    PagingError, RawResponse, RedirectError, RedirectErrorKind, RequestError, RequestOptions,
-    RetryPolicy, Secret, TimeoutError, TransportError,
+    Nullable, PagingError, RawResponse, RedirectError, RedirectErrorKind, RequestError,
+    RequestOptions, RetryPolicy, Secret, TimeoutError, TransportError,
 };
 /// Declares an endpoint; see the crate documentation and `finch_macros`.
 pub use finch_macros::finch_endpoint;
 /// serde, re-exported so that a crate depending only on `finch` can derive its response types
 /// (`#[derive(finch::serde::Deserialize)] #[serde(crate = "finch::serde")]`).
 pub use serde;
+/// serde_json, re-exported so that a crate depending only on `finch` can declare
+/// `response = finch::serde_json::Value` and build JSON bodies.
+pub use serde_json;
 
 #[doc(hidden)]
 pub use finch_core::__private_v0;

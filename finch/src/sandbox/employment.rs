@@ -1,6 +1,6 @@
 //! `PUT /sandbox/employment/{individual_id}`: change a sandbox individual's employment.
 
-use super::individual::option_setters;
+use super::individual::{nullable_setters, option_setters};
 use crate::client::Finch;
 use crate::hris::{
     CustomField, DirectoryDepartment, EmploymentKind, EmploymentStatus, FlsaStatus, Income,
@@ -8,6 +8,7 @@ use crate::hris::{
 use crate::operations::{Operation, OperationFn};
 use crate::shared::{Date, IndividualRef, Location};
 use crate::{Error, finch_endpoint};
+use finch_core::Nullable;
 use serde::{Deserialize, Serialize};
 
 /// Change a sandbox individual's employment data (`PUT /sandbox/employment/{individual_id}`).
@@ -34,43 +35,43 @@ pub struct UpdateSandboxEmployment {
     #[finch(path)]
     pub individual_id: String,
     /// The legal first name.
-    pub first_name: Option<String>,
+    pub first_name: Option<Nullable<String>>,
     /// The legal middle name.
-    pub middle_name: Option<String>,
+    pub middle_name: Option<Nullable<String>>,
     /// The legal last name.
-    pub last_name: Option<String>,
+    pub last_name: Option<Nullable<String>>,
     /// The current title.
-    pub title: Option<String>,
+    pub title: Option<Nullable<String>>,
     /// The individual's manager.
-    pub manager: Option<IndividualRef>,
+    pub manager: Option<Nullable<IndividualRef>>,
     /// The individual's department.
-    pub department: Option<DirectoryDepartment>,
+    pub department: Option<Nullable<DirectoryDepartment>>,
     /// The employment type and subtype.
-    pub employment: Option<EmploymentKind>,
+    pub employment: Option<Nullable<EmploymentKind>>,
     /// The first day of employment.
-    pub start_date: Option<Date>,
+    pub start_date: Option<Nullable<Date>>,
     /// The last day of employment.
-    pub end_date: Option<Date>,
+    pub end_date: Option<Nullable<Date>>,
     /// The latest rehire date.
-    pub latest_rehire_date: Option<Date>,
+    pub latest_rehire_date: Option<Nullable<Date>>,
     /// `true` for an active employee or contractor.
-    pub is_active: Option<bool>,
+    pub is_active: Option<Nullable<bool>>,
     /// The detailed employment status.
-    pub employment_status: Option<EmploymentStatus>,
+    pub employment_status: Option<Nullable<EmploymentStatus>>,
     /// The FLSA status.
-    pub flsa_status: Option<FlsaStatus>,
+    pub flsa_status: Option<Nullable<FlsaStatus>>,
     /// The worker's compensation classification code.
-    pub class_code: Option<String>,
+    pub class_code: Option<Nullable<String>>,
     /// The work location.
-    pub location: Option<Location>,
+    pub location: Option<Nullable<Location>>,
     /// The current income.
-    pub income: Option<Income>,
+    pub income: Option<Nullable<Income>>,
     /// Past incomes.
-    pub income_history: Option<Vec<Option<Income>>>,
+    pub income_history: Option<Nullable<Vec<Option<Income>>>>,
     /// Fields the employer defined in their system.
-    pub custom_fields: Option<Vec<CustomField>>,
+    pub custom_fields: Option<Nullable<Vec<CustomField>>>,
     /// The union the employee is a member of, as configured in the payroll system.
-    pub union_code: Option<String>,
+    pub union_code: Option<Nullable<String>>,
     /// The local chapter or number within the employee's union.
     pub union_local: Option<String>,
     /// Whether the IRS classifies the employee as highly compensated (ADP/ACP tests; US only).
@@ -112,39 +113,42 @@ impl UpdateSandboxEmployment {
         }
     }
 
-    option_setters! {
+    nullable_setters! {
         /// Sets the legal first name.
-        first_name: String;
+        first_name / clear_first_name: String;
         /// Sets the legal middle name.
-        middle_name: String;
+        middle_name / clear_middle_name: String;
         /// Sets the legal last name.
-        last_name: String;
+        last_name / clear_last_name: String;
         /// Sets the title.
-        title: String;
+        title / clear_title: String;
         /// Sets the employment type and subtype.
-        employment: EmploymentKind;
+        employment / clear_employment: EmploymentKind;
         /// Sets the first day of employment (`YYYY-MM-DD`).
-        start_date: Date;
+        start_date / clear_start_date: Date;
         /// Sets the last day of employment (`YYYY-MM-DD`).
-        end_date: Date;
+        end_date / clear_end_date: Date;
         /// Sets the latest rehire date (`YYYY-MM-DD`).
-        latest_rehire_date: Date;
+        latest_rehire_date / clear_latest_rehire_date: Date;
         /// Sets whether the individual is active.
-        is_active: bool;
+        is_active / clear_is_active: bool;
         /// Sets the detailed employment status.
-        employment_status: EmploymentStatus;
+        employment_status / clear_employment_status: EmploymentStatus;
         /// Sets the FLSA status.
-        flsa_status: FlsaStatus;
+        flsa_status / clear_flsa_status: FlsaStatus;
         /// Sets the worker's compensation classification code.
-        class_code: String;
+        class_code / clear_class_code: String;
         /// Sets the work location.
-        location: Location;
+        location / clear_location: Location;
         /// Sets the current income.
-        income: Income;
+        income / clear_income: Income;
         /// Sets the custom fields.
-        custom_fields: Vec<CustomField>;
+        custom_fields / clear_custom_fields: Vec<CustomField>;
         /// Sets the union code.
-        union_code: String;
+        union_code / clear_union_code: String;
+    }
+
+    option_setters! {
         /// Sets the union local.
         union_local: String;
         /// Sets whether the employee is highly compensated.
@@ -157,23 +161,41 @@ impl UpdateSandboxEmployment {
 
     /// Sets the manager, by their Finch id.
     pub fn manager(mut self, manager_id: impl Into<String>) -> Self {
-        self.manager = Some(IndividualRef {
+        self.manager = Some(Nullable::Value(IndividualRef {
             id: manager_id.into(),
-        });
+        }));
         self
     }
 
     /// Sets the department, by name.
     pub fn department(mut self, name: impl Into<String>) -> Self {
-        self.department = Some(DirectoryDepartment {
+        self.department = Some(Nullable::Value(DirectoryDepartment {
             name: Some(name.into()),
-        });
+        }));
         self
     }
 
     /// Sets the past incomes.
     pub fn income_history(mut self, incomes: impl IntoIterator<Item = Income>) -> Self {
-        self.income_history = Some(incomes.into_iter().map(Some).collect());
+        self.income_history = Some(Nullable::Value(incomes.into_iter().map(Some).collect()));
+        self
+    }
+
+    /// Sends `null` for `manager`: the server clears it.
+    pub fn clear_manager(mut self) -> Self {
+        self.manager = Some(Nullable::Null);
+        self
+    }
+
+    /// Sends `null` for `department`: the server clears it.
+    pub fn clear_department(mut self) -> Self {
+        self.department = Some(Nullable::Null);
+        self
+    }
+
+    /// Sends `null` for `income_history`: the server clears it.
+    pub fn clear_income_history(mut self) -> Self {
+        self.income_history = Some(Nullable::Null);
         self
     }
 }

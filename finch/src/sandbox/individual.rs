@@ -5,6 +5,7 @@ use crate::hris::{Email, EmailType, Ethnicity, Gender, MaritalStatus, PhoneNumbe
 use crate::operations::{Operation, OperationFn};
 use crate::shared::{Date, Location};
 use crate::{Error, finch_endpoint};
+use finch_core::Nullable;
 use serde::{Deserialize, Serialize};
 
 /// Chainable setters of `Option` fields: `field(value)` sets `Some(value.into())`.
@@ -22,8 +23,32 @@ macro_rules! option_setters {
 
 pub(crate) use option_setters;
 
+/// Chainable setters of `Option<Nullable<T>>` fields: `field(value)` sends the value,
+/// `clear_field()` sends `null` (the server clears it); a field neither is called for is left
+/// out (the server keeps it).
+macro_rules! nullable_setters {
+    ($( $(#[$doc:meta])* $field:ident / $clear:ident: $ty:ty; )*) => {
+        $(
+            $(#[$doc])*
+            pub fn $field(mut self, $field: impl Into<$ty>) -> Self {
+                self.$field = Some(finch_core::Nullable::Value($field.into()));
+                self
+            }
+
+            #[doc = concat!("Sends `null` for `", stringify!($field), "`: the server clears it.")]
+            pub fn $clear(mut self) -> Self {
+                self.$field = Some(finch_core::Nullable::Null);
+                self
+            }
+        )*
+    };
+}
+
+pub(crate) use nullable_setters;
+
 /// Change a sandbox individual's personal data (`PUT /sandbox/individual/{individual_id}`).
-/// Only the fields set are sent; the others keep their values.
+/// Only the fields set are sent; the others keep their values. Every field can also be cleared
+/// (sent as `null`), as the spec allows: `clear_dob()`, `clear_encrypted_ssn()`, ...
 ///
 /// ```
 /// use finch::hris::{EmailType, Gender};
@@ -43,31 +68,31 @@ pub struct UpdateSandboxIndividual {
     #[finch(path)]
     pub individual_id: String,
     /// The legal first name.
-    pub first_name: Option<String>,
+    pub first_name: Option<Nullable<String>>,
     /// The legal middle name.
-    pub middle_name: Option<String>,
+    pub middle_name: Option<Nullable<String>>,
     /// The legal last name.
-    pub last_name: Option<String>,
+    pub last_name: Option<Nullable<String>>,
     /// The preferred name.
-    pub preferred_name: Option<String>,
+    pub preferred_name: Option<Nullable<String>>,
     /// Email addresses.
-    pub emails: Option<Vec<Email>>,
+    pub emails: Option<Nullable<Vec<Email>>>,
     /// Phone numbers.
-    pub phone_numbers: Option<Vec<Option<PhoneNumber>>>,
+    pub phone_numbers: Option<Nullable<Vec<Option<PhoneNumber>>>>,
     /// Gender.
-    pub gender: Option<Gender>,
+    pub gender: Option<Nullable<Gender>>,
     /// The EEOC-defined ethnicity.
-    pub ethnicity: Option<Ethnicity>,
+    pub ethnicity: Option<Nullable<Ethnicity>>,
     /// Marital status.
-    pub marital_status: Option<MaritalStatus>,
+    pub marital_status: Option<Nullable<MaritalStatus>>,
     /// Date of birth.
-    pub dob: Option<Date>,
+    pub dob: Option<Nullable<Date>>,
     /// The Social Security Number.
-    pub ssn: Option<String>,
+    pub ssn: Option<Nullable<String>>,
     /// The Social Security Number, encrypted.
-    pub encrypted_ssn: Option<String>,
+    pub encrypted_ssn: Option<Nullable<String>>,
     /// The home address.
-    pub residence: Option<Location>,
+    pub residence: Option<Nullable<Location>>,
 }
 
 impl UpdateSandboxIndividual {
@@ -91,57 +116,77 @@ impl UpdateSandboxIndividual {
         }
     }
 
-    option_setters! {
+    nullable_setters! {
         /// Sets the legal first name.
-        first_name: String;
+        first_name / clear_first_name: String;
         /// Sets the legal middle name.
-        middle_name: String;
+        middle_name / clear_middle_name: String;
         /// Sets the legal last name.
-        last_name: String;
+        last_name / clear_last_name: String;
         /// Sets the preferred name.
-        preferred_name: String;
+        preferred_name / clear_preferred_name: String;
         /// Sets the email addresses (replacing those added before).
-        emails: Vec<Email>;
+        emails / clear_emails: Vec<Email>;
         /// Sets the gender.
-        gender: Gender;
+        gender / clear_gender: Gender;
         /// Sets the ethnicity.
-        ethnicity: Ethnicity;
+        ethnicity / clear_ethnicity: Ethnicity;
         /// Sets the marital status.
-        marital_status: MaritalStatus;
+        marital_status / clear_marital_status: MaritalStatus;
         /// Sets the date of birth (`YYYY-MM-DD`).
-        dob: Date;
+        dob / clear_dob: Date;
         /// Sets the Social Security Number.
-        ssn: String;
+        ssn / clear_ssn: String;
         /// Sets the encrypted Social Security Number.
-        encrypted_ssn: String;
+        encrypted_ssn / clear_encrypted_ssn: String;
         /// Sets the home address.
-        residence: Location;
+        residence / clear_residence: Location;
     }
 
     /// Adds an email address.
     pub fn email(mut self, address: impl Into<String>, kind: EmailType) -> Self {
-        self.emails.get_or_insert_with(Vec::new).push(Email {
-            data: address.into(),
-            email_type: Some(kind),
-        });
+        push(
+            &mut self.emails,
+            Email {
+                data: address.into(),
+                email_type: Some(kind),
+            },
+        );
         self
     }
 
     /// Adds a phone number.
     pub fn phone_number(mut self, number: impl Into<String>, kind: PhoneType) -> Self {
-        self.phone_numbers
-            .get_or_insert_with(Vec::new)
-            .push(Some(PhoneNumber {
+        push(
+            &mut self.phone_numbers,
+            Some(PhoneNumber {
                 data: Some(number.into()),
                 phone_type: Some(kind),
-            }));
+            }),
+        );
         self
     }
 
     /// Sets the phone numbers (replacing those added before).
     pub fn phone_numbers(mut self, phone_numbers: impl IntoIterator<Item = PhoneNumber>) -> Self {
-        self.phone_numbers = Some(phone_numbers.into_iter().map(Some).collect());
+        self.phone_numbers = Some(Nullable::Value(
+            phone_numbers.into_iter().map(Some).collect(),
+        ));
         self
+    }
+
+    /// Sends `null` for `phone_numbers`: the server clears them.
+    pub fn clear_phone_numbers(mut self) -> Self {
+        self.phone_numbers = Some(Nullable::Null);
+        self
+    }
+}
+
+/// Appends `item` to a nullable list, starting a new list when it is unset or cleared.
+fn push<T>(list: &mut Option<Nullable<Vec<T>>>, item: T) {
+    match list {
+        Some(Nullable::Value(items)) => items.push(item),
+        _ => *list = Some(Nullable::Value(vec![item])),
     }
 }
 
