@@ -12,6 +12,7 @@
 //! | [`Pages`], [`Items`] | offset paging as streams, one page held at a time |
 //! | [`Error`] | one error type, typed by cause |
 //! | [`Secret`] | secrets that never show in `Debug` |
+//! | [`redact`] | what may be shown of secrets and of text from outside: masked JSON members and headers, bounded lengths |
 //!
 //! ```
 //! use finch_core::{Client, TestTransport};
@@ -36,6 +37,7 @@ mod error;
 mod execute;
 mod options;
 mod paging;
+pub mod redact;
 mod request;
 mod response;
 mod retry;

@@ -1,11 +1,16 @@
 //! A reply as it came: status, headers and body, decoded on request.
 
 use crate::error::{Accepted, DecodeError, Error};
+use crate::redact::RedactedHeaders;
 use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
 use serde::de::DeserializeOwned;
+use std::fmt;
 
 /// A successful (2xx) reply, undecoded. Error statuses still come back as [`Error::Api`].
+///
+/// Its `Debug` shows the status, the headers (secret ones redacted), the body's length and the
+/// attempts, never the body.
 ///
 /// ```
 /// # async fn demo(client: finch_core::Client, request: impl finch_core::Endpoint) -> Result<(), finch_core::Error> {
@@ -14,7 +19,7 @@ use serde::de::DeserializeOwned;
 /// let value: serde_json::Value = reply.json()?;
 /// # Ok(()) }
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct RawResponse {
     pub(crate) status: StatusCode,
     pub(crate) headers: HeaderMap,
@@ -56,14 +61,44 @@ impl RawResponse {
     }
 
     /// Decodes the body as `T`. A 202 whose body is Finch's "accepted" object is
-    /// [`Error::Accepted`]; a body that does not match `T` is [`Error::Decode`].
+    /// [`Error::Accepted`]; a body that does not match `T` is [`Error::Decode`], which masks the
+    /// built-in secret members (use [`json_with_secrets`](Self::json_with_secrets) for an
+    /// endpoint's own).
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, Error> {
+        self.json_with_secrets(&[])
+    }
+
+    /// [`json`](Self::json), masking the values of `secret_members` in a decode error as well as
+    /// the built-in ones.
+    ///
+    /// ```
+    /// # async fn demo<E: finch_core::Endpoint>(client: finch_core::Client, request: E) -> Result<(), finch_core::Error> {
+    /// let reply = client.send_raw(&request).await?;
+    /// let value: E::Response = reply.json_with_secrets(E::SECRET_MEMBERS)?;
+    /// # Ok(()) }
+    /// ```
+    pub fn json_with_secrets<T: DeserializeOwned>(
+        &self,
+        secret_members: &[&str],
+    ) -> Result<T, Error> {
         if self.status == StatusCode::ACCEPTED
             && let Some(accepted) =
                 Accepted::parse(&self.body, self.request_id().map(str::to_owned))
         {
             return Err(Error::Accepted(Box::new(accepted)));
         }
-        DecodeError::decode(&self.body, self.status, self.request_id()).map_err(Error::Decode)
+        DecodeError::decode_with_secrets(&self.body, self.status, self.request_id(), secret_members)
+            .map_err(Error::Decode)
+    }
+}
+
+impl fmt::Debug for RawResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RawResponse")
+            .field("status", &self.status)
+            .field("headers", &RedactedHeaders(&self.headers))
+            .field("body_len", &self.body.len())
+            .field("attempts", &self.attempts)
+            .finish()
     }
 }
