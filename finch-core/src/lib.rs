@@ -64,7 +64,7 @@ pub use request::{BodyWriter, HeaderWriter, PathWriter, QueryWriter, WireValue};
 pub use response::RawResponse;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
-pub use sleep::{AsyncSleep, Clock, SleepFuture, SystemClock, TokioSleep};
+pub use sleep::{AsyncSleep, Clock, LONGEST_WAIT, SleepFuture, SystemClock, TokioSleep};
 pub use test_transport::{RecordedRequest, TestTransport};
 pub use transport::{Transport, TransportError, TransportErrorKind};
 
