@@ -8,7 +8,8 @@
 //!   which names a scheme, not a token), or is one the endpoint declares
 //!   ([`Endpoint::SECRET_MEMBERS`](crate::Endpoint::SECRET_MEMBERS)). Its value is shown as
 //!   `"[redacted]"`, whatever its type, except `true`, `false`, `null`, and a number under `code`
-//!   (Finch's error bodies and batch items carry the HTTP status there).
+//!   (Finch's error bodies and batch items carry the HTTP status there). A masked string is masked
+//!   wherever else it appears as a whole string, and serde's messages leave it out.
 //! - A header is secret when its name is one of [`SECRET_HEADER_NAMES`] or contains one of
 //!   [`SECRET_HEADER_PARTS`] (ASCII case ignored). Its value is shown as `[redacted]`.
 //! - A query parameter is secret when its name is a secret member or header name.
@@ -307,29 +308,54 @@ impl Masking {
 /// Finds the values of secret members in `body[..limit]` with a tolerant scan from the start:
 /// strings with their escapes, and a string followed by `:` as a member name. It needs no valid
 /// JSON: a value cut off by the end (of the body or of `limit`) is masked to the end, and an
-/// unbalanced object or array under a secret name is masked to the end.
+/// unbalanced object or array under a secret name is masked to the end. Outside strings, a bare
+/// name followed by `=` or `:` counts as a member too, so that form-encoded and plain-text bodies
+/// (`access_token=...&...`, `token: ...`) and JavaScript-style objects are masked as well; such a
+/// bare value runs to the end of its line or to a `&`, `,`, `;`, `<`, `>`, `}` or `]`.
 pub(crate) fn mask(body: &[u8], limit: usize, extra: &[&str]) -> Masking {
     let body = &body[..limit.min(body.len())];
     let mut masking = Masking::default();
+    // The masked strings as they are written (quotes included), to find them again.
+    let mut secret_strings: HashSet<&[u8]> = HashSet::new();
     let mut at = 0;
     while at < body.len() {
-        if body[at] != b'"' {
-            at += 1;
-            continue;
-        }
-        let (end, closed) = string_end(body, at);
-        let colon = skip_space(body, end);
-        if !closed || body.get(colon) != Some(&b':') {
-            at = end;
-            continue;
-        }
-        let name = string_text(&body[at..end]);
-        let value = skip_space(body, colon + 1);
+        let (name, value, bare) = match body[at] {
+            b'"' => {
+                let (end, closed) = string_end(body, at);
+                let colon = skip_space(body, end);
+                if !closed || body.get(colon) != Some(&b':') {
+                    at = end;
+                    continue;
+                }
+                (
+                    string_text(&body[at..end]),
+                    skip_space(body, colon + 1),
+                    false,
+                )
+            }
+            byte if is_name_byte(byte) => {
+                let end = body[at..]
+                    .iter()
+                    .position(|&b| !is_name_byte(b))
+                    .map_or(body.len(), |length| at + length);
+                let separator = skip_space(body, end);
+                if !matches!(body.get(separator), Some(b'=' | b':')) {
+                    at = end;
+                    continue;
+                }
+                let name = String::from_utf8_lossy(&body[at..end]).into_owned();
+                (name, skip_space(body, separator + 1), true)
+            }
+            _ => {
+                at += 1;
+                continue;
+            }
+        };
         at = value;
         if value >= body.len() || !is_secret_member(&name, extra) {
             continue;
         }
-        let (value_end, kind) = value_end(body, value);
+        let (value_end, kind) = value_end(body, value, bare);
         let shown = match kind {
             Kind::Literal => true,
             Kind::Number => name.eq_ignore_ascii_case("code"),
@@ -342,6 +368,7 @@ pub(crate) fn mask(body: &[u8], limit: usize, extra: &[&str]) -> Masking {
                     if let Ok(text) = serde_json::from_slice::<String>(raw) {
                         masking.quoted.insert(format!("{text:?}"));
                         masking.quoted.insert(format!("`{text}`"));
+                        secret_strings.insert(raw);
                     }
                 }
                 Kind::Number | Kind::Other => {
@@ -355,7 +382,45 @@ pub(crate) fn mask(body: &[u8], limit: usize, extra: &[&str]) -> Masking {
         }
         at = value_end.max(value + 1);
     }
+    mask_repeats(body, &mut masking, &secret_strings);
     masking
+}
+
+/// Masks the other places where a masked string appears as a whole string (a token echoed under
+/// a member that is not secret): what serde's message would leave out, the excerpt does too.
+fn mask_repeats(body: &[u8], masking: &mut Masking, secret_strings: &HashSet<&[u8]>) {
+    if secret_strings.is_empty() {
+        return;
+    }
+    let mut repeats = Vec::new();
+    let mut next = 0;
+    let mut at = 0;
+    while at < body.len() {
+        if let Some(range) = masking.ranges.get(next)
+            && at >= range.start
+        {
+            at = at.max(range.end);
+            next += 1;
+            continue;
+        }
+        if body[at] != b'"' {
+            at += 1;
+            continue;
+        }
+        let (end, closed) = string_end(body, at);
+        let before_next = masking
+            .ranges
+            .get(next)
+            .is_none_or(|range| end <= range.start);
+        if closed && before_next && secret_strings.contains(&body[at..end]) {
+            repeats.push(at..end);
+        }
+        at = end;
+    }
+    if !repeats.is_empty() {
+        masking.ranges.extend(repeats);
+        masking.ranges.sort_by_key(|range| range.start);
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -398,8 +463,14 @@ fn string_text(quoted: &[u8]) -> String {
     String::from_utf8_lossy(&quoted[1..quoted.len() - 1]).into_owned()
 }
 
-/// The end (exclusive) of the value starting at `start`, and what kind of value it is.
-fn value_end(body: &[u8], start: usize) -> (usize, Kind) {
+/// A byte of a bare (unquoted) member name.
+fn is_name_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'_' | b'-' | b'.')
+}
+
+/// The end (exclusive) of the value starting at `start`, and what kind of value it is. A `bare`
+/// value (after a bare name) may hold spaces: `Authorization: Bearer abc`.
+fn value_end(body: &[u8], start: usize, bare: bool) -> (usize, Kind) {
     match body[start] {
         b'"' => (string_end(body, start).0, Kind::String),
         b'{' | b'[' => {
@@ -425,10 +496,22 @@ fn value_end(body: &[u8], start: usize) -> (usize, Kind) {
             (body.len(), Kind::Container)
         }
         _ => {
+            let ends = |b: &u8| {
+                matches!(
+                    b,
+                    b',' | b'}' | b']' | b'\r' | b'\n' | b'&' | b';' | b'<' | b'>' | b'"'
+                ) || (!bare && matches!(b, b' ' | b'\t'))
+            };
             let end = body[start..]
                 .iter()
-                .position(|b| matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\r' | b'\n'))
+                .position(ends)
                 .map_or(body.len(), |length| start + length);
+            // Trailing spaces of a bare value are not part of it.
+            let end = start
+                + body[start..end]
+                    .iter()
+                    .rposition(|b| !matches!(b, b' ' | b'\t'))
+                    .map_or(0, |last| last + 1);
             let token = &body[start..end];
             let kind = if matches!(token, b"true" | b"false" | b"null") {
                 Kind::Literal
@@ -593,6 +676,32 @@ mod tests {
                 assert!(!excerpt.contains("SENTINEL"), "{body}: {excerpt}");
             }
         }
+    }
+
+    #[test]
+    fn form_and_plain_text_bodies_are_masked() {
+        for body in [
+            format!("access_token={TOKEN}&token_type=bearer"),
+            format!("error: bad request\nAuthorization: Bearer {TOKEN}\n"),
+            format!("<p>client_secret = {TOKEN}</p>"),
+            format!("{{access_token: '{TOKEN}', x: 1}}"),
+        ] {
+            let excerpt = shown(&body, 0);
+            assert!(!excerpt.contains("SENTINEL"), "{body}: {excerpt}");
+        }
+        let excerpt = shown("code=404&error=not_found", 0);
+        assert!(
+            excerpt.contains("404") && excerpt.contains("not_found"),
+            "{excerpt}"
+        );
+    }
+
+    #[test]
+    fn a_masked_string_is_masked_wherever_it_is_repeated() {
+        let body = format!(r#"{{"id":"{TOKEN}","access_token":"{TOKEN}","x":["{TOKEN}"]}}"#);
+        let excerpt = shown(&body, 0);
+        assert!(!excerpt.contains("SENTINEL"), "{excerpt}");
+        assert!(excerpt.contains(r#""id":"[redacted]""#), "{excerpt}");
     }
 
     #[test]
