@@ -263,7 +263,13 @@ pub(crate) fn url_origin(value: &str) -> String {
 
 /// `text` on one line (control characters escaped) and at most `max` characters, ending in `…`
 /// when it was cut. Stops reading at the cut, so a huge text costs no more than a short one.
-pub(crate) fn bounded(text: &str, max: usize) -> String {
+///
+/// ```
+/// use finch_core::redact::bounded;
+/// assert_eq!(bounded("line one\nline two", 100), "line one\\nline two");
+/// assert_eq!(bounded(&"x".repeat(10_000), 5), "xxxx…");
+/// ```
+pub fn bounded(text: &str, max: usize) -> String {
     let mut shown = String::with_capacity(text.len().min(max.saturating_mul(4)));
     let mut count = 0;
     // Where to cut so that the ellipsis still fits, once the text is known to need one.
