@@ -121,6 +121,10 @@ impl Seeded {
         z ^ (z >> 31)
     }
 
+    fn coin(&mut self) -> bool {
+        self.next() & 1 == 0
+    }
+
     fn pick<T: Copy>(&mut self, items: &[T]) -> T {
         items[(self.next() % items.len() as u64) as usize]
     }
@@ -128,7 +132,7 @@ impl Seeded {
     /// An edge value half of the time, any duration (of any magnitude) otherwise.
     fn duration(&mut self) -> std::time::Duration {
         use std::time::Duration;
-        if self.next() % 2 == 0 {
+        if self.coin() {
             return self.pick(&[
                 Duration::ZERO,
                 Duration::from_nanos(1),
@@ -146,14 +150,14 @@ impl Seeded {
     }
 
     fn count(&mut self) -> u32 {
-        if self.next() % 2 == 0 {
+        if self.coin() {
             return self.pick(&[0, 1, 2, 31, 32, 33, 63, 64, u32::MAX - 1, u32::MAX]);
         }
         (self.next() >> (self.next() % 64)) as u32
     }
 
     fn jitter(&mut self) -> f64 {
-        if self.next() % 2 == 0 {
+        if self.coin() {
             return self.pick(&[
                 0.0,
                 -0.0,
@@ -203,7 +207,7 @@ impl Seeded {
         policy.initial_delay = self.duration();
         policy.max_delay = self.duration();
         policy.max_server_delay = self.duration();
-        policy.jitter = self.next() % 2 == 0;
+        policy.jitter = self.coin();
         policy
     }
 }
@@ -283,12 +287,12 @@ async fn calls_with_any_limits_and_retries_never_panic() {
             .sleep(sleep.clone())
             .timeout(rng.duration())
             .retry_policy(policy.clone());
-        if rng.next() % 2 == 0 {
+        if rng.coin() {
             builder = builder.deadline(rng.duration());
         }
         let client = builder.build().unwrap();
         let mut options = finch::RequestOptions::new();
-        if rng.next() % 2 == 0 {
+        if rng.coin() {
             options = options.timeout(rng.duration()).deadline(rng.duration());
         }
         let result = client
