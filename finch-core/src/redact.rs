@@ -157,7 +157,8 @@ impl fmt::Debug for RedactedHeaders<'_> {
     }
 }
 
-/// Header pairs as given by the user (`RequestOptions`, default headers), for `Debug`.
+/// Name and value pairs as the user gave them (headers, query parameters), for `Debug`: the value
+/// is `[redacted]` when the function says its name is secret.
 pub(crate) struct RedactedPairs<'a>(
     pub(crate) &'a [(String, String)],
     pub(crate) fn(&str) -> bool,
