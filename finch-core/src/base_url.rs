@@ -1,6 +1,7 @@
 //! The base URL: where credentials may be sent, and how paths join onto it.
 
 use crate::error::ConfigError;
+use crate::redact::url_origin;
 use http::Uri;
 use http::uri::{Authority, Scheme};
 
@@ -18,8 +19,9 @@ pub(crate) struct BaseUrl {
 
 impl BaseUrl {
     pub(crate) fn parse(value: &str, allow_insecure_http: bool) -> Result<Self, ConfigError> {
+        // Only the scheme, host and port are shown: a query or user info may hold a token.
         let invalid = |reason: &str| ConfigError::InvalidBaseUrl {
-            value: redact_userinfo(value),
+            value: url_origin(value),
             reason: reason.to_owned(),
         };
         let uri: Uri = value
@@ -92,15 +94,6 @@ fn is_loopback(host: &str) -> bool {
             .is_ok_and(|address| address.is_loopback())
 }
 
-fn redact_userinfo(value: &str) -> String {
-    match (value.find("://"), value.find('@')) {
-        (Some(start), Some(at)) if at > start => {
-            format!("{}://[redacted]@{}", &value[..start], &value[at + 1..])
-        }
-        _ => value.to_owned(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +114,23 @@ mod tests {
     fn userinfo_is_refused_and_not_echoed() {
         let error = BaseUrl::parse("https://id:hunter2@api.tryfinch.com", false).unwrap_err();
         assert!(!error.to_string().contains("hunter2"), "{error}");
+    }
+
+    #[test]
+    fn errors_show_the_scheme_host_and_port_only() {
+        let error =
+            BaseUrl::parse("https://api.tryfinch.com:8443/v1?token=SENTINEL", false).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid base URL (https://api.tryfinch.com:8443): a base URL cannot have a query"
+        );
+        for value in ["not a url SENTINEL", "SENTINEL", "ftp://host/SENTINEL"] {
+            let error = BaseUrl::parse(value, false).unwrap_err();
+            assert!(
+                !format!("{error} {error:?}").contains("SENTINEL"),
+                "{error}"
+            );
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@ use crate::endpoint::{AuthScheme, Endpoint};
 use crate::error::{ConfigError, Error, RequestError};
 use crate::execute::Call;
 use crate::options::RequestOptions;
+use crate::redact::{RedactedPairs, is_secret_header, redact_query};
 use crate::request::{BodyWriter, HeaderWriter, PathWriter, QueryWriter};
 use crate::response::RawResponse;
 use crate::retry::RetryPolicy;
@@ -108,9 +109,16 @@ impl Default for ClientBuilder {
 impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientBuilder")
-            .field("base_url", &self.base_url)
+            .field(
+                "base_url",
+                &self.base_url.as_deref().map(crate::redact::url_origin),
+            )
             .field("credentials", &self.credentials)
             .field("api_version", &self.api_version)
+            .field(
+                "default_headers",
+                &RedactedPairs(&self.default_headers, is_secret_header),
+            )
             .field("timeout", &self.timeout)
             .field("retry", &self.retry)
             .finish_non_exhaustive()
@@ -236,8 +244,10 @@ impl ClientBuilder {
                     "Authorization follows each endpoint's auth scheme; set credentials instead",
                 ));
             }
-            let header_value = HeaderValue::from_str(value)
+            let mut header_value = HeaderValue::from_str(value)
                 .map_err(|_| invalid("header values cannot contain control characters"))?;
+            // `http`'s own Debug (and HTTP/2's header compression) then leave the value out.
+            header_value.set_sensitive(is_secret_header(name));
             headers.insert(header_name, header_value);
             Ok(())
         };
@@ -346,9 +356,7 @@ impl Client {
         options: &RequestOptions,
     ) -> Result<E::Response, Error> {
         let reply = self.send_raw_with(endpoint, options).await?;
-        reply
-            .json::<E::Response>()
-            .map_err(|error| with_attempts(error, reply.attempts))
+        Self::decode::<E>(&reply)
     }
 
     /// Sends `endpoint` and returns the reply undecoded: status, headers and body.
@@ -367,7 +375,15 @@ impl Client {
             endpoint: E::NAME,
             error,
         })?;
-        self.execute(prepared, options).await
+        self.execute(prepared, options)
+            .await
+            .map_err(|error| match error {
+                Error::Api(mut api) => {
+                    api.secret_members = E::SECRET_MEMBERS;
+                    Error::Api(api)
+                }
+                other => other,
+            })
     }
 
     /// A request to an endpoint that is not declared (a new or beta one), built by hand.
@@ -481,7 +497,7 @@ impl Client {
             .join(&prepared.path, &query)
             .map_err(|error| {
                 invalid(RequestError::InvalidUri {
-                    path: format!("{}?{query}", prepared.path),
+                    path: format!("{}?{}", prepared.path, redact_query(&query)),
                     reason: error.to_string(),
                 })
             })?;
@@ -580,9 +596,9 @@ fn override_headers(base: &mut HeaderMap, overrides: HeaderMap) {
 impl Client {
     /// Decodes a reply to `E` as [`send_with`](Self::send_with) does (for callers that need the
     /// raw reply too, such as the pager).
-    pub(crate) fn decode<E: Endpoint>(&self, reply: &RawResponse) -> Result<E::Response, Error> {
+    pub(crate) fn decode<E: Endpoint>(reply: &RawResponse) -> Result<E::Response, Error> {
         reply
-            .json::<E::Response>()
+            .json_with_secrets::<E::Response>(E::SECRET_MEMBERS)
             .map_err(|error| with_attempts(error, reply.attempts))
     }
 }

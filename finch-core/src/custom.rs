@@ -34,6 +34,7 @@ pub struct CustomRequest<'c> {
     body: Option<Bytes>,
     auth: AuthScheme,
     options: RequestOptions,
+    secret_members: &'static [&'static str],
     error: Option<RequestError>,
 }
 
@@ -48,6 +49,7 @@ impl<'c> CustomRequest<'c> {
             body: None,
             auth: AuthScheme::Bearer,
             options: RequestOptions::default(),
+            secret_members: &[],
             error: None,
         }
     }
@@ -91,9 +93,27 @@ impl<'c> CustomRequest<'c> {
         self
     }
 
+    /// Members of the reply whose values errors must mask, beyond the built-in ones (as
+    /// [`Endpoint::SECRET_MEMBERS`](crate::Endpoint::SECRET_MEMBERS) does for declared endpoints).
+    ///
+    /// ```
+    /// # async fn demo(client: finch_core::Client) -> Result<(), finch_core::Error> {
+    /// let unlocked: serde_json::Value = client
+    ///     .request(http::Method::POST, "/beta/unlock")
+    ///     .secret_members(&["pin"])
+    ///     .send()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn secret_members(mut self, names: &'static [&'static str]) -> Self {
+        self.secret_members = names;
+        self
+    }
+
     /// Sends the request and decodes the reply as `T`.
     pub async fn send<T: DeserializeOwned>(self) -> Result<T, Error> {
-        self.send_raw().await?.json()
+        let secret_members = self.secret_members;
+        self.send_raw().await?.json_with_secrets(secret_members)
     }
 
     /// Sends the request and returns the reply undecoded.
@@ -109,7 +129,7 @@ impl<'c> CustomRequest<'c> {
             return Err(Error::Request {
                 endpoint: name,
                 error: RequestError::InvalidUri {
-                    path: self.path,
+                    path: crate::redact::url_path_shown(&self.path),
                     reason: "the path must start with `/`".to_owned(),
                 },
             });
@@ -124,6 +144,16 @@ impl<'c> CustomRequest<'c> {
             body: self.body,
             auth: self.auth,
         };
-        self.client.execute(prepared, &self.options).await
+        let secret_members = self.secret_members;
+        self.client
+            .execute(prepared, &self.options)
+            .await
+            .map_err(|error| match error {
+                Error::Api(mut api) => {
+                    api.secret_members = secret_members;
+                    Error::Api(api)
+                }
+                other => other,
+            })
     }
 }

@@ -146,6 +146,18 @@ pub trait Endpoint: Sync {
     const NAME: &'static str;
     /// Every field as the wire sees it, in declaration order.
     const PARAMS: &'static [ParamSpec];
+    /// Members of the reply (at any depth) whose values are secret, beyond the built-in ones
+    /// (`access_token`, `client_secret`, `code`, ...; see [`redact`](crate::redact)): errors about
+    /// the reply mask their values. Exact names, ASCII case ignored. The attribute writes it from
+    /// `secret_members = ["pin", ...]`; the default is none.
+    ///
+    /// ```
+    /// use finch_core::Endpoint;
+    /// fn masked<E: Endpoint>() -> &'static [&'static str] {
+    ///     E::SECRET_MEMBERS
+    /// }
+    /// ```
+    const SECRET_MEMBERS: &'static [&'static str] = &[];
 
     /// Writes the path: the template with each `{name}` replaced by its percent-encoded field.
     fn write_path(&self, path: &mut PathWriter) -> Result<(), RequestError>;

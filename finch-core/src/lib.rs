@@ -14,6 +14,7 @@
 //! | [`Error`] | one error type, typed by cause |
 //! | [`Nullable`] | a body member sent as `null`, to clear a value |
 //! | [`Secret`] | secrets that never show in `Debug` |
+//! | [`redact`] | what may be shown of secrets and of text from outside: masked JSON members and headers, bounded lengths |
 //!
 //! ```
 //! use finch_core::{Client, TestTransport};
@@ -39,6 +40,7 @@ mod execute;
 mod nullable;
 mod options;
 pub mod paging;
+pub mod redact;
 mod redirect;
 mod request;
 mod response;
@@ -68,7 +70,7 @@ pub use request::{BodyWriter, HeaderWriter, PathWriter, QueryWriter, WireValue};
 pub use response::RawResponse;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
-pub use sleep::{AsyncSleep, Clock, SleepFuture, SystemClock, TokioSleep};
+pub use sleep::{AsyncSleep, Clock, LONGEST_WAIT, SleepFuture, SystemClock, TokioSleep};
 pub use test_transport::{RecordedRequest, TestTransport};
 pub use transport::{Transport, TransportError, TransportErrorKind};
 

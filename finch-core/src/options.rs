@@ -1,9 +1,14 @@
 //! Per-request overrides of the client's settings.
 
+use crate::redact::{RedactedPairs, is_secret_header, is_secret_query};
 use crate::retry::RetryPolicy;
+use std::fmt;
 use std::time::Duration;
 
 /// Settings for one call that override the client's.
+///
+/// Its `Debug` shows the values of secret headers and query parameters (see
+/// [`redact`](crate::redact)) as `[redacted]`.
 ///
 /// ```
 /// use finch_core::RequestOptions;
@@ -14,7 +19,7 @@ use std::time::Duration;
 ///     .header("X-Trace", "abc")
 ///     .query("debug", "1");
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct RequestOptions {
     pub(crate) timeout: Option<Duration>,
@@ -66,5 +71,18 @@ impl RequestOptions {
     pub fn query(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
         self.query.push((name.into(), value.into()));
         self
+    }
+}
+
+impl fmt::Debug for RequestOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RequestOptions")
+            .field("timeout", &self.timeout)
+            .field("deadline", &self.deadline)
+            .field("retry", &self.retry)
+            .field("max_retries", &self.max_retries)
+            .field("headers", &RedactedPairs(&self.headers, is_secret_header))
+            .field("query", &RedactedPairs(&self.query, is_secret_query))
+            .finish()
     }
 }

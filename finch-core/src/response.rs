@@ -1,11 +1,16 @@
 //! A reply as it came: status, headers and body, decoded on request.
 
 use crate::error::{Accepted, DecodeError, Error};
+use crate::redact::RedactedHeaders;
 use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
 use serde::de::DeserializeOwned;
+use std::fmt;
 
 /// A successful (2xx) reply, undecoded. Error statuses still come back as [`Error::Api`].
+///
+/// Its `Debug` shows the status, the headers (secret ones redacted), the body's length and the
+/// attempts, never the body.
 ///
 /// ```
 /// # async fn demo(client: finch_core::Client, request: impl finch_core::Endpoint) -> Result<(), finch_core::Error> {
@@ -14,7 +19,7 @@ use serde::de::DeserializeOwned;
 /// let value: serde_json::Value = reply.json()?;
 /// # Ok(()) }
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct RawResponse {
     pub(crate) status: StatusCode,
     pub(crate) headers: HeaderMap,
@@ -56,7 +61,9 @@ impl RawResponse {
     }
 
     /// Decodes the body as `T`. A 202 whose body is Finch's "accepted" object is
-    /// [`Error::Accepted`]; a body that does not match `T` is [`Error::Decode`].
+    /// [`Error::Accepted`]; a body that does not match `T` is [`Error::Decode`], which masks the
+    /// built-in secret members (use [`json_with_secrets`](Self::json_with_secrets) for an
+    /// endpoint's own).
     ///
     /// A reply without a body (a `204 No Content`, an empty `200`, or only whitespace) decodes as
     /// JSON `null` would: `()` and `Option<T>` (as `None`) accept it, any other type fails with a
@@ -71,13 +78,41 @@ impl RawResponse {
     /// # Ok(()) }
     /// ```
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, Error> {
+        self.json_with_secrets(&[])
+    }
+
+    /// [`json`](Self::json), masking the values of `secret_members` in a decode error as well as
+    /// the built-in ones.
+    ///
+    /// ```
+    /// # async fn demo<E: finch_core::Endpoint>(client: finch_core::Client, request: E) -> Result<(), finch_core::Error> {
+    /// let reply = client.send_raw(&request).await?;
+    /// let value: E::Response = reply.json_with_secrets(E::SECRET_MEMBERS)?;
+    /// # Ok(()) }
+    /// ```
+    pub fn json_with_secrets<T: DeserializeOwned>(
+        &self,
+        secret_members: &[&str],
+    ) -> Result<T, Error> {
         if self.status == StatusCode::ACCEPTED
             && let Some(accepted) =
                 Accepted::parse(&self.body, self.request_id().map(str::to_owned))
         {
             return Err(Error::Accepted(Box::new(accepted)));
         }
-        DecodeError::decode_reply(&self.body, self.status, self.request_id()).map_err(Error::Decode)
+        DecodeError::decode_reply(&self.body, self.status, self.request_id(), secret_members)
+            .map_err(Error::Decode)
+    }
+}
+
+impl fmt::Debug for RawResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RawResponse")
+            .field("status", &self.status)
+            .field("headers", &RedactedHeaders(&self.headers))
+            .field("body_len", &self.body.len())
+            .field("attempts", &self.attempts)
+            .finish()
     }
 }
 
@@ -123,11 +158,14 @@ mod tests {
     }
 
     #[test]
-    fn a_body_for_unit_is_an_error() {
-        let Err(Error::Decode(error)) = reply(200, br#"{"id":"x"}"#).json::<()>() else {
+    fn a_body_for_unit_is_an_error_that_masks_secrets() {
+        let Err(Error::Decode(error)) =
+            reply(200, br#"{"access_token":"SENTINEL"}"#).json::<()>()
+        else {
             panic!("expected a decode error");
         };
         assert!(error.message.contains("expects no body"), "{error}");
         assert_eq!(error.type_name, "()");
+        assert!(!error.to_string().contains("SENTINEL"), "{error}");
     }
 }

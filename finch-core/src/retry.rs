@@ -73,16 +73,40 @@ impl RetryPolicy {
     }
 
     /// The backoff before retry `retries_taken` with `jitter` in `0.0..=1.0` (the share of the
-    /// 25 % reduction applied).
+    /// 25 % reduction applied; a value outside that range is clamped, NaN counts as 0).
+    ///
+    /// It saturates instead of overflowing: any durations, any count and any jitter give a wait
+    /// of at most `min(initial × 2ⁿ, max)`.
+    ///
+    /// ```
+    /// use finch_core::RetryPolicy;
+    /// use std::time::Duration;
+    /// let mut policy = RetryPolicy::default();
+    /// policy.initial_delay = Duration::MAX;
+    /// policy.max_delay = Duration::MAX;
+    /// assert_eq!(policy.backoff(u32::MAX, f64::NAN), Duration::MAX);
+    /// assert!(policy.backoff(3, 1.0) < Duration::MAX);
+    /// ```
     pub fn backoff(&self, retries_taken: u32, jitter: f64) -> Duration {
         let exponential = self
             .initial_delay
             .saturating_mul(2u32.saturating_pow(retries_taken.min(31)));
         let capped = exponential.min(self.max_delay);
-        capped.mul_f64(1.0 - 0.25 * jitter.clamp(0.0, 1.0))
+        let share = if jitter.is_nan() {
+            0.0
+        } else {
+            jitter.clamp(0.0, 1.0)
+        };
+        if share == 0.0 {
+            return capped;
+        }
+        // Not `mul_f64`: it panics when the product rounds above `Duration::MAX`.
+        Duration::try_from_secs_f64(capped.as_secs_f64() * (1.0 - 0.25 * share))
+            .map_or(capped, |reduced| reduced.min(capped))
     }
 
     /// The wait the reply asks for, when it is sane (above zero, at most `max_server_delay`).
+    /// Values that are negative, not numbers, infinite or too large for a `Duration` are ignored.
     pub fn server_delay(&self, headers: &HeaderMap, clock: &dyn Clock) -> Option<Duration> {
         let text = |name: &str| {
             headers
@@ -192,6 +216,31 @@ mod tests {
             policy.server_delay(&headers(&[("retry-after", "soon")]), &clock),
             None
         );
+        for value in [
+            "1e300",
+            "-5",
+            "NaN",
+            "inf",
+            "-inf",
+            "18446744073709551616000",
+            "1e-300",
+        ] {
+            for name in ["retry-after-ms", "retry-after"] {
+                assert_eq!(
+                    policy.server_delay(&headers(&[(name, value)]), &clock),
+                    None,
+                    "{name}: {value}"
+                );
+            }
+        }
+        let patient = RetryPolicy {
+            max_server_delay: Duration::MAX,
+            ..RetryPolicy::default()
+        };
+        assert_eq!(
+            patient.server_delay(&headers(&[("retry-after", "18446744073709549568")]), &clock),
+            Some(Duration::from_secs(18_446_744_073_709_549_568))
+        );
         let date = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(30));
         let delay = policy
             .server_delay(&headers(&[("retry-after", &date)]), &clock)
@@ -200,6 +249,32 @@ mod tests {
             delay <= Duration::from_secs(30) && delay >= Duration::from_secs(28),
             "{delay:?}"
         );
+    }
+
+    #[test]
+    fn backoff_saturates_at_any_value() {
+        let durations = [
+            Duration::ZERO,
+            Duration::from_nanos(1),
+            Duration::from_secs(8),
+            Duration::MAX - Duration::from_nanos(1),
+            Duration::MAX,
+        ];
+        for initial_delay in durations {
+            for max_delay in durations {
+                let policy = RetryPolicy {
+                    initial_delay,
+                    max_delay,
+                    ..RetryPolicy::default()
+                };
+                for retries in [0, 1, 31, 32, 64, u32::MAX] {
+                    for jitter in [0.0, 0.5, 1.0, f64::NAN, -1.0, 2.0, f64::INFINITY] {
+                        let wait = policy.backoff(retries, jitter);
+                        assert!(wait <= max_delay, "{policy:?} {retries} {jitter}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

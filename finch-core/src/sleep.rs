@@ -30,6 +30,9 @@ pub trait AsyncSleep: Send + Sync + 'static {
 
 /// Sleeps on the tokio timer (needs a tokio runtime with time enabled).
 ///
+/// A wait longer than [`LONGEST_WAIT`] (about 30 years) is cut to it, so that a limit such as
+/// `timeout(Duration::MAX)` means "no limit" instead of an overflow in the timer.
+///
 /// ```
 /// use finch_core::{AsyncSleep, TokioSleep};
 /// # #[tokio::main(flavor = "current_thread")] async fn main() {
@@ -41,9 +44,24 @@ pub struct TokioSleep;
 
 impl AsyncSleep for TokioSleep {
     fn sleep(&self, duration: Duration) -> SleepFuture {
-        Box::pin(tokio::time::sleep(duration))
+        Box::pin(tokio::time::sleep(duration.min(LONGEST_WAIT)))
     }
 }
+
+/// The longest wait [`TokioSleep`] makes: 30 years of 365 days. Longer ones are cut to it, since
+/// `Instant::now() + duration` overflows on some platforms well before `Duration::MAX` (and tokio
+/// versions differ in whether they guard against it).
+///
+/// ```
+/// use finch_core::{AsyncSleep, TokioSleep};
+/// # #[tokio::main(flavor = "current_thread")] async fn main() {
+/// // Starting the longest possible sleep does not panic; it simply never ends in practice.
+/// let sleep = TokioSleep.sleep(std::time::Duration::MAX);
+/// let raced = tokio::time::timeout(std::time::Duration::from_millis(1), sleep).await;
+/// assert!(raced.is_err());
+/// # }
+/// ```
+pub const LONGEST_WAIT: Duration = Duration::from_secs(30 * 365 * 24 * 60 * 60);
 
 /// Tells the wall-clock time (to read `Retry-After` dates). The default is [`SystemClock`].
 ///

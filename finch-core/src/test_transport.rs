@@ -1,9 +1,11 @@
 //! A transport for tests: canned replies, recorded requests, no socket.
 
+use crate::redact::{self, RedactedHeaders};
 use crate::transport::{Transport, TransportError, TransportErrorKind};
 use bytes::Bytes;
 use http::{HeaderMap, Method, StatusCode, Uri};
 use std::collections::VecDeque;
+use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 /// A transport that answers from a queue of canned replies and records every request it gets.
@@ -35,7 +37,11 @@ struct State {
 }
 
 /// A request as the transport received it.
-#[derive(Clone, Debug)]
+///
+/// Its `Debug` shows secret headers, secret query parameters and the values of secret body
+/// members (see [`redact`](crate::redact)) as `[redacted]`, and the body as a bounded excerpt; the
+/// fields themselves hold everything as sent.
+#[derive(Clone)]
 #[non_exhaustive]
 pub struct RecordedRequest {
     /// The method.
@@ -46,6 +52,36 @@ pub struct RecordedRequest {
     pub headers: HeaderMap,
     /// The body.
     pub body: Bytes,
+}
+
+impl fmt::Debug for RecordedRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let uri = match self.uri.path_and_query() {
+            Some(path_and_query) => {
+                let origin = match (self.uri.scheme_str(), self.uri.authority()) {
+                    (Some(scheme), Some(authority)) => format!("{scheme}://{}", authority.host()),
+                    _ => String::new(),
+                };
+                let port = self
+                    .uri
+                    .port()
+                    .map(|port| format!(":{port}"))
+                    .unwrap_or_default();
+                format!(
+                    "{origin}{port}{}",
+                    redact::url_path_shown(path_and_query.as_str())
+                )
+            }
+            None => redact::url_origin(&self.uri.to_string()),
+        };
+        f.debug_struct("RecordedRequest")
+            .field("method", &self.method)
+            .field("uri", &uri)
+            .field("headers", &RedactedHeaders(&self.headers))
+            .field("body", &redact::excerpt(&self.body, 0, &[]))
+            .field("body_len", &self.body.len())
+            .finish()
+    }
 }
 
 impl RecordedRequest {

@@ -13,7 +13,7 @@ use syn::{Ident, LitStr, Path, Token, Type};
 /// The methods an endpoint can have, as written in the attribute.
 pub(crate) const METHODS: &[&str] = &["GET", "POST", "PUT", "DELETE", "PATCH"];
 /// The keys after the method and path.
-const KEYS: &[&str] = &["response", "auth", "crate"];
+const KEYS: &[&str] = &["response", "auth", "crate", "secret_members"];
 /// The values of `auth = ...`.
 const AUTH_SCHEMES: &[&str] = &["none", "bearer", "basic", "optional_bearer"];
 /// The keys of `#[finch(...)]` on a field.
@@ -70,6 +70,8 @@ pub(crate) struct Args {
     pub(crate) auth: Auth,
     /// `crate = path`: where `finch` is, for crates that re-export it.
     pub(crate) krate: Option<Path>,
+    /// `secret_members = ["pin", ...]`: reply members whose values errors must mask.
+    pub(crate) secret_members: Vec<LitStr>,
     /// The arguments as written, for errors about what is missing from them.
     pub(crate) tokens: TokenStream,
 }
@@ -250,6 +252,11 @@ fn read_key(
                 args.auth = auth;
             }
         }),
+        "secret_members" => read_secret_members(cx, input).map(|names| {
+            if !duplicate {
+                args.secret_members = names;
+            }
+        }),
         _ => read_crate(input).map(|path| {
             if !duplicate {
                 args.krate = Some(path);
@@ -288,6 +295,39 @@ fn read_auth(cx: &Ctxt, input: ParseStream<'_>) -> syn::Result<Option<Auth>> {
         }
     };
     Ok(Some(auth))
+}
+
+/// `secret_members = ["pin", "session_key"]`: string literals, so that any member name (`api-key`)
+/// can be written. Names that are not usable are reported and left out.
+fn read_secret_members(cx: &Ctxt, input: ParseStream<'_>) -> syn::Result<Vec<LitStr>> {
+    const EXPECTED: &str =
+        "expected a list of member names as string literals: `secret_members = [\"pin\"]`";
+    if !input.peek(syn::token::Bracket) {
+        return Err(input.error(EXPECTED));
+    }
+    let content;
+    syn::bracketed!(content in input);
+    let mut names: Vec<LitStr> = Vec::new();
+    while !content.is_empty() {
+        if content.peek(LitStr) {
+            let name: LitStr = content.parse()?;
+            let value = name.value();
+            if value.is_empty() {
+                cx.error_spanned_by(&name, "a secret member name cannot be empty");
+            } else if names.iter().any(|seen| seen.value() == value) {
+                cx.error_spanned_by(&name, format!("duplicate secret member `{value}`"));
+            } else {
+                names.push(name);
+            }
+        } else {
+            let token: TokenTree = content.parse()?;
+            cx.error_spanned_by(&token, format!("{EXPECTED}; write `\"{token}\"`"));
+        }
+        if !content.is_empty() {
+            content.parse::<Token![,]>()?;
+        }
+    }
+    Ok(names)
 }
 
 /// `crate = path::to::finch`, or `crate = "path::to::finch"` as serde writes it.

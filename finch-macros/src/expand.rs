@@ -68,9 +68,15 @@ pub(crate) fn header(
     let head = quote!(impl #impl_generics #p::Endpoint for #ident #ty_generics #where_clause);
     let auth = syn::Ident::new(args.auth.variant(), Span::call_site());
     let name = ident.unraw().to_string();
+    // Written only when given: the trait's default is none.
+    let secret_members = (!args.secret_members.is_empty()).then(|| {
+        let names = &args.secret_members;
+        quote!(const SECRET_MEMBERS: &'static [&'static str] = &[#(#names),*];)
+    });
     let constants = quote! {
         const AUTH: #p::AuthScheme = #p::AuthScheme::#auth;
         const NAME: &'static str = #name;
+        #secret_members
     };
     (head, constants)
 }

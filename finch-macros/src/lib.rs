@@ -62,6 +62,7 @@ use proc_macro::TokenStream;
 /// | `response` | the type a successful reply decodes into: any type that implements `serde::Deserialize` and owns its data (`Company`, `Vec<Individual>`, `serde_json::Value`) | required |
 /// | `auth` | `none` (no credentials), `bearer` (the connection's access token), `basic` (the application's client id and secret), `optional_bearer` (the access token when the client has one) | `bearer` |
 /// | `crate` | where `finch` is, for a crate that re-exports it: `crate = my_sdk::finch` (or, as serde writes it, `crate = "my_sdk::finch"`) | `::finch` |
+/// | `secret_members` | members of the reply (at any depth) whose values are secret, as string literals: `secret_members = ["pin", "session_key"]`. Errors about the reply (decode errors, error replies) show them as `"[redacted]"`, as they do `access_token`, `client_secret`, `code` and the other built-in names | none |
 ///
 /// # Fields
 ///

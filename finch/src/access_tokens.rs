@@ -13,10 +13,13 @@ use serde::{Deserialize, Serialize};
 /// `FINCH_CLIENT_SECRET`); when neither the request nor the client has them the call fails before
 /// anything is sent. No `Authorization` header is sent.
 ///
+/// The authorization code is a [`Secret`]: it is sent, never shown.
+///
 /// ```
 /// use finch::CreateAccessToken;
 /// let request = CreateAccessToken::new("the-code-from-connect").redirect_uri("https://example.com/callback");
-/// assert_eq!(request.code, "the-code-from-connect");
+/// assert_eq!(request.code.expose(), "the-code-from-connect");
+/// assert!(!format!("{request:?}").contains("the-code-from-connect"));
 /// ```
 #[finch_endpoint(POST "/auth/token", response = CreateAccessTokenResponse, auth = none)]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,8 +31,9 @@ pub struct CreateAccessToken {
     /// Your application's client secret; the client's when `None`.
     #[finch(credential = client_secret)]
     pub client_secret: Option<Secret>,
-    /// The authorization code Finch Connect returned.
-    pub code: String,
+    /// The authorization code Finch Connect returned; until it is exchanged it is as good as a
+    /// token, so it is never shown.
+    pub code: Secret,
     /// The redirect URI of the authorization request; required for codes from the redirect flow,
     /// and it must match.
     pub redirect_uri: Option<String>,
@@ -37,7 +41,7 @@ pub struct CreateAccessToken {
 
 impl CreateAccessToken {
     /// A request for `code`, with the client's credentials.
-    pub fn new(code: impl Into<String>) -> Self {
+    pub fn new(code: impl Into<Secret>) -> Self {
         CreateAccessToken {
             client_id: None,
             client_secret: None,

@@ -636,6 +636,25 @@ fn a_bad_payload_says_where() {
 }
 
 #[test]
+fn a_huge_bad_payload_gives_a_bounded_error() {
+    let huge = "x".repeat(1024 * 1024);
+    for body in [
+        PAYMENT_CREATED.replace(
+            r#""pay_date":"2024-01-15""#,
+            &format!(r#""pay_date":{{"{huge}":1}}"#),
+        ),
+        PAYMENT_CREATED.replace(r#""2024-01-15""#, &format!(r#"["{huge}"]"#)),
+        format!(r#"{{"event_type":["{huge}"]}}"#),
+    ] {
+        let Err(error) = WebhookEvent::parse(body.as_bytes()) else {
+            panic!("a {}-byte bad payload parsed", body.len())
+        };
+        let shown = format!("{error} {error:?}");
+        assert!(shown.len() < 2048, "{} bytes: {shown}", shown.len());
+    }
+}
+
+#[test]
 fn unwrap_verifies_before_parsing() {
     let error = verifier()
         .unwrap_at(

@@ -226,7 +226,7 @@ async fn fetch<E: Paginated>(
     options: &RequestOptions,
 ) -> Result<Fetched<E::Response>, Error> {
     let reply = client.send_raw_with(request, options).await?;
-    let page = client.decode::<E>(&reply)?;
+    let page = Client::decode::<E>(&reply)?;
     let mut hash = FastHash::new();
     hash.write(reply.body());
     Ok(Fetched {

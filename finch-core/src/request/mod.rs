@@ -5,11 +5,13 @@ mod flatten;
 
 use crate::credentials::{Credential, Credentials};
 use crate::error::RequestError;
+use crate::redact::{self, RedactedHeaders, header_value_shown, is_secret_header, redact_query};
 use bytes::Bytes;
 use flatten::{Shape, flatten};
 use http::header::{HeaderMap, HeaderName, HeaderValue};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
+use std::fmt;
 
 /// Everything but the unreserved characters of RFC 3986 (`A-Z a-z 0-9 - . _ ~`) is encoded, so a
 /// value can never add a `/`, `?`, `#` or `%` of its own to a path or query.
@@ -116,9 +118,17 @@ impl PathWriter {
 /// assert_eq!(query.as_str(), "limit=100&entity_ids[]=a%20b&entity_ids[]=c%26d%3De");
 /// # Ok::<(), finch_core::RequestError>(())
 /// ```
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct QueryWriter {
     query: String,
+}
+
+impl fmt::Debug for QueryWriter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("QueryWriter")
+            .field("query", &redact_query(&self.query))
+            .finish()
+    }
 }
 
 impl QueryWriter {
@@ -175,9 +185,17 @@ impl QueryWriter {
 /// assert_eq!(headers.headers()["x-idempotency-key"], "abc");
 /// # Ok::<(), finch_core::RequestError>(())
 /// ```
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct HeaderWriter {
     headers: HeaderMap,
+}
+
+impl fmt::Debug for HeaderWriter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HeaderWriter")
+            .field("headers", &RedactedHeaders(&self.headers))
+            .finish()
+    }
 }
 
 impl HeaderWriter {
@@ -198,15 +216,17 @@ impl HeaderWriter {
         let header_name =
             HeaderName::from_bytes(name.as_bytes()).map_err(|_| RequestError::InvalidHeader {
                 name: name.to_owned(),
-                value: text.clone(),
+                value: header_value_shown(name, &text),
                 reason: "the header name is not a valid HTTP token".into(),
             })?;
-        let header_value =
+        let mut header_value =
             HeaderValue::from_str(&text).map_err(|_| RequestError::InvalidHeader {
                 name: name.to_owned(),
-                value: text.clone(),
+                value: header_value_shown(name, &text),
                 reason: "header values cannot contain control characters such as CR or LF".into(),
             })?;
+        // `http`'s own Debug (and HTTP/2's header compression) then leave the value out.
+        header_value.set_sensitive(is_secret_header(name));
         self.headers.append(header_name, header_value);
         Ok(())
     }
@@ -241,11 +261,20 @@ enum BodyShape {
 /// assert_eq!(body.finish().unwrap(), r#"{"client_id":"my-id","code":"abc"}"#);
 /// # Ok::<(), finch_core::RequestError>(())
 /// ```
-#[derive(Debug)]
 pub struct BodyWriter<'a> {
     credentials: &'a Credentials,
     buffer: Vec<u8>,
     shape: BodyShape,
+}
+
+impl fmt::Debug for BodyWriter<'_> {
+    /// The body as an excerpt with secret members masked: it holds `client_secret` and `code`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BodyWriter")
+            .field("body", &redact::excerpt(&self.buffer, 0, &[]))
+            .field("len", &self.buffer.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl<'a> BodyWriter<'a> {
@@ -428,6 +457,21 @@ mod tests {
             let error = PathWriter::new().param("benefit_id", value).unwrap_err();
             assert!(error.to_string().contains("benefit_id"), "{error}");
         }
+    }
+
+    #[test]
+    fn secret_header_values_are_neither_echoed_nor_shown() {
+        let error = HeaderWriter::new()
+            .header("X-Auth-Token", "SENTINEL\nx")
+            .unwrap_err();
+        assert!(
+            !format!("{error} {error:?}").contains("SENTINEL"),
+            "{error}"
+        );
+        let mut headers = HeaderWriter::new();
+        headers.header("X-Api-Key", "SENTINEL").unwrap();
+        assert!(headers.headers()["x-api-key"].is_sensitive());
+        assert!(!format!("{headers:?} {:?}", headers.headers()).contains("SENTINEL"));
     }
 
     #[test]

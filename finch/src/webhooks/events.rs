@@ -161,11 +161,13 @@ fn decode<T: DeserializeOwned>(value: Value, event_type: &str) -> Result<T, Webh
     })
 }
 
+/// The error, with each piece from the body bounded (a huge value must not make a huge message).
 fn invalid(event_type: Option<&str>, path: &str, message: String) -> WebhookError {
+    use finch_core::redact::{MESSAGE_CHARS, NAME_CHARS, bounded};
     WebhookError::InvalidPayload {
-        event_type: event_type.map(str::to_owned),
-        path: path.to_owned(),
-        message,
+        event_type: event_type.map(|event_type| bounded(event_type, NAME_CHARS)),
+        path: bounded(path, NAME_CHARS),
+        message: bounded(&message, MESSAGE_CHARS),
     }
 }
 

@@ -70,7 +70,10 @@ pub enum WebhookError {
     /// None of the `v1` signatures is the expected one: a wrong secret, or a body or header that
     /// changed on the way (verify the raw body as received, not re-encoded JSON).
     NoMatchingSignature,
-    /// The signature is valid but the body is not a webhook event.
+    /// The signature is valid but the body is not a webhook event. Each piece is on one line and
+    /// cut, ending in `…`: the event type and path at
+    /// [`NAME_CHARS`](finch_core::redact::NAME_CHARS) characters, the message at
+    /// [`MESSAGE_CHARS`](finch_core::redact::MESSAGE_CHARS).
     InvalidPayload {
         /// The `event_type`, when the body had one.
         event_type: Option<String>,
