@@ -159,8 +159,7 @@ mod tests {
 
     #[test]
     fn a_body_for_unit_is_an_error_that_masks_secrets() {
-        let Err(Error::Decode(error)) =
-            reply(200, br#"{"access_token":"SENTINEL"}"#).json::<()>()
+        let Err(Error::Decode(error)) = reply(200, br#"{"access_token":"SENTINEL"}"#).json::<()>()
         else {
             panic!("expected a decode error");
         };

@@ -245,10 +245,9 @@ impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for BatchBodyVisitor<T> {
                 .get("name")
                 .is_some_and(serde_json::Value::is_string);
         if is_error {
+            // Buffered, so the failure's member is named in the message (`in \`code\`: ...`).
             let error = serde_json::Value::Object(watched.error_members);
-            return BatchError::deserialize(error)
-                .map(BatchBody::Error)
-                .map_err(serde::de::Error::custom);
+            return decode_buffered(error).map(BatchBody::Error);
         }
         data.map(BatchBody::Data)
     }
@@ -472,6 +471,24 @@ mod tests {
             serde_json::from_str(r#"{"id":"a","dob":null,"code":404,"message":"m","name":"n"}"#)
                 .unwrap();
         assert!(with_id.data().is_some());
+    }
+
+    #[test]
+    fn a_broken_error_body_names_its_member() {
+        #[derive(Debug, Deserialize)]
+        struct Item {
+            #[serde(rename = "body")]
+            _body: BatchBody<serde_json::Value>,
+        }
+        let body = br#"[{"body":{"code":404,"message":"gone","name":"not_found","finch_code":7}}]"#;
+        let error = finch_core::DecodeError::decode::<Vec<Item>>(body, http::StatusCode::OK, None)
+            .unwrap_err();
+        assert_eq!(error.path, "[0].body");
+        assert!(error.message.contains("in `finch_code`"), "{error}");
+        let body = br#"[{"body":{"code":70000,"message":"gone","name":"not_found"}}]"#;
+        let error = finch_core::DecodeError::decode::<Vec<Item>>(body, http::StatusCode::OK, None)
+            .unwrap_err();
+        assert!(error.message.contains("in `code`"), "{error}");
     }
 
     #[test]
