@@ -512,3 +512,70 @@ async fn a_still_syncing_page_ends_the_walk_until_resumed() {
     assert_eq!((people.len(), errors.len()), (3, 0));
     assert_eq!(calls.load(Ordering::SeqCst), 2);
 }
+
+/// A listing whose request borrows its filter: it pages with `next_page`/`next_item` (nothing is
+/// boxed, so nothing needs `'static`).
+#[finch_endpoint(GET "/shelves/{shelf}/widgets", response = WidgetPage)]
+#[derive(Clone, Debug)]
+struct ListShelf<'a> {
+    #[finch(path)]
+    shelf: &'a str,
+    #[finch(query)]
+    offset: Option<u64>,
+}
+
+impl Paginated for ListShelf<'_> {
+    type Item = String;
+
+    fn offset(&self) -> u64 {
+        self.offset.unwrap_or(0)
+    }
+
+    fn limit(&self) -> Option<u64> {
+        Some(2)
+    }
+
+    fn at_offset(&self, offset: u64) -> Self {
+        ListShelf {
+            offset: Some(offset),
+            ..self.clone()
+        }
+    }
+
+    fn page_info(page: &WidgetPage) -> finch::core::PageInfo {
+        finch::core::PageInfo::new(page.widgets.len())
+    }
+
+    fn into_items(page: WidgetPage) -> Vec<String> {
+        page.widgets
+    }
+}
+
+#[tokio::test]
+async fn a_borrowed_request_pages() {
+    let server = MockServer::start().await;
+    Mock::given(path("/shelves/top/widgets"))
+        .respond_with(|request: &Request| {
+            let widgets = match query(request).get("offset").map(String::as_str) {
+                None => json!(["a", "b"]),
+                Some("2") => json!(["c"]),
+                other => panic!("unexpected offset {other:?}"),
+            };
+            ResponseTemplate::new(200).set_body_json(json!({ "widgets": widgets }))
+        })
+        .mount(&server)
+        .await;
+    let client = finch(&server);
+    let shelf = String::from("top");
+    let mut walk = finch::core::Pages::new(
+        client.core().clone(),
+        ListShelf {
+            shelf: &shelf,
+            offset: None,
+        },
+    )
+    .items();
+    let (widgets, errors) = drain(&mut walk).await;
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(widgets, ["a", "b", "c"]);
+}

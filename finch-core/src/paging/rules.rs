@@ -50,9 +50,9 @@ use std::fmt;
 ///     }
 /// }
 /// ```
-pub trait Paginated: Endpoint + Clone + Send + 'static {
+pub trait Paginated: Endpoint + Clone + Send {
     /// One item of a page.
-    type Item: Send + 'static;
+    type Item: Send;
 
     /// The offset this request asks for (0 when it names none).
     fn offset(&self) -> u64;

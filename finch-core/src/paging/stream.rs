@@ -36,11 +36,12 @@ struct Yielded {
     fingerprint: Option<u64>,
 }
 
-/// Walks a listing page by page, by the rules of [the paging rules](crate::paging). Only the current page is
+/// Walks a listing page by page, by [the paging rules](crate::paging). Only the current page is
 /// held, however long the listing.
 ///
-/// Use [`next_page`](Pages::next_page) in a loop, or use it as a [`Stream`] of pages; turn it into
-/// a stream of items with [`items`](Pages::items). An error is yielded once and ends the walk;
+/// Use [`next_page`](Pages::next_page) in a loop (any request type, borrowed ones too; nothing is
+/// boxed), or, for a request type that owns its data, use it as a [`Stream`] of pages; turn it
+/// into items with [`items`](Pages::items). An error is yielded once and ends the walk;
 /// [`resume`](Pages::resume) asks for the failed page again (for example after waiting out a 202
 /// "still syncing").
 ///
@@ -93,8 +94,17 @@ impl<E: Paginated> Pages<E> {
     }
 
     /// Fetches the next page; `None` once the listing is done or an error ended it.
+    ///
+    /// Cancel-safe: when the returned future is dropped before it completes, the same page is
+    /// asked for again by the next call.
     pub async fn next_page(&mut self) -> Option<Result<E::Response, Error>> {
-        std::future::poll_fn(|cx| self.poll_page(cx)).await
+        if self.in_flight.is_some() {
+            // A page the `Stream` side started: finish it.
+            return std::future::poll_fn(|cx| self.poll_in_flight(cx)).await;
+        }
+        let result = fetch(&self.client, self.next.as_ref()?, &self.options).await;
+        let request = self.next.take()?;
+        Some(self.settle(request, result))
     }
 
     /// The request for the next page, if there is one (and none is in flight).
@@ -142,43 +152,42 @@ impl<E: Paginated> Pages<E> {
         }
     }
 
-    fn poll_page(&mut self, cx: &mut Context<'_>) -> Poll<Option<Result<E::Response, Error>>> {
-        if self.in_flight.is_none() {
-            let Some(request) = self.next.take() else {
-                return Poll::Ready(None);
-            };
-            let client = self.client.clone();
-            let options = self.options.clone();
-            self.in_flight = Some(Box::pin(async move {
-                let result = fetch(&client, &request, &options).await;
-                (request, result)
-            }));
-        }
-        let Some(in_flight) = self.in_flight.as_mut() else {
-            return Poll::Ready(None);
-        };
-        let (request, result) = ready!(in_flight.as_mut().poll(cx));
-        self.in_flight = None;
+    /// Applies the rules to a fetched page (or an error), and decides what comes next.
+    fn settle(
+        &mut self,
+        request: E,
+        result: Result<Fetched<E::Response>, Error>,
+    ) -> Result<E::Response, Error> {
         let fetched = match result {
             Ok(fetched) => fetched,
             Err(error) => {
                 self.failed = Some(request);
-                return Poll::Ready(Some(Err(error)));
+                return Err(error);
             }
         };
         match self.check(&request, &fetched) {
             Ok(next) => {
                 self.next = next;
-                Poll::Ready(Some(Ok(fetched.page)))
+                Ok(fetched.page)
             }
             Err(kind) => {
                 let mut error = PagingError::new(E::NAME, request.offset(), kind);
                 error.request_id = fetched.request_id;
                 error.attempts = fetched.attempts;
                 self.failed = Some(request);
-                Poll::Ready(Some(Err(Error::Paging(Box::new(error)))))
+                Err(Error::Paging(Box::new(error)))
             }
         }
+    }
+
+    /// Polls the page the `Stream` side has in flight, if any.
+    fn poll_in_flight(&mut self, cx: &mut Context<'_>) -> Poll<Option<Result<E::Response, Error>>> {
+        let Some(in_flight) = self.in_flight.as_mut() else {
+            return Poll::Ready(None);
+        };
+        let (request, result) = ready!(in_flight.as_mut().poll(cx));
+        self.in_flight = None;
+        Poll::Ready(Some(self.settle(request, result)))
     }
 
     /// Checks a page against its request and the page before it; the request for the next page.
@@ -239,7 +248,26 @@ async fn fetch<E: Paginated>(
 
 impl<E: Paginated> Unpin for Pages<E> {}
 
-impl<E: Paginated> Stream for Pages<E> {
+impl<E: Paginated + 'static> Pages<E> {
+    fn poll_page(&mut self, cx: &mut Context<'_>) -> Poll<Option<Result<E::Response, Error>>> {
+        if self.in_flight.is_none() {
+            let Some(request) = self.next.take() else {
+                return Poll::Ready(None);
+            };
+            let client = self.client.clone();
+            let options = self.options.clone();
+            self.in_flight = Some(Box::pin(async move {
+                let result = fetch(&client, &request, &options).await;
+                (request, result)
+            }));
+        }
+        self.poll_in_flight(cx)
+    }
+}
+
+/// A stream of pages, for request types that own their data (the future of a page in flight is
+/// kept between polls, so it cannot borrow); [`Pages::next_page`] serves any request type.
+impl<E: Paginated + 'static> Stream for Pages<E> {
     type Item = Result<E::Response, Error>;
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
@@ -265,9 +293,18 @@ impl<E: Paginated + fmt::Debug> fmt::Debug for Items<E> {
 }
 
 impl<E: Paginated> Items<E> {
-    /// The next item; `None` once the listing is done or an error ended it.
+    /// The next item; `None` once the listing is done or an error ended it. Cancel-safe, as
+    /// [`Pages::next_page`] is.
     pub async fn next_item(&mut self) -> Option<Result<E::Item, Error>> {
-        std::future::poll_fn(|cx| self.poll_item(cx)).await
+        loop {
+            if let Some(item) = self.buffered.pop_front() {
+                return Some(Ok(item));
+            }
+            match self.pages.next_page().await? {
+                Err(error) => return Some(Err(error)),
+                Ok(page) => self.buffered = E::into_items(page).into(),
+            }
+        }
     }
 
     /// Continues a walk that an error ended, from the failed page (see [`Pages::resume`]).
@@ -279,7 +316,11 @@ impl<E: Paginated> Items<E> {
     pub fn failed_request(&self) -> Option<&E> {
         self.pages.failed_request()
     }
+}
 
+impl<E: Paginated> Unpin for Items<E> {}
+
+impl<E: Paginated + 'static> Items<E> {
     fn poll_item(&mut self, cx: &mut Context<'_>) -> Poll<Option<Result<E::Item, Error>>> {
         loop {
             if let Some(item) = self.buffered.pop_front() {
@@ -294,9 +335,8 @@ impl<E: Paginated> Items<E> {
     }
 }
 
-impl<E: Paginated> Unpin for Items<E> {}
-
-impl<E: Paginated> Stream for Items<E> {
+/// A stream of items, for request types that own their data; [`Items::next_item`] serves any.
+impl<E: Paginated + 'static> Stream for Items<E> {
     type Item = Result<E::Item, Error>;
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
