@@ -1769,3 +1769,62 @@ async fn listings_page_through_everything() {
         .unwrap();
     assert_eq!(monthly.len(), 1);
 }
+
+/// A nullable member is cleared with `null`, the others left out and kept.
+#[tokio::test]
+async fn sandbox_updates_clear_fields_with_null() {
+    let (stand_in, finch) = start(5).await;
+    let person = directory_ids(&finch).await[2].clone();
+    let employment = |finch: Finch, person: String| async move {
+        let reply = finch
+            .hris()
+            .employments()
+            .retrieve_many(RetrieveEmployments::new([person]))
+            .await
+            .unwrap();
+        reply.responses[0].body.data().unwrap().clone()
+    };
+    finch
+        .sandbox()
+        .employment()
+        .update(
+            UpdateSandboxEmployment::new(&person)
+                .end_date("2025-11-30")
+                .title("Analyst"),
+        )
+        .await
+        .unwrap();
+    let before = employment(finch.clone(), person.clone()).await;
+    assert_eq!(
+        before.end_date.as_ref().map(|d| d.as_str()),
+        Some("2025-11-30")
+    );
+
+    finch
+        .sandbox()
+        .employment()
+        .update(UpdateSandboxEmployment::new(&person).clear_end_date())
+        .await
+        .unwrap();
+    let sent = stand_in.requests().pop().unwrap();
+    assert_eq!(sent.json().unwrap(), serde_json::json!({"end_date": null}));
+    let after = employment(finch.clone(), person.clone()).await;
+    assert_eq!(after.end_date, None, "cleared");
+    assert_eq!(after.title.as_deref(), Some("Analyst"), "kept");
+
+    finch
+        .sandbox()
+        .individual()
+        .update(
+            UpdateSandboxIndividual::new(&person)
+                .clear_encrypted_ssn()
+                .clear_middle_name(),
+        )
+        .await
+        .unwrap();
+    let sent = stand_in.requests().pop().unwrap();
+    assert_eq!(
+        sent.json().unwrap(),
+        serde_json::json!({"encrypted_ssn": null, "middle_name": null})
+    );
+}
