@@ -335,7 +335,7 @@ impl ApiError {
     /// assert_eq!(error.message(), Some("Invalid access token"));
     /// ```
     pub fn from_reply(status: StatusCode, mut headers: HeaderMap, body: Bytes) -> Self {
-        let request_id = request_id(&headers);
+        let request_id = redact::request_id(&headers);
         redact::mark_sensitive(&mut headers);
         ApiError {
             status,
@@ -938,14 +938,6 @@ impl fmt::Display for ConfigError {
 }
 
 impl std::error::Error for ConfigError {}
-
-/// The `Finch-Request-ID` header of a reply.
-pub(crate) fn request_id(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get("finch-request-id")
-        .and_then(|value| value.to_str().ok())
-        .map(str::to_owned)
-}
 
 /// A request id as errors show it: on one line and cut at [`NAME_CHARS`] characters.
 fn shown_request_id(id: Option<&str>) -> Option<String> {

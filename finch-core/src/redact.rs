@@ -632,6 +632,15 @@ fn quoted_length(after: &str) -> usize {
     after.len()
 }
 
+
+/// The `Finch-Request-ID` of a reply, as sent (it is not a secret; errors bound it when shown).
+pub(crate) fn request_id(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get("finch-request-id")
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

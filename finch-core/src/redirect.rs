@@ -253,7 +253,7 @@ pub(crate) fn next_hop(
             target,
             reason,
             followed,
-            request_id: crate::error::request_id(headers),
+            request_id: crate::redact::request_id(headers),
             attempts: 1,
         })
     };
