@@ -101,7 +101,8 @@ async fn run() -> Result<(), Box<dyn Error>> {
     let mut departments: BTreeMap<String, usize> = BTreeMap::new();
     while let Some(page) = pages.next_page().await {
         let page = page?;
-        page_count += 1;
+        // The walk ends on a short or empty page; an empty one is not worth counting.
+        page_count += usize::from(!page.individuals.is_empty());
         for person in &page.individuals {
             people += 1;
             active += usize::from(person.is_active == Some(true));
