@@ -2,8 +2,8 @@
 //! timeouts and retries, classify the reply).
 
 use crate::base_url::{BaseUrl, DEFAULT_BASE_URL};
-use crate::credentials::{Credential, Credentials};
-use crate::endpoint::{AuthScheme, Endpoint};
+use crate::credentials::{AuthScheme, Credential, Credentials};
+use crate::endpoint::Endpoint;
 use crate::error::{ConfigError, Error, RequestError};
 use crate::execute::Call;
 use crate::options::RequestOptions;
@@ -384,27 +384,6 @@ impl Client {
                 }
                 other => other,
             })
-    }
-
-    /// A request to an endpoint that is not declared (a new or beta one), built by hand.
-    ///
-    /// ```
-    /// # async fn demo(client: finch_core::Client) -> Result<(), finch_core::Error> {
-    /// use finch_core::AuthScheme;
-    /// let reply = client
-    ///     .request(http::Method::GET, "/employer/company")
-    ///     .auth(AuthScheme::Bearer)
-    ///     .query("entity_ids", &["550e8400-e29b-41d4-a716-446655440000"])
-    ///     .send_raw()
-    ///     .await?;
-    /// # Ok(()) }
-    /// ```
-    pub fn request(
-        &self,
-        method: Method,
-        path: impl Into<String>,
-    ) -> crate::custom::CustomRequest<'_> {
-        crate::custom::CustomRequest::new(self, method, path.into())
     }
 
     fn prepare<E: Endpoint>(&self, endpoint: &E) -> Result<Prepared, RequestError> {

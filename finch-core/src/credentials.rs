@@ -1,4 +1,5 @@
-//! The application's and the connection's credentials, and which one each endpoint may see.
+//! The application's and the connection's credentials, and the auth schemes that say which one
+//! each endpoint may see. The ground floor of the runtime: it imports only `secret`.
 
 use crate::secret::Secret;
 use std::fmt;
@@ -113,6 +114,37 @@ impl fmt::Display for Credential {
             Credential::ClientId => "client id",
             Credential::ClientSecret => "client secret",
             Credential::AccessToken => "access token",
+        })
+    }
+}
+
+/// How an endpoint authenticates. An endpoint gets exactly the scheme it declares and nothing else,
+/// so an access token never travels to `/auth/token` and a client secret never to a Bearer endpoint.
+///
+/// ```
+/// use finch_core::AuthScheme;
+/// assert_eq!(AuthScheme::Bearer.to_string(), "bearer");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AuthScheme {
+    /// No credentials at all (`POST /auth/token`).
+    None,
+    /// `Authorization: Bearer <access token>`: the connection's access token.
+    Bearer,
+    /// `Authorization: Basic base64(client_id:client_secret)`: the application's credentials.
+    Basic,
+    /// Bearer when the client has an access token, nothing otherwise (`GET /providers`).
+    OptionalBearer,
+}
+
+impl std::fmt::Display for AuthScheme {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            AuthScheme::None => "none",
+            AuthScheme::Bearer => "bearer",
+            AuthScheme::Basic => "basic",
+            AuthScheme::OptionalBearer => "optional bearer",
         })
     }
 }

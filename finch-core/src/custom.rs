@@ -1,7 +1,7 @@
 //! Requests built by hand, for endpoints that are not declared (new, beta or private ones).
 
 use crate::client::{Client, Prepared};
-use crate::endpoint::AuthScheme;
+use crate::credentials::AuthScheme;
 use crate::error::{Error, RequestError};
 use crate::options::RequestOptions;
 use crate::request::{HeaderWriter, QueryWriter, WireValue};
@@ -36,6 +36,26 @@ pub struct CustomRequest<'c> {
     options: RequestOptions,
     secret_members: &'static [&'static str],
     error: Option<RequestError>,
+}
+
+// The constructor lives here, beside what it builds, so that `client.rs` need not import this module.
+impl Client {
+    /// A request to an endpoint that is not declared (a new or beta one), built by hand.
+    ///
+    /// ```
+    /// # async fn demo(client: finch_core::Client) -> Result<(), finch_core::Error> {
+    /// use finch_core::AuthScheme;
+    /// let reply = client
+    ///     .request(http::Method::GET, "/employer/company")
+    ///     .auth(AuthScheme::Bearer)
+    ///     .query("entity_ids", &["550e8400-e29b-41d4-a716-446655440000"])
+    ///     .send_raw()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn request(&self, method: Method, path: impl Into<String>) -> CustomRequest<'_> {
+        CustomRequest::new(self, method, path.into())
+    }
 }
 
 impl<'c> CustomRequest<'c> {

@@ -1,40 +1,10 @@
 //! The endpoint trait that `#[finch_endpoint]` implements, and what it says about itself.
 
+use crate::credentials::AuthScheme;
 use crate::error::RequestError;
 use crate::request::{BodyWriter, HeaderWriter, PathWriter, QueryWriter};
 use http::Method;
 use serde::de::DeserializeOwned;
-
-/// How an endpoint authenticates. An endpoint gets exactly the scheme it declares and nothing else,
-/// so an access token never travels to `/auth/token` and a client secret never to a Bearer endpoint.
-///
-/// ```
-/// use finch_core::AuthScheme;
-/// assert_eq!(AuthScheme::Bearer.to_string(), "bearer");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AuthScheme {
-    /// No credentials at all (`POST /auth/token`).
-    None,
-    /// `Authorization: Bearer <access token>`: the connection's access token.
-    Bearer,
-    /// `Authorization: Basic base64(client_id:client_secret)`: the application's credentials.
-    Basic,
-    /// Bearer when the client has an access token, nothing otherwise (`GET /providers`).
-    OptionalBearer,
-}
-
-impl std::fmt::Display for AuthScheme {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            AuthScheme::None => "none",
-            AuthScheme::Bearer => "bearer",
-            AuthScheme::Basic => "basic",
-            AuthScheme::OptionalBearer => "optional bearer",
-        })
-    }
-}
 
 /// Where a request field travels on the wire.
 ///

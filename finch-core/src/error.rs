@@ -1,7 +1,6 @@
 //! The one error type, typed by cause, and the details each cause carries.
 
-use crate::credentials::Credential;
-use crate::endpoint::AuthScheme;
+use crate::credentials::{AuthScheme, Credential};
 use crate::paging::PagingError;
 use crate::redact::{self, MESSAGE_CHARS, NAME_CHARS};
 use crate::redirect::RedirectError;

@@ -55,9 +55,9 @@ mod reqwest_transport;
 
 pub use base_url::DEFAULT_BASE_URL;
 pub use client::{API_VERSION, Client, ClientBuilder, DEFAULT_TIMEOUT};
-pub use credentials::{Credential, Credentials};
+pub use credentials::{AuthScheme, Credential, Credentials};
 pub use custom::CustomRequest;
-pub use endpoint::{AuthScheme, DeserializeResponse, Endpoint, ParamLocation, ParamSpec};
+pub use endpoint::{DeserializeResponse, Endpoint, ParamLocation, ParamSpec};
 pub use error::{
     Accepted, ApiError, ApiErrorKind, ConfigError, DecodeError, Error, FinchErrorBody,
     RequestError, TimeoutError, TimeoutKind, type_name,
@@ -81,8 +81,9 @@ pub use reqwest_transport::{DEFAULT_MAX_RESPONSE_BYTES, ReqwestTransport};
 /// with the attribute, and the version in its name makes a mismatched pair fail to compile.
 #[doc(hidden)]
 pub mod __private_v0 {
+    pub use crate::credentials::AuthScheme;
     pub use crate::credentials::Credential;
-    pub use crate::endpoint::{AuthScheme, Endpoint, ParamLocation, ParamSpec};
+    pub use crate::endpoint::{Endpoint, ParamLocation, ParamSpec};
     pub use crate::error::RequestError;
     pub use crate::request::{BodyWriter, HeaderWriter, PathWriter, QueryWriter};
     pub use ::core::option::Option::{None, Some};
