@@ -458,17 +458,17 @@ impl Client {
             endpoint: name,
             error,
         };
+        if let Some(error) = &options.invalid {
+            return Err(invalid(error.clone()));
+        }
         let authorization = self.authorization(prepared.auth).map_err(invalid)?;
         let mut query = prepared.query;
-        let mut extra = QueryWriter::new();
-        for (key, value) in &options.query {
-            extra.push_pair(key, value);
-        }
-        if !extra.as_str().is_empty() {
+        let extra = options.query.as_str();
+        if !extra.is_empty() {
             if !query.is_empty() {
                 query.push('&');
             }
-            query.push_str(extra.as_str());
+            query.push_str(extra);
         }
         let uri = self
             .shared
@@ -484,13 +484,12 @@ impl Client {
         // The first attempt's headers are built here, so a bad header fails before anything is
         // sent; a retry builds them again instead of every attempt paying for a copy.
         let build_headers = || {
-            self.headers(
+            Ok(self.headers(
                 prepared.headers.clone(),
                 has_body,
                 authorization.clone(),
                 options,
-            )
-            .map_err(invalid)
+            ))
         };
         let first_headers = build_headers()?;
 
@@ -526,21 +525,10 @@ impl Client {
         has_body: bool,
         authorization: Option<HeaderValue>,
         options: &RequestOptions,
-    ) -> Result<HeaderMap, RequestError> {
+    ) -> HeaderMap {
         let mut headers = self.shared.headers.clone();
         override_headers(&mut headers, endpoint_headers);
-        let mut extra = HeaderWriter::new();
-        for (name, value) in &options.headers {
-            if name.eq_ignore_ascii_case("authorization") {
-                return Err(RequestError::InvalidHeader {
-                    name: name.clone(),
-                    value: "[redacted]".to_owned(),
-                    reason: "Authorization follows the endpoint's auth scheme; set credentials on the client".to_owned(),
-                });
-            }
-            extra.header(name, value)?;
-        }
-        override_headers(&mut headers, extra.into_headers());
+        override_headers(&mut headers, options.headers.clone());
         if has_body {
             headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         }
@@ -549,7 +537,7 @@ impl Client {
             headers.insert(AUTHORIZATION, value);
         }
         debug_assert!(headers.contains_key(USER_AGENT) && headers.contains_key(ACCEPT));
-        Ok(headers)
+        headers
     }
 }
 

@@ -1,7 +1,10 @@
 //! Per-request overrides of the client's settings.
 
-use crate::redact::{RedactedPairs, is_secret_header, is_secret_query};
+use crate::error::RequestError;
+use crate::redact::{RedactedHeaders, redact_query};
+use crate::request::{HeaderWriter, QueryWriter};
 use crate::retry::RetryPolicy;
+use http::HeaderMap;
 use std::fmt;
 use std::time::Duration;
 
@@ -26,8 +29,13 @@ pub struct RequestOptions {
     pub(crate) deadline: Option<Duration>,
     pub(crate) retry: Option<RetryPolicy>,
     pub(crate) max_retries: Option<u32>,
-    pub(crate) headers: Vec<(String, String)>,
-    pub(crate) query: Vec<(String, String)>,
+    /// Extra headers, checked when set (so a retry does not parse them again).
+    pub(crate) headers: HeaderMap,
+    /// Extra query pairs, encoded when set, without a leading `&`.
+    pub(crate) query: QueryWriter,
+    /// The first header that could not be set: the request fails with it, before anything is
+    /// sent (a builder method cannot return it).
+    pub(crate) invalid: Option<RequestError>,
 }
 
 impl RequestOptions {
@@ -63,13 +71,31 @@ impl RequestOptions {
     /// An extra header (replacing a default of the same name). `Authorization` cannot be set here:
     /// it always follows the endpoint's auth scheme.
     pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.headers.push((name.into(), value.into()));
+        let (name, value) = (name.into(), value.into());
+        if self.invalid.is_some() {
+            return self;
+        }
+        if name.eq_ignore_ascii_case("authorization") {
+            self.invalid = Some(RequestError::InvalidHeader {
+                name,
+                value: "[redacted]".to_owned(),
+                reason: "Authorization follows the endpoint's auth scheme; set credentials on the \
+                         client"
+                    .to_owned(),
+            });
+            return self;
+        }
+        let mut writer = HeaderWriter::from_headers(std::mem::take(&mut self.headers));
+        if let Err(error) = writer.header(&name, value.as_str()) {
+            self.invalid = Some(error);
+        }
+        self.headers = writer.into_headers();
         self
     }
 
     /// An extra query parameter, added after the endpoint's own.
     pub fn query(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.query.push((name.into(), value.into()));
+        self.query.push_pair(&name.into(), &value.into());
         self
     }
 }
@@ -81,8 +107,9 @@ impl fmt::Debug for RequestOptions {
             .field("deadline", &self.deadline)
             .field("retry", &self.retry)
             .field("max_retries", &self.max_retries)
-            .field("headers", &RedactedPairs(&self.headers, is_secret_header))
-            .field("query", &RedactedPairs(&self.query, is_secret_query))
+            .field("headers", &RedactedHeaders(&self.headers))
+            .field("query", &redact_query(self.query.as_str()))
+            .field("invalid", &self.invalid)
             .finish()
     }
 }

@@ -118,7 +118,7 @@ impl PathWriter {
 /// assert_eq!(query.as_str(), "limit=100&entity_ids[]=a%20b&entity_ids[]=c%26d%3De");
 /// # Ok::<(), finch_core::RequestError>(())
 /// ```
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct QueryWriter {
     query: String,
 }
@@ -234,6 +234,10 @@ impl HeaderWriter {
     /// The headers written so far.
     pub fn headers(&self) -> &HeaderMap {
         &self.headers
+    }
+
+    pub(crate) fn from_headers(headers: HeaderMap) -> Self {
+        HeaderWriter { headers }
     }
 
     pub(crate) fn into_headers(self) -> HeaderMap {
