@@ -1,9 +1,10 @@
 //! Requests built by hand, for endpoints that are not declared (new, beta or private ones).
 
-use crate::client::{Client, Prepared};
+use crate::client::Client;
 use crate::credentials::AuthScheme;
 use crate::error::{Error, RequestError};
 use crate::options::RequestOptions;
+use crate::pipeline::Prepared;
 use crate::request::{HeaderWriter, QueryWriter, WireValue};
 use crate::response::RawResponse;
 use bytes::Bytes;

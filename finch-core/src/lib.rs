@@ -6,8 +6,10 @@
 //! |---|---|
 //! | [`transport`] | the seam: [`Transport`] turns an `http::Request<Bytes>` into an `http::Response<Bytes>`; [`ReqwestTransport`] is the default, [`TestTransport`] the one for tests |
 //! | [`Endpoint`] | what `#[finch_endpoint]` implements: method, path, auth, response type, and the writers ([`PathWriter`], [`QueryWriter`], [`HeaderWriter`], [`BodyWriter`]) it fills |
-//! | [`Client`] | base URL, version header, auth per endpoint, default headers, custom requests |
-//! | attempts | timeouts per attempt and per call, retries as [`RetryPolicy`] says, tracing spans |
+//! | [`Client`] | the handle every call goes through (`client.rs`); its configuration, checked once, is [`ClientBuilder`] (`builder.rs`); the call pipeline (prepare, headers, auth per endpoint, decode) is `pipeline.rs`; requests built by hand are [`CustomRequest`] (`custom.rs`) |
+//! | [`Credentials`], [`AuthScheme`] | who the client is, and which credential each endpoint may see (the ground floor) |
+//! | [`RequestOptions`] | per-call overrides, checked when set |
+//! | attempts (`execute.rs`) | timeouts per attempt and per call, retries as [`RetryPolicy`] says, tracing spans |
 //! | [`RedirectError`] | redirects: followed within the base URL's origin, refused (typed) beyond it |
 //! | [`AsyncSleep`], [`Clock`] | injected time, so retries and timeouts are tested without waiting |
 //! | [`paging`] | offset paging as streams ([`Pages`], [`Items`]), one page held at a time, with the rules that end every listing |
@@ -31,6 +33,7 @@
 //! ```
 
 mod base_url;
+mod builder;
 mod client;
 mod credentials;
 mod custom;
@@ -40,6 +43,7 @@ mod execute;
 mod nullable;
 mod options;
 pub mod paging;
+mod pipeline;
 pub mod redact;
 mod redirect;
 mod request;
@@ -54,7 +58,8 @@ pub mod transport;
 mod reqwest_transport;
 
 pub use base_url::DEFAULT_BASE_URL;
-pub use client::{API_VERSION, Client, ClientBuilder, DEFAULT_TIMEOUT};
+pub use builder::ClientBuilder;
+pub use client::{API_VERSION, Client, DEFAULT_TIMEOUT};
 pub use credentials::{AuthScheme, Credential, Credentials};
 pub use custom::CustomRequest;
 pub use endpoint::{DeserializeResponse, Endpoint, ParamLocation, ParamSpec};
