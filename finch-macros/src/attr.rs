@@ -60,6 +60,16 @@ impl Auth {
             Auth::OptionalBearer => "OptionalBearer",
         }
     }
+
+    /// What the struct's docs say about it: "no auth", "Bearer access token".
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            Auth::None => "no auth",
+            Auth::Bearer => "Bearer access token",
+            Auth::Basic => "HTTP Basic: client id and secret",
+            Auth::OptionalBearer => "Bearer access token when the client has one",
+        }
+    }
 }
 
 /// What the attribute's arguments say. Parts that had mistakes are `None`.

@@ -28,9 +28,16 @@ pub(crate) fn finch_endpoint(args: TokenStream, input: TokenStream) -> TokenStre
             return quote!(#errors #input);
         }
     };
+    let mut unsent = Vec::new();
     let implementation = match ast::parse(&cx, &item) {
         Some(endpoint) => {
             check::check(&cx, &args, &endpoint);
+            unsent = endpoint
+                .fields
+                .iter()
+                .filter(|field| field.location() == Location::Nowhere)
+                .map(|field| field.ident.clone())
+                .collect();
             if cx.has_errors() {
                 fallback::expand(&args, &endpoint)
             } else {
@@ -40,12 +47,62 @@ pub(crate) fn finch_endpoint(args: TokenStream, input: TokenStream) -> TokenStre
         None => TokenStream::new(),
     };
     ast::strip_finch_attrs(&mut item);
+    allow_unread(&mut item, &unsent);
+    if !cx.has_errors() {
+        append_summary(&args, &mut item);
+    }
     let errors = cx.into_error().map(syn::Error::into_compile_error);
     quote! {
         #errors
         #item
         #implementation
     }
+}
+
+/// A field that is not sent is the author's own (a `PhantomData`, a value the accessor reads): the
+/// generated code does not read it, and that is no reason for a "field is never read" warning.
+fn allow_unread(item: &mut DeriveInput, unsent: &[syn::Ident]) {
+    if let syn::Data::Struct(data) = &mut item.data {
+        for field in data.fields.iter_mut() {
+            if field
+                .ident
+                .as_ref()
+                .is_some_and(|ident| unsent.contains(ident))
+            {
+                field.attrs.push(syn::parse_quote!(#[allow(dead_code)]));
+            }
+        }
+    }
+}
+
+/// Appends "`POST /auth/token` (no auth)" to the struct's docs, as its own paragraph. A struct
+/// without docs gets none: the line would silence `missing_docs`, which is the author's to answer.
+fn append_summary(args: &Args, item: &mut DeriveInput) {
+    let (Some(method), Some(template)) = (&args.method, &args.template) else {
+        return;
+    };
+    let documented = item
+        .attrs
+        .iter()
+        .any(|attr| attr.path().is_ident("doc") && matches!(attr.meta, syn::Meta::NameValue(_)));
+    if !documented {
+        return;
+    }
+    let line = format!(
+        "`{} {}` ({})",
+        method.ident,
+        template.lit.value(),
+        args.auth.describe()
+    );
+    item.attrs.push(syn::parse_quote!(#[doc = ""]));
+    item.attrs.push(syn::parse_quote!(#[doc = #line]));
+}
+
+/// The name of a generated method's parameter (`path`, `body`): what rustdoc shows. Mixed-site
+/// hygiene keeps it from shadowing a function of the user's with the same name that a
+/// `skip_serializing_if` or `serialize_with` path calls.
+pub(crate) fn param(name: &str) -> syn::Ident {
+    syn::Ident::new(name, Span::mixed_site())
 }
 
 /// `::finch::__private_v0`, or `<crate = path>::__private_v0`.
@@ -65,11 +122,15 @@ pub(crate) fn header(
 ) -> (TokenStream, TokenStream) {
     let ident = endpoint.ident;
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    let head = quote!(impl #impl_generics #p::Endpoint for #ident #ty_generics #where_clause);
+    let head = quote! {
+        #[automatically_derived]
+        impl #impl_generics #p::Endpoint for #ident #ty_generics #where_clause
+    };
     let auth = syn::Ident::new(args.auth.variant(), Span::call_site());
     let name = ident.unraw().to_string();
+    // Through `opaque`: rustdoc shows a path as written (`::finch::__private_v0::...`), a call not.
     let constants = quote! {
-        const AUTH: #p::AuthScheme = #p::AuthScheme::#auth;
+        const AUTH: #p::AuthScheme = #p::opaque(#p::AuthScheme::#auth);
         const NAME: &'static str = #name;
     };
     (head, constants)
@@ -100,15 +161,21 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
         });
 
     let result = quote!(#p::Result<(), #p::RequestError>);
+    let (path_param, query_param, headers_param, body_param) = (
+        param("path"),
+        param("query"),
+        param("headers"),
+        param("body"),
+    );
     let path_writes = template.parts.iter().map(|part| match part {
-        Part::Literal(text) => quote!(__finch_path.literal(#text);),
+        Part::Literal(text) => quote!(#path_param.literal(#text);),
         Part::Param(param) => {
             match endpoint
                 .fields
                 .iter()
                 .find(|f| matches!(f.role, Role::Path) && f.wire_name() == param.name)
             {
-                Some(field) => write_call(field, quote!(__finch_path), "param", None),
+                Some(field) => write_call(field, quote!(#path_param), "param", None),
                 // The checks make this unreachable; write nothing rather than panic.
                 None => TokenStream::new(),
             }
@@ -116,11 +183,11 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
     });
 
     let query: Vec<_> = fields_in(endpoint, Location::Query)
-        .map(|f| write_call(f, quote!(__finch_query), "param", None))
+        .map(|f| write_call(f, quote!(#query_param), "param", None))
         .collect();
     let write_query = (!query.is_empty()).then(|| {
         quote! {
-            fn write_query(&self, __finch_query: &mut #p::QueryWriter) -> #result {
+            fn write_query(&self, #query_param: &mut #p::QueryWriter) -> #result {
                 #(#query)*
                 #p::Ok(())
             }
@@ -128,11 +195,11 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
     });
 
     let headers: Vec<_> = fields_in(endpoint, Location::Header)
-        .map(|f| write_call(f, quote!(__finch_headers), "header", None))
+        .map(|f| write_call(f, quote!(#headers_param), "header", None))
         .collect();
     let write_headers = (!headers.is_empty()).then(|| {
         quote! {
-            fn write_headers(&self, __finch_headers: &mut #p::HeaderWriter) -> #result {
+            fn write_headers(&self, #headers_param: &mut #p::HeaderWriter) -> #result {
                 #(#headers)*
                 #p::Ok(())
             }
@@ -143,7 +210,7 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
         .fields
         .iter()
         .filter_map(|field| {
-            let writer = quote!(__finch_body);
+            let writer = quote!(#body_param);
             match &field.role {
                 Role::Json if field.optional => {
                     Some(write_call(field, writer, "optional_field", None))
@@ -164,10 +231,11 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
                     let mut member = field.ident.clone();
                     member.set_span(last);
                     let cfgs = &field.cfgs;
+                    let value = param("value");
                     Some(quote_spanned! {first=>
                         #(#cfgs)*
-                        if let #p::Some(__finch_value) = &self.#member {
-                            __finch_body.whole(#name, __finch_value)?;
+                        if let #p::Some(#value) = &self.#member {
+                            #body_param.whole(#name, #value)?;
                         }
                     })
                 }
@@ -178,7 +246,7 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
         .collect();
     let write_body = (!body.is_empty()).then(|| {
         quote! {
-            fn write_body(&self, __finch_body: &mut #p::BodyWriter<'_>) -> #result {
+            fn write_body(&self, #body_param: &mut #p::BodyWriter<'_>) -> #result {
                 #(#body)*
                 #p::Ok(())
             }
@@ -188,11 +256,11 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
     quote! {
         #head {
             type Response = #response;
-            const METHOD: #p::Method = #p::Method::#method;
+            const METHOD: #p::Method = #p::opaque(#p::Method::#method);
             const PATH: &'static str = #path;
             #constants
             const PARAMS: &'static [#p::ParamSpec] = &[#(#specs),*];
-            fn write_path(&self, __finch_path: &mut #p::PathWriter) -> #result {
+            fn write_path(&self, #path_param: &mut #p::PathWriter) -> #result {
                 #(#path_writes)*
                 #p::Ok(())
             }

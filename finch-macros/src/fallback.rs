@@ -4,7 +4,7 @@
 
 use crate::ast::Endpoint;
 use crate::attr::Args;
-use crate::expand::{header, private};
+use crate::expand::{header, param, private};
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 
@@ -36,15 +36,16 @@ pub(crate) fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
         let (cfgs, member) = (&field.cfgs, field.ident);
         quote!(#(#cfgs)* &self.#member)
     });
+    let path_param = param("path");
     quote! {
         #head {
             type Response = #response;
-            const METHOD: #p::Method = #p::Method::#method;
+            const METHOD: #p::Method = #p::opaque(#p::Method::#method);
             const PATH: &'static str = #path;
             #constants
             const PARAMS: &'static [#p::ParamSpec] = &[];
-            fn write_path(&self, __finch_path: &mut #p::PathWriter) -> #p::Result<(), #p::RequestError> {
-                let _ = (__finch_path, #(#reads,)*);
+            fn write_path(&self, #path_param: &mut #p::PathWriter) -> #p::Result<(), #p::RequestError> {
+                let _ = (#path_param, #(#reads,)*);
                 #p::Ok(())
             }
         }

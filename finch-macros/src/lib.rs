@@ -19,6 +19,8 @@ mod expand;
 mod fallback;
 mod suggest;
 mod template;
+#[cfg(test)]
+mod tests;
 
 use proc_macro::TokenStream;
 

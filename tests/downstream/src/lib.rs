@@ -24,7 +24,7 @@ pub struct Introspection {
     pub products: Vec<finch::Product>,
 }
 
-/// `GET /introspect`: what the access token can do.
+/// What the access token can do.
 #[finch_endpoint(GET "/introspect", response = Introspection)]
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Introspect;
@@ -52,7 +52,7 @@ pub struct PlansPage {
     pub plans: Vec<Plan>,
 }
 
-/// `GET /employer/plans` (beta, in no official SDK yet).
+/// The benefit plans (beta, in no official SDK yet).
 #[finch_endpoint(GET "/employer/plans", response = PlansPage)]
 #[derive(Clone, Debug, Default)]
 #[non_exhaustive]
@@ -84,7 +84,7 @@ impl ListPlans {
     }
 }
 
-/// `GET /employer/directory` with a tag header of this crate's own, decoded into finch's type.
+/// The directory, with a tag header of this crate's own, decoded into finch's type.
 #[finch_endpoint(GET "/employer/directory", response = finch::hris::DirectoryPage)]
 #[derive(Clone, Debug, Default)]
 pub struct TaggedDirectoryPage {
