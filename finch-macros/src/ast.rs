@@ -20,6 +20,8 @@ pub(crate) struct Field<'a> {
     pub(crate) role_key: Option<Ident>,
     /// `rename = "..."` and its key.
     pub(crate) rename: Option<(LitStr, Ident)>,
+    /// `display`: sent as its `Display` text.
+    pub(crate) display: Option<Ident>,
     /// The type is `Option<..>` (read from the tokens: a type alias of `Option` is not one).
     pub(crate) optional: bool,
     /// Its `#[finch(...)]` attributes had errors, so its role is uncertain: the checks that compare
@@ -39,7 +41,8 @@ pub(crate) enum Role {
     Json,
     /// A member of the JSON object body that defaults to one of the client's credentials.
     Credential(CredentialKind),
-    /// Not sent (a `PhantomData` that holds a generic response type).
+    /// Not sent: `#[finch(skip)]` (a `PhantomData` that holds a generic response type, a value of
+    /// the author's).
     Skip,
 }
 
@@ -175,6 +178,7 @@ pub(crate) fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Endpoint<'a
                 role,
                 role_key,
                 rename: attrs.rename,
+                display: attrs.display,
                 optional: is_option(&field.ty),
                 broken,
                 cfgs: field

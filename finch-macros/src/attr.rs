@@ -26,6 +26,7 @@ const FIELD_KEYS: &[&str] = &[
     "credential",
     "rename",
     "skip",
+    "display",
 ];
 /// The values of `credential = ...`.
 const CREDENTIALS: &[&str] = &["client_id", "client_secret"];
@@ -401,6 +402,8 @@ pub(crate) struct FieldAttrs {
     /// The `rename` was read from a mistaken `path = "name"`: an error is already reported, and the
     /// name is kept so that the template's `{name}` does not report a second, missing field.
     implied_rename: bool,
+    /// `display` and its key.
+    pub(crate) display: Option<Ident>,
 }
 
 /// `true` for `#[finch...]`, which the attribute reads and removes.
@@ -469,6 +472,16 @@ fn read_field_item(cx: &Ctxt, input: ParseStream<'_>, field: &mut FieldAttrs) ->
                 read_mistaken_value(cx, input, field, &key, &name)?;
             }
             set_role(cx, field, role, key);
+        }
+        "display" => {
+            if has_value {
+                read_mistaken_value(cx, input, field, &key, &name)?;
+            }
+            if field.display.is_some() {
+                cx.error_spanned_by(&key, "duplicate `display` on this field");
+            } else {
+                field.display = Some(key);
+            }
         }
         "header" => {
             if !has_value {

@@ -7,6 +7,7 @@ use crate::ctxt::Ctxt;
 use quote::ToTokens;
 
 pub(crate) fn check(cx: &Ctxt, args: &Args, endpoint: &Endpoint<'_>) {
+    check_response(cx, args);
     for field in &endpoint.fields {
         check_field(cx, field);
     }
@@ -26,6 +27,7 @@ fn name_tokens(field: &Field<'_>) -> proc_macro2::TokenStream {
 }
 
 fn check_field(cx: &Ctxt, field: &Field<'_>) {
+    check_display(cx, field);
     let name = field.name();
     match &field.role {
         Role::Path if field.optional => cx.error_spanned_by(
@@ -68,10 +70,25 @@ fn check_field(cx: &Ctxt, field: &Field<'_>) {
                 key,
                 "`rename` does not apply to `#[finch(body)]`: the field is the whole body, it has no name on the wire",
             ),
-            Role::Skip => cx.error_spanned_by(key, "`rename` does not apply to `#[finch(skip)]`: the field is not sent"),
+            Role::Skip => cx.error_spanned_by(key, "`rename` does not apply to a skipped field: it is not sent"),
             _ if rename.value().is_empty() => cx.error_spanned_by(rename, "the name on the wire cannot be empty"),
             _ => {}
         }
+    }
+}
+
+/// `display` sends a path, query or header value as its `Display` text.
+fn check_display(cx: &Ctxt, field: &Field<'_>) {
+    let Some(key) = &field.display else {
+        return;
+    };
+    match field.role {
+        Role::Path | Role::Query | Role::Header(_) => {}
+        Role::Skip => cx.error_spanned_by(key, "`display` does not apply to a skipped field: it is not sent"),
+        _ => cx.error_spanned_by(
+            key,
+            "`display` applies to path, query and header fields; serde writes the JSON body: to send a member's `Display` text, write `#[serde(serialize_with = \"...\")]` with a function that calls `serializer.collect_str(value)`",
+        ),
     }
 }
 
@@ -243,5 +260,61 @@ fn check_wire_names(cx: &Ctxt, endpoint: &Endpoint<'_>) {
             };
             cx.error_spanned_by(name_tokens(field), message);
         }
+    }
+}
+
+/// A response is decoded from a buffer that is dropped after decoding: it must own its data. A
+/// borrowed one would fail on a `Deserialize` that "is not general enough"; this says why.
+fn check_response(cx: &Ctxt, args: &Args) {
+    let Some((tokens, lifetime)) = args.response.as_ref().and_then(borrowed) else {
+        return;
+    };
+    let what = match lifetime {
+        Some(lifetime) => format!("drop the lifetime `{lifetime}`"),
+        None => "drop the reference".to_owned(),
+    };
+    cx.error_spanned_by(
+        tokens,
+        format!("response types must own their data (`String`, not `&str`): {what}"),
+    );
+}
+
+/// The first part of `ty` that borrows: a reference, or a type with a lifetime other than
+/// `'static` (and that lifetime).
+pub(crate) fn borrowed(ty: &syn::Type) -> Option<(proc_macro2::TokenStream, Option<String>)> {
+    use syn::{GenericArgument, PathArguments, Type};
+    let in_path = |path: &syn::Path| {
+        path.segments.iter().find_map(|segment| {
+            let PathArguments::AngleBracketed(arguments) = &segment.arguments else {
+                return None;
+            };
+            arguments.args.iter().find_map(|argument| match argument {
+                GenericArgument::Lifetime(lifetime) if lifetime.ident != "static" => {
+                    Some((ty.to_token_stream(), Some(lifetime.to_string())))
+                }
+                GenericArgument::Type(inner) => borrowed(inner),
+                _ => None,
+            })
+        })
+    };
+    match ty {
+        Type::Reference(reference) => Some((
+            reference.to_token_stream(),
+            reference
+                .lifetime
+                .as_ref()
+                .filter(|lifetime| lifetime.ident != "static")
+                .map(ToString::to_string),
+        )),
+        Type::Path(path) => {
+            let qself = path.qself.as_ref().and_then(|qself| borrowed(&qself.ty));
+            qself.or_else(|| in_path(&path.path))
+        }
+        Type::Array(array) => borrowed(&array.elem),
+        Type::Slice(slice) => borrowed(&slice.elem),
+        Type::Group(group) => borrowed(&group.elem),
+        Type::Paren(paren) => borrowed(&paren.elem),
+        Type::Tuple(tuple) => tuple.elems.iter().find_map(borrowed),
+        _ => None,
     }
 }

@@ -167,6 +167,14 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
         param("headers"),
         param("body"),
     );
+    // `Endpoint: Sync` reports a field that is not `Sync` at the struct's name; these probes
+    // report it at the field's type too.
+    let sync_probes = endpoint.fields.iter().map(|field| {
+        let cfgs = &field.cfgs;
+        let value = field_ref(field);
+        let function = at_field(field, quote!(#p::sync_field));
+        quote_spanned!(field.ident.span()=> #(#cfgs)* #function(#value);)
+    });
     let path_writes = template.parts.iter().map(|part| match part {
         Part::Literal(text) => quote!(#path_param.literal(#text);),
         Part::Param(param) => {
@@ -175,7 +183,12 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
                 .iter()
                 .find(|f| matches!(f.role, Role::Path) && f.wire_name() == param.name)
             {
-                Some(field) => write_call(field, quote!(#path_param), "param", None),
+                Some(field) => call(
+                    field,
+                    quote!(#p::path_param),
+                    quote!(#path_param,),
+                    text_value(field, &p),
+                ),
                 // The checks make this unreachable; write nothing rather than panic.
                 None => TokenStream::new(),
             }
@@ -183,7 +196,7 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
     });
 
     let query: Vec<_> = fields_in(endpoint, Location::Query)
-        .map(|f| write_call(f, quote!(#query_param), "param", None))
+        .map(|f| call(f, quote!(#query_param.param), quote!(), text_value(f, &p)))
         .collect();
     let write_query = (!query.is_empty()).then(|| {
         quote! {
@@ -195,7 +208,14 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
     });
 
     let headers: Vec<_> = fields_in(endpoint, Location::Header)
-        .map(|f| write_call(f, quote!(#headers_param), "header", None))
+        .map(|f| {
+            call(
+                f,
+                quote!(#p::header_param),
+                quote!(#headers_param,),
+                text_value(f, &p),
+            )
+        })
         .collect();
     let write_headers = (!headers.is_empty()).then(|| {
         quote! {
@@ -210,19 +230,17 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
         .fields
         .iter()
         .filter_map(|field| {
-            let writer = quote!(#body_param);
+            let writer = &body_param;
             match &field.role {
-                Role::Json if field.optional => {
-                    Some(write_call(field, writer, "optional_field", None))
-                }
-                Role::Json => Some(write_call(field, writer, "field", None)),
+                Role::Json => Some(write_member(field, writer)),
                 Role::Credential(kind) => {
                     let variant = syn::Ident::new(kind.variant(), Span::call_site());
-                    Some(write_call(
+                    let value = field_ref(field);
+                    Some(call(
                         field,
-                        writer,
-                        "credential_field",
-                        Some(quote!(#p::Credential::#variant)),
+                        quote!(#writer.credential_field),
+                        quote!(),
+                        quote!(#value, #p::Credential::#variant),
                     ))
                 }
                 Role::Body if field.optional => {
@@ -235,11 +253,16 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
                     Some(quote_spanned! {first=>
                         #(#cfgs)*
                         if let #p::Some(#value) = &self.#member {
-                            #body_param.whole(#name, #value)?;
+                            #writer.whole(#name, #value)?;
                         }
                     })
                 }
-                Role::Body => Some(write_call(field, writer, "whole", None)),
+                Role::Body => Some(call(
+                    field,
+                    quote!(#writer.whole),
+                    quote!(),
+                    field_ref(field),
+                )),
                 Role::Path | Role::Query | Role::Header(_) | Role::Skip => None,
             }
         })
@@ -261,6 +284,7 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
             #constants
             const PARAMS: &'static [#p::ParamSpec] = &[#(#specs),*];
             fn write_path(&self, #path_param: &mut #p::PathWriter) -> #result {
+                #(#sync_probes)*
                 #(#path_writes)*
                 #p::Ok(())
             }
@@ -281,27 +305,65 @@ fn fields_in<'e, 'a>(
         .filter(move |field| field.location() == location)
 }
 
-/// `writer.method("name", &self.field, extra)?;`, spanned so that an error about the field's type
-/// (it does not implement `Serialize`) points at that type, and the call at the field's name.
-fn write_call(
+/// `function(before "name", value)?;`, spanned at the field's name (the value spans its type).
+/// The function's tokens are located at the field's name too (resolving where they did), so
+/// that "required by a bound introduced by this call" points there rather than at the whole
+/// attribute.
+fn call(
     field: &Field<'_>,
-    writer: TokenStream,
-    method: &str,
-    extra: Option<TokenStream>,
+    function: TokenStream,
+    before: TokenStream,
+    value: TokenStream,
 ) -> TokenStream {
     let name = field.wire_name();
+    let cfgs = &field.cfgs;
+    let function = at_field(field, function);
+    quote_spanned! {field.ident.span()=>
+        #(#cfgs)*
+        #function(#before #name, #value)?;
+    }
+}
+
+/// `tokens` (a function's path), located at the field's name and resolving where they did.
+fn at_field(field: &Field<'_>, tokens: TokenStream) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            token.set_span(token.span().located_at(field.ident.span()));
+            token
+        })
+        .collect()
+}
+
+/// `&self.field`, spanned from the first to the last token of the field's type, so that a bound
+/// the value does not meet (`Serialize`, `PathValue`, `Sync`) is reported at that type.
+fn field_ref(field: &Field<'_>) -> TokenStream {
     let (first, last) = type_spans(field.ty);
-    let call = field.ident.span();
-    let method = syn::Ident::new(method, call);
-    // `&self.field` spans the type: it starts at the type's first token and ends at its last.
     let mut member = field.ident.clone();
     member.set_span(last);
-    let value = quote_spanned!(first=> &self.#member);
-    let extra = extra.map(|extra| quote!(, #extra));
-    let cfgs = &field.cfgs;
-    quote_spanned! {call=>
-        #(#cfgs)*
-        #writer.#method(#name, #value #extra)?;
+    quote_spanned!(first=> &self.#member)
+}
+
+/// What a path, query or header field is written from: the field, or with `display` its
+/// `Display` text (of the value inside, for an `Option`).
+fn text_value(field: &Field<'_>, p: &TokenStream) -> TokenStream {
+    let value = field_ref(field);
+    let (first, _) = type_spans(field.ty);
+    let display = at_field(field, quote!(#p::display));
+    match (&field.display, field.optional) {
+        (None, _) => value,
+        (Some(_), false) => quote_spanned!(first=> &#display(#value)),
+        (Some(_), true) => quote_spanned!(first=> &(#value).as_ref().map(#display)),
+    }
+}
+
+/// A member of the JSON object body; an `Option` that is `None` is left out.
+fn write_member(field: &Field<'_>, writer: &syn::Ident) -> TokenStream {
+    let value = field_ref(field);
+    if field.optional {
+        call(field, quote!(#writer.optional_field), quote!(), value)
+    } else {
+        call(field, quote!(#writer.field), quote!(), value)
     }
 }
 

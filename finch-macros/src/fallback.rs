@@ -4,6 +4,7 @@
 
 use crate::ast::Endpoint;
 use crate::attr::Args;
+use crate::check;
 use crate::expand::{header, param, private};
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
@@ -19,9 +20,10 @@ pub(crate) fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
             .push(syn::parse_quote!(Self: ::core::marker::Sync));
     }
     let (head, constants) = header(args, endpoint, &generics, &p);
+    // A borrowed response type was reported; as the response it would add errors of its own.
     let response = match &args.response {
-        Some(ty) => quote!(#ty),
-        None => quote!(()),
+        Some(ty) if check::borrowed(ty).is_none() => quote!(#ty),
+        _ => quote!(()),
     };
     let method = match &args.method {
         Some(method) => method.ident.clone(),

@@ -421,7 +421,7 @@ fn a_unit_struct_writes_only_its_path() {
 }
 
 #[finch_endpoint(GET "/items/{id}", response = Vec<R>)]
-struct Generic<'a, I: Serialize + Sync, R>
+struct Generic<'a, I: finch::core::PathValue + Sync, R>
 where
     R: for<'de> Deserialize<'de> + Send + 'static,
 {
@@ -445,4 +445,54 @@ fn generic_endpoints() {
         written("/items/7", "tags[]=x&tags[]=y", &[], None)
     );
     assert_eq!(<Generic<'_, u32, String> as Endpoint>::NAME, "Generic");
+}
+
+/// A version sent as its `Display` text.
+struct Version(u8, u8);
+
+impl std::fmt::Display for Version {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.0, self.1)
+    }
+}
+
+#[finch_endpoint(GET "/schemas/{version}", response = serde_json::Value)]
+struct RetrieveSchema {
+    #[finch(path, display)]
+    version: Version,
+    #[finch(query, display)]
+    since: Option<Version>,
+    #[finch(header = "X-Client-Version", display)]
+    client: Option<Version>,
+    #[finch(header = "X-Kind")]
+    kind: Option<finch::hris::BenefitType>,
+}
+
+#[test]
+fn display_values_are_sent_as_their_text() {
+    let request = RetrieveSchema {
+        version: Version(2, 1),
+        since: Some(Version(1, 0)),
+        client: Some(Version(0, 9)),
+        kind: Some(finch::hris::BenefitType::S125Medical),
+    };
+    assert_eq!(
+        write(&request, &Credentials::new()).unwrap(),
+        written(
+            "/schemas/2.1",
+            "since=1.0",
+            &[("x-client-version", "0.9"), ("x-kind", "s125_medical")],
+            None
+        )
+    );
+    let request = RetrieveSchema {
+        since: None,
+        client: None,
+        kind: None,
+        ..request
+    };
+    assert_eq!(
+        write(&request, &Credentials::new()).unwrap(),
+        written("/schemas/2.1", "", &[], None)
+    );
 }
