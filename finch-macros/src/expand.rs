@@ -232,7 +232,7 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
         .filter_map(|field| {
             let writer = &body_param;
             match &field.role {
-                Role::Json => Some(write_member(field, writer)),
+                Role::Json => Some(write_member(endpoint, field, writer, &p)),
                 Role::Credential(kind) => {
                     let variant = syn::Ident::new(kind.variant(), Span::call_site());
                     let value = field_ref(field);
@@ -357,13 +357,94 @@ fn text_value(field: &Field<'_>, p: &TokenStream) -> TokenStream {
     }
 }
 
-/// A member of the JSON object body; an `Option` that is `None` is left out.
-fn write_member(field: &Field<'_>, writer: &syn::Ident) -> TokenStream {
-    let value = field_ref(field);
+/// A member of the JSON object body, with the `#[serde(...)]` attributes that shape it:
+/// `skip_serializing_if` (left out when the function says so) and `serialize_with` or `with`
+/// (written by that function). An `Option` that is `None` is left out, as for every member.
+fn write_member(
+    endpoint: &Endpoint<'_>,
+    field: &Field<'_>,
+    writer: &syn::Ident,
+    p: &TokenStream,
+) -> TokenStream {
+    // A reference (`&self.field`), or the wrapper by value: in `Some(..)` a reference to a
+    // temporary wrapper would not live long enough.
+    let value = match &field.serde.with {
+        Some((function, _, _)) => serialize_with(endpoint, field, function, p),
+        None => field_ref(field),
+    };
+    let reference = match &field.serde.with {
+        Some(_) => quote!(&#value),
+        None => value.clone(),
+    };
+    let mut conditions = Vec::new();
     if field.optional {
-        call(field, quote!(#writer.optional_field), quote!(), value)
-    } else {
-        call(field, quote!(#writer.field), quote!(), value)
+        let this = field_ref(field);
+        conditions.push(quote!((#this).is_some()));
+    }
+    if let Some((predicate, _)) = &field.serde.skip_if {
+        let this = field_ref(field);
+        conditions.push(quote!(!#predicate(#this)));
+    }
+    if conditions.is_empty() {
+        return call(field, quote!(#writer.field), quote!(), reference);
+    }
+    if field.serde.skip_if.is_none() && field.serde.with.is_none() {
+        // A plain `Option`: the runtime leaves out `None` itself.
+        return call(field, quote!(#writer.optional_field), quote!(), reference);
+    }
+    let (first, _) = type_spans(field.ty);
+    let value = quote_spanned! {first=>
+        &if #(#conditions)&&* { #p::Some(#value) } else { #p::None }
+    };
+    call(field, quote!(#writer.optional_field), quote!(), value)
+}
+
+/// `Wrapper(&self.field)`, where the wrapper's `Serialize` calls `function(value, serializer)`:
+/// the expansion serde_derive writes for `serialize_with`. It is generic over the struct's
+/// parameters, since a field's type may use them.
+fn serialize_with(
+    endpoint: &Endpoint<'_>,
+    field: &Field<'_>,
+    function: &syn::ExprPath,
+    p: &TokenStream,
+) -> TokenStream {
+    let ident = endpoint.ident;
+    let ty = field.ty;
+    let (_, ty_generics, where_clause) = endpoint.generics.split_for_impl();
+    let lifetime = syn::Lifetime::new("'__finch", Span::call_site());
+    let mut generics = endpoint.generics.clone();
+    for param in generics.params.iter_mut() {
+        match param {
+            syn::GenericParam::Lifetime(param) => param.bounds.push(lifetime.clone()),
+            syn::GenericParam::Type(param) => param
+                .bounds
+                .push(syn::TypeParamBound::Lifetime(lifetime.clone())),
+            syn::GenericParam::Const(_) => {}
+        }
+    }
+    generics.params.insert(
+        0,
+        syn::GenericParam::Lifetime(syn::LifetimeParam::new(lifetime.clone())),
+    );
+    let (wrapper_impl, wrapper_ty, _) = generics.split_for_impl();
+    let value = field_ref(field);
+    let serializer = param("serializer");
+    // The path's tokens have the span of the `"..."` that names it: a function with the wrong
+    // signature is reported there.
+    let call = quote!(#function(self.value, #serializer));
+    quote! {
+        {
+            struct __FinchSerializeWith #wrapper_impl #where_clause {
+                value: &#lifetime #ty,
+                phantom: #p::PhantomData<#ident #ty_generics>,
+            }
+            impl #wrapper_impl #p::Serialize for __FinchSerializeWith #wrapper_ty #where_clause {
+                fn serialize<__S: #p::Serializer>(&self, #serializer: __S) -> #p::Result<<__S as #p::Serializer>::Ok, <__S as #p::Serializer>::Error> {
+                    #call
+                }
+            }
+            __FinchSerializeWith { value: #value, phantom: #p::PhantomData::<#ident #ty_generics> }
+        }
     }
 }
 

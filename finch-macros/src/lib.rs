@@ -17,6 +17,7 @@ mod check;
 mod ctxt;
 mod expand;
 mod fallback;
+mod serde_attr;
 mod suggest;
 mod template;
 #[cfg(test)]

@@ -144,3 +144,22 @@ fn constants_hide_their_paths_from_rustdoc() {
         "{expanded}"
     );
 }
+
+#[test]
+fn serde_skipped_members_are_neither_sent_nor_reported_unread() {
+    let expanded = expand(
+        quote!(POST "/items", response = Item),
+        quote! {
+            pub struct CreateItem {
+                pub name: String,
+                #[serde(skip)] note: String,
+            }
+        },
+    );
+    assert!(
+        expanded.contains("#[serde(skip)]#[allow(dead_code)]note:String"),
+        "{expanded}"
+    );
+    assert!(!expanded.contains("\"note\""), "{expanded}");
+    assert!(expanded.contains("\"name\""), "{expanded}");
+}

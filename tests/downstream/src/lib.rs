@@ -96,6 +96,46 @@ pub struct TaggedDirectoryPage {
     pub limit: Option<u64>,
 }
 
+/// Creates a benefit plan (beta). It also derives `Serialize` (to log what is sent): finch honours
+/// its serde attributes, so the body sent is what the derive writes.
+#[finch_endpoint(POST "/employer/benefits/{benefit_id}/plans", response = Plan)]
+#[derive(Clone, Debug, finch::serde::Serialize)]
+#[serde(crate = "finch::serde", rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct CreatePlan {
+    /// The benefit the plan belongs to.
+    #[finch(path)]
+    #[serde(skip)]
+    pub benefit_id: String,
+    /// The kind of benefit, for the server's routing.
+    #[finch(header = "X-Benefit-Type")]
+    #[serde(skip)]
+    pub benefit_type: Option<finch::hris::BenefitType>,
+    /// The plan's name (`planName` on the wire).
+    pub plan_name: String,
+    /// The carriers offering it; left out when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub carriers: Vec<String>,
+}
+
+impl CreatePlan {
+    /// A plan of a benefit.
+    pub fn new(benefit_id: impl Into<String>, plan_name: impl Into<String>) -> Self {
+        CreatePlan {
+            benefit_id: benefit_id.into(),
+            benefit_type: None,
+            plan_name: plan_name.into(),
+            carriers: Vec::new(),
+        }
+    }
+
+    /// Sets the benefit's type.
+    pub fn benefit_type(mut self, benefit_type: finch::hris::BenefitType) -> Self {
+        self.benefit_type = Some(benefit_type);
+        self
+    }
+}
+
 /// This crate's accessors on finch's client.
 pub trait BetaExt {
     /// The beta endpoints.
