@@ -5,7 +5,7 @@
 //! | where | what |
 //! |---|---|
 //! | [`transport`] | the seam: [`Transport`] turns an `http::Request<Bytes>` into an `http::Response<Bytes>`; [`ReqwestTransport`] is the default, [`TestTransport`] the one for tests |
-//! | [`Endpoint`] | what `#[finch_endpoint]` implements: method, path, auth, response type, and the writers ([`PathWriter`], [`QueryWriter`], [`HeaderWriter`], [`BodyWriter`]) it fills |
+//! | [`Endpoint`] | what `#[finch_endpoint]` implements: method, path, auth, response type, and the writers ([`PathWriter`], [`QueryWriter`], [`HeaderWriter`], [`BodyWriter`]) it fills; [`PathValue`] and [`HeaderValue`], the types a path parameter or a header can be |
 //! | [`Client`] | the handle every call goes through (`client.rs`); its configuration, checked once, is [`ClientBuilder`] (`builder.rs`); the call pipeline (prepare, headers, auth per endpoint, decode) is `pipeline.rs`; requests built by hand are [`CustomRequest`] (`custom.rs`) |
 //! | [`Credentials`], [`AuthScheme`] | who the client is, and which credential each endpoint may see (the ground floor) |
 //! | [`RequestOptions`] | per-call overrides, checked when set |
@@ -71,6 +71,7 @@ pub use nullable::Nullable;
 pub use options::RequestOptions;
 pub use paging::{Items, PageInfo, Pages, Paginated, PagingError, PagingErrorKind, next_offset};
 pub use redirect::{MAX_REDIRECTS, RedirectError, RedirectErrorKind};
+pub use request::value::{HeaderValue, PathValue};
 pub use request::{BodyWriter, HeaderWriter, PathWriter, QueryWriter, WireValue};
 pub use response::RawResponse;
 pub use retry::RetryPolicy;
@@ -90,8 +91,13 @@ pub mod __private_v0 {
     pub use crate::credentials::Credential;
     pub use crate::endpoint::{Endpoint, ParamLocation, ParamSpec};
     pub use crate::error::RequestError;
+    pub use crate::request::value::{
+        HeaderValue, PathValue, SyncField, display, header_param, opaque, path_param, sync_field,
+    };
     pub use crate::request::{BodyWriter, HeaderWriter, PathWriter, QueryWriter};
-    pub use ::core::option::Option::{None, Some};
+    pub use ::core::marker::PhantomData;
+    pub use ::core::option::Option::{self, None, Some};
     pub use ::core::result::Result::{self, Ok};
     pub use ::http::Method;
+    pub use ::serde::{Serialize, Serializer};
 }

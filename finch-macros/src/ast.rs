@@ -3,6 +3,7 @@
 
 use crate::attr::{self, CredentialKind, RoleAttr};
 use crate::ctxt::Ctxt;
+use crate::serde_attr::{self, RenameRule, SerdeContainer, SerdeField};
 use syn::ext::IdentExt;
 use syn::{Data, DeriveInput, Fields, Generics, Ident, LitStr, Type};
 
@@ -10,6 +11,8 @@ pub(crate) struct Endpoint<'a> {
     pub(crate) ident: &'a Ident,
     pub(crate) generics: &'a Generics,
     pub(crate) fields: Vec<Field<'a>>,
+    /// The struct's `#[serde(...)]` attributes.
+    pub(crate) serde: SerdeContainer,
 }
 
 pub(crate) struct Field<'a> {
@@ -20,6 +23,12 @@ pub(crate) struct Field<'a> {
     pub(crate) role_key: Option<Ident>,
     /// `rename = "..."` and its key.
     pub(crate) rename: Option<(LitStr, Ident)>,
+    /// `display`: sent as its `Display` text.
+    pub(crate) display: Option<Ident>,
+    /// Its `#[serde(...)]` attributes.
+    pub(crate) serde: SerdeField,
+    /// The struct's `rename_all`, which names the field when it is a body member.
+    pub(crate) rename_all: Option<RenameRule>,
     /// The type is `Option<..>` (read from the tokens: a type alias of `Option` is not one).
     pub(crate) optional: bool,
     /// Its `#[finch(...)]` attributes had errors, so its role is uncertain: the checks that compare
@@ -39,7 +48,8 @@ pub(crate) enum Role {
     Json,
     /// A member of the JSON object body that defaults to one of the client's credentials.
     Credential(CredentialKind),
-    /// Not sent (a `PhantomData` that holds a generic response type).
+    /// Not sent: `#[finch(skip)]` (a `PhantomData` that holds a generic response type, a value of
+    /// the author's), or a body field with `#[serde(skip)]`.
     Skip,
 }
 
@@ -97,11 +107,25 @@ impl Field<'_> {
         self.ident.unraw().to_string()
     }
 
-    /// The name on the wire: the header's name, the `rename`, or the field's name.
+    /// A member of the JSON object body, which serde's attributes name.
+    pub(crate) fn is_member(&self) -> bool {
+        matches!(self.role, Role::Json | Role::Credential(_))
+    }
+
+    /// The name on the wire: the header's name; for a body member, `#[serde(rename)]`; the
+    /// `#[finch(rename)]`; for a body member, the struct's `rename_all`; or the field's name.
     pub(crate) fn wire_name(&self) -> String {
-        match (&self.role, &self.rename) {
-            (Role::Header(header), _) => header.value(),
-            (_, Some((rename, _))) => rename.value(),
+        if let Role::Header(header) = &self.role {
+            return header.value();
+        }
+        if let (true, Some((rename, _))) = (self.is_member(), &self.serde.rename) {
+            return rename.value();
+        }
+        if let Some((rename, _)) = &self.rename {
+            return rename.value();
+        }
+        match (self.is_member(), self.rename_all) {
+            (true, Some(rule)) => rule.apply(&self.name()),
             _ => self.name(),
         }
     }
@@ -109,7 +133,11 @@ impl Field<'_> {
     /// `false` for an `Option` (left out when `None`), except credential fields, which are always
     /// sent (the client fills them in).
     pub(crate) fn required(&self) -> bool {
-        matches!(self.role, Role::Credential(_)) || !self.optional
+        match self.role {
+            Role::Credential(_) => true,
+            Role::Json => !self.optional && self.serde.skip_if.is_none(),
+            _ => !self.optional,
+        }
     }
 }
 
@@ -148,6 +176,8 @@ pub(crate) fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Endpoint<'a
             return None;
         }
     };
+    let serde = serde_attr::container(&input.attrs);
+    let rename_all = serde.rename_all.as_ref().map(|(rule, _)| *rule);
     let fields = fields
         .into_iter()
         .filter_map(|field| {
@@ -155,6 +185,7 @@ pub(crate) fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Endpoint<'a
             let errors_before = cx.error_count();
             let attrs = attr::parse_field_attrs(cx, &field.attrs);
             let broken = cx.error_count() > errors_before;
+            let serde = serde_attr::field(&field.attrs);
             let (role, role_key) = match attrs.role {
                 None => (Role::Json, None),
                 Some((role, key)) => (
@@ -169,12 +200,20 @@ pub(crate) fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Endpoint<'a
                     Some(key),
                 ),
             };
+            // `#[serde(skip)]` on a body field: not sent, as serde would not write it.
+            let role = match role {
+                Role::Json if serde.skip.is_some() => Role::Skip,
+                role => role,
+            };
             Some(Field {
                 ident,
                 ty: &field.ty,
                 role,
                 role_key,
                 rename: attrs.rename,
+                display: attrs.display,
+                serde,
+                rename_all,
                 optional: is_option(&field.ty),
                 broken,
                 cfgs: field
@@ -189,6 +228,7 @@ pub(crate) fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Endpoint<'a
         ident: &input.ident,
         generics: &input.generics,
         fields,
+        serde,
     })
 }
 

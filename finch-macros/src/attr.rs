@@ -6,6 +6,7 @@ use crate::ctxt::Ctxt;
 use crate::suggest;
 use crate::template::{self, Template};
 use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::ToTokens;
 use syn::ext::IdentExt;
 use syn::parse::{End, ParseStream, Parser};
 use syn::{Ident, LitStr, Path, Token, Type};
@@ -25,6 +26,7 @@ const FIELD_KEYS: &[&str] = &[
     "credential",
     "rename",
     "skip",
+    "display",
 ];
 /// The values of `credential = ...`.
 const CREDENTIALS: &[&str] = &["client_id", "client_secret"];
@@ -57,6 +59,16 @@ impl Auth {
             Auth::Bearer => "Bearer",
             Auth::Basic => "Basic",
             Auth::OptionalBearer => "OptionalBearer",
+        }
+    }
+
+    /// What the struct's docs say about it: "no auth", "Bearer access token".
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            Auth::None => "no auth",
+            Auth::Bearer => "Bearer access token",
+            Auth::Basic => "HTTP Basic: client id and secret",
+            Auth::OptionalBearer => "Bearer access token when the client has one",
         }
     }
 }
@@ -427,6 +439,11 @@ pub(crate) struct FieldAttrs {
     pub(crate) role: Option<(RoleAttr, Ident)>,
     /// `rename = "wire_name"` and its key.
     pub(crate) rename: Option<(LitStr, Ident)>,
+    /// The `rename` was read from a mistaken `path = "name"`: an error is already reported, and the
+    /// name is kept so that the template's `{name}` does not report a second, missing field.
+    implied_rename: bool,
+    /// `display` and its key.
+    pub(crate) display: Option<Ident>,
 }
 
 /// `true` for `#[finch...]`, which the attribute reads and removes.
@@ -485,24 +502,26 @@ fn read_field_item(cx: &Ctxt, input: ParseStream<'_>, field: &mut FieldAttrs) ->
     let has_value = input.peek(Token![=]);
     match name.as_str() {
         "path" | "query" | "body" | "skip" => {
-            if has_value {
-                let hint = if name == "path" {
-                    "; to bind the field to another `{name}`, write `#[finch(path, rename = \"name\")]`"
-                } else if name == "query" {
-                    "; to send it under another name, write `#[finch(query, rename = \"name\")]`"
-                } else {
-                    ""
-                };
-                cx.error_spanned_by(&key, format!("`{name}` takes no value{hint}"));
-                return skip_item(input);
-            }
             let role = match name.as_str() {
                 "path" => RoleAttr::Path,
                 "query" => RoleAttr::Query,
                 "body" => RoleAttr::Body,
                 _ => RoleAttr::Skip,
             };
+            if has_value {
+                read_mistaken_value(cx, input, field, &key, &name)?;
+            }
             set_role(cx, field, role, key);
+        }
+        "display" => {
+            if has_value {
+                read_mistaken_value(cx, input, field, &key, &name)?;
+            }
+            if field.display.is_some() {
+                cx.error_spanned_by(&key, "duplicate `display` on this field");
+            } else {
+                field.display = Some(key);
+            }
         }
         "header" => {
             if !has_value {
@@ -565,10 +584,15 @@ fn read_field_item(cx: &Ctxt, input: ParseStream<'_>, field: &mut FieldAttrs) ->
             let lit: LitStr = input.parse().map_err(|_| {
                 input.error("expected the name on the wire as a string: `rename = \"name\"`")
             })?;
-            if field.rename.is_some() {
-                cx.error_spanned_by(&key, "duplicate `rename` on this field");
-            } else {
-                field.rename = Some((lit, key));
+            match &field.rename {
+                Some(_) if !field.implied_rename => {
+                    cx.error_spanned_by(&key, "duplicate `rename` on this field");
+                }
+                // `path = "name"` was reported; the `rename` written next to it is the name.
+                _ => {
+                    field.rename = Some((lit, key));
+                    field.implied_rename = false;
+                }
             }
         }
         _ => {
@@ -581,6 +605,53 @@ fn read_field_item(cx: &Ctxt, input: ParseStream<'_>, field: &mut FieldAttrs) ->
             );
             return skip_item(input);
         }
+    }
+    Ok(())
+}
+
+/// `path = "name"` (or `query = "name"`, `body = x`): these keys take no value. The likely meaning
+/// is a rename, so the error shows the attribute that says it, and the name is kept as the field's
+/// `rename` (unless it has one) so that nothing else is reported about the same mistake.
+fn read_mistaken_value(
+    cx: &Ctxt,
+    input: ParseStream<'_>,
+    field: &mut FieldAttrs,
+    key: &Ident,
+    name: &str,
+) -> syn::Result<()> {
+    let mut tokens = key.to_token_stream();
+    tokens.extend([input.parse::<TokenTree>()?]); // the `=`
+    let value = if input.peek(LitStr) {
+        let lit: LitStr = input.parse()?;
+        tokens.extend(lit.to_token_stream());
+        Some(lit)
+    } else if input.peek(Ident::peek_any) && (input.peek2(Token![,]) || input.peek2(End)) {
+        let ident = Ident::parse_any(input)?;
+        tokens.extend(ident.to_token_stream());
+        Some(LitStr::new(&ident.unraw().to_string(), ident.span()))
+    } else {
+        None
+    };
+    while !input.is_empty() && !at_next_item(input) {
+        tokens.extend([input.parse::<TokenTree>()?]);
+    }
+    let message = match (name, &value) {
+        ("path", Some(lit)) => format!(
+            "`path` takes no value: to bind the field to `{{{wire}}}`, write `#[finch(path, rename = \"{wire}\")]`",
+            wire = lit.value()
+        ),
+        ("query", Some(lit)) => format!(
+            "`query` takes no value: to send the field as `{wire}`, write `#[finch(query, rename = \"{wire}\")]`",
+            wire = lit.value()
+        ),
+        ("path", None) => "`path` takes no value: to bind the field to another `{name}`, write `#[finch(path, rename = \"name\")]`".to_owned(),
+        ("query", None) => "`query` takes no value: to send the field under another name, write `#[finch(query, rename = \"name\")]`".to_owned(),
+        _ => format!("`{name}` takes no value: write `#[finch({name})]`"),
+    };
+    cx.error_spanned_by(tokens, message);
+    if let (Some(lit), "path" | "query", None) = (value, name, &field.rename) {
+        field.rename = Some((lit, key.clone()));
+        field.implied_rename = true;
     }
     Ok(())
 }

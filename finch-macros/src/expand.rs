@@ -28,9 +28,16 @@ pub(crate) fn finch_endpoint(args: TokenStream, input: TokenStream) -> TokenStre
             return quote!(#errors #input);
         }
     };
+    let mut unsent = Vec::new();
     let implementation = match ast::parse(&cx, &item) {
         Some(endpoint) => {
             check::check(&cx, &args, &endpoint);
+            unsent = endpoint
+                .fields
+                .iter()
+                .filter(|field| field.location() == Location::Nowhere)
+                .map(|field| field.ident.clone())
+                .collect();
             if cx.has_errors() {
                 fallback::expand(&args, &endpoint)
             } else {
@@ -40,12 +47,62 @@ pub(crate) fn finch_endpoint(args: TokenStream, input: TokenStream) -> TokenStre
         None => TokenStream::new(),
     };
     ast::strip_finch_attrs(&mut item);
+    allow_unread(&mut item, &unsent);
+    if !cx.has_errors() {
+        append_summary(&args, &mut item);
+    }
     let errors = cx.into_error().map(syn::Error::into_compile_error);
     quote! {
         #errors
         #item
         #implementation
     }
+}
+
+/// A field that is not sent is the author's own (a `PhantomData`, a value the accessor reads): the
+/// generated code does not read it, and that is no reason for a "field is never read" warning.
+fn allow_unread(item: &mut DeriveInput, unsent: &[syn::Ident]) {
+    if let syn::Data::Struct(data) = &mut item.data {
+        for field in data.fields.iter_mut() {
+            if field
+                .ident
+                .as_ref()
+                .is_some_and(|ident| unsent.contains(ident))
+            {
+                field.attrs.push(syn::parse_quote!(#[allow(dead_code)]));
+            }
+        }
+    }
+}
+
+/// Appends "`POST /auth/token` (no auth)" to the struct's docs, as its own paragraph. A struct
+/// without docs gets none: the line would silence `missing_docs`, which is the author's to answer.
+fn append_summary(args: &Args, item: &mut DeriveInput) {
+    let (Some(method), Some(template)) = (&args.method, &args.template) else {
+        return;
+    };
+    let documented = item
+        .attrs
+        .iter()
+        .any(|attr| attr.path().is_ident("doc") && matches!(attr.meta, syn::Meta::NameValue(_)));
+    if !documented {
+        return;
+    }
+    let line = format!(
+        "`{} {}` ({})",
+        method.ident,
+        template.lit.value(),
+        args.auth.describe()
+    );
+    item.attrs.push(syn::parse_quote!(#[doc = ""]));
+    item.attrs.push(syn::parse_quote!(#[doc = #line]));
+}
+
+/// The name of a generated method's parameter (`path`, `body`): what rustdoc shows. Mixed-site
+/// hygiene keeps it from shadowing a function of the user's with the same name that a
+/// `skip_serializing_if` or `serialize_with` path calls.
+pub(crate) fn param(name: &str) -> syn::Ident {
+    syn::Ident::new(name, Span::mixed_site())
 }
 
 /// `::finch::__private_v0`, or `<crate = path>::__private_v0`.
@@ -65,7 +122,10 @@ pub(crate) fn header(
 ) -> (TokenStream, TokenStream) {
     let ident = endpoint.ident;
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    let head = quote!(impl #impl_generics #p::Endpoint for #ident #ty_generics #where_clause);
+    let head = quote! {
+        #[automatically_derived]
+        impl #impl_generics #p::Endpoint for #ident #ty_generics #where_clause
+    };
     let auth = syn::Ident::new(args.auth.variant(), Span::call_site());
     let name = ident.unraw().to_string();
     // Written only when given: the trait's default is none.
@@ -73,8 +133,9 @@ pub(crate) fn header(
         let names = &args.secret_members;
         quote!(const SECRET_MEMBERS: &'static [&'static str] = &[#(#names),*];)
     });
+    // Through `opaque`: rustdoc shows a path as written (`::finch::__private_v0::...`), a call not.
     let constants = quote! {
-        const AUTH: #p::AuthScheme = #p::AuthScheme::#auth;
+        const AUTH: #p::AuthScheme = #p::opaque(#p::AuthScheme::#auth);
         const NAME: &'static str = #name;
         #secret_members
     };
@@ -106,15 +167,34 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
         });
 
     let result = quote!(#p::Result<(), #p::RequestError>);
+    let (path_param, query_param, headers_param, body_param) = (
+        param("path"),
+        param("query"),
+        param("headers"),
+        param("body"),
+    );
+    // `Endpoint: Sync` reports a field that is not `Sync` at the struct's name; these probes
+    // report it at the field's type too.
+    let sync_probes = endpoint.fields.iter().map(|field| {
+        let cfgs = &field.cfgs;
+        let value = field_ref(field);
+        let function = at_field(field, quote!(#p::sync_field));
+        quote_spanned!(field.ident.span()=> #(#cfgs)* #function(#value);)
+    });
     let path_writes = template.parts.iter().map(|part| match part {
-        Part::Literal(text) => quote!(__finch_path.literal(#text);),
+        Part::Literal(text) => quote!(#path_param.literal(#text);),
         Part::Param(param) => {
             match endpoint
                 .fields
                 .iter()
                 .find(|f| matches!(f.role, Role::Path) && f.wire_name() == param.name)
             {
-                Some(field) => write_call(field, quote!(__finch_path), "param", None),
+                Some(field) => call(
+                    field,
+                    quote!(#p::path_param),
+                    quote!(#path_param,),
+                    text_value(field, &p),
+                ),
                 // The checks make this unreachable; write nothing rather than panic.
                 None => TokenStream::new(),
             }
@@ -122,11 +202,11 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
     });
 
     let query: Vec<_> = fields_in(endpoint, Location::Query)
-        .map(|f| write_call(f, quote!(__finch_query), "param", None))
+        .map(|f| call(f, quote!(#query_param.param), quote!(), text_value(f, &p)))
         .collect();
     let write_query = (!query.is_empty()).then(|| {
         quote! {
-            fn write_query(&self, __finch_query: &mut #p::QueryWriter) -> #result {
+            fn write_query(&self, #query_param: &mut #p::QueryWriter) -> #result {
                 #(#query)*
                 #p::Ok(())
             }
@@ -134,11 +214,18 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
     });
 
     let headers: Vec<_> = fields_in(endpoint, Location::Header)
-        .map(|f| write_call(f, quote!(__finch_headers), "header", None))
+        .map(|f| {
+            call(
+                f,
+                quote!(#p::header_param),
+                quote!(#headers_param,),
+                text_value(f, &p),
+            )
+        })
         .collect();
     let write_headers = (!headers.is_empty()).then(|| {
         quote! {
-            fn write_headers(&self, __finch_headers: &mut #p::HeaderWriter) -> #result {
+            fn write_headers(&self, #headers_param: &mut #p::HeaderWriter) -> #result {
                 #(#headers)*
                 #p::Ok(())
             }
@@ -149,19 +236,17 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
         .fields
         .iter()
         .filter_map(|field| {
-            let writer = quote!(__finch_body);
+            let writer = &body_param;
             match &field.role {
-                Role::Json if field.optional => {
-                    Some(write_call(field, writer, "optional_field", None))
-                }
-                Role::Json => Some(write_call(field, writer, "field", None)),
+                Role::Json => Some(write_member(endpoint, field, writer, &p)),
                 Role::Credential(kind) => {
                     let variant = syn::Ident::new(kind.variant(), Span::call_site());
-                    Some(write_call(
+                    let value = field_ref(field);
+                    Some(call(
                         field,
-                        writer,
-                        "credential_field",
-                        Some(quote!(#p::Credential::#variant)),
+                        quote!(#writer.credential_field),
+                        quote!(),
+                        quote!(#value, #p::Credential::#variant),
                     ))
                 }
                 Role::Body if field.optional => {
@@ -170,21 +255,27 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
                     let mut member = field.ident.clone();
                     member.set_span(last);
                     let cfgs = &field.cfgs;
+                    let value = param("value");
                     Some(quote_spanned! {first=>
                         #(#cfgs)*
-                        if let #p::Some(__finch_value) = &self.#member {
-                            __finch_body.whole(#name, __finch_value)?;
+                        if let #p::Some(#value) = &self.#member {
+                            #writer.whole(#name, #value)?;
                         }
                     })
                 }
-                Role::Body => Some(write_call(field, writer, "whole", None)),
+                Role::Body => Some(call(
+                    field,
+                    quote!(#writer.whole),
+                    quote!(),
+                    field_ref(field),
+                )),
                 Role::Path | Role::Query | Role::Header(_) | Role::Skip => None,
             }
         })
         .collect();
     let write_body = (!body.is_empty()).then(|| {
         quote! {
-            fn write_body(&self, __finch_body: &mut #p::BodyWriter<'_>) -> #result {
+            fn write_body(&self, #body_param: &mut #p::BodyWriter<'_>) -> #result {
                 #(#body)*
                 #p::Ok(())
             }
@@ -194,11 +285,12 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
     quote! {
         #head {
             type Response = #response;
-            const METHOD: #p::Method = #p::Method::#method;
+            const METHOD: #p::Method = #p::opaque(#p::Method::#method);
             const PATH: &'static str = #path;
             #constants
             const PARAMS: &'static [#p::ParamSpec] = &[#(#specs),*];
-            fn write_path(&self, __finch_path: &mut #p::PathWriter) -> #result {
+            fn write_path(&self, #path_param: &mut #p::PathWriter) -> #result {
+                #(#sync_probes)*
                 #(#path_writes)*
                 #p::Ok(())
             }
@@ -219,27 +311,146 @@ fn fields_in<'e, 'a>(
         .filter(move |field| field.location() == location)
 }
 
-/// `writer.method("name", &self.field, extra)?;`, spanned so that an error about the field's type
-/// (it does not implement `Serialize`) points at that type, and the call at the field's name.
-fn write_call(
+/// `function(before "name", value)?;`, spanned at the field's name (the value spans its type).
+/// The function's tokens are located at the field's name too (resolving where they did), so
+/// that "required by a bound introduced by this call" points there rather than at the whole
+/// attribute.
+fn call(
     field: &Field<'_>,
-    writer: TokenStream,
-    method: &str,
-    extra: Option<TokenStream>,
+    function: TokenStream,
+    before: TokenStream,
+    value: TokenStream,
 ) -> TokenStream {
     let name = field.wire_name();
+    let cfgs = &field.cfgs;
+    let function = at_field(field, function);
+    quote_spanned! {field.ident.span()=>
+        #(#cfgs)*
+        #function(#before #name, #value)?;
+    }
+}
+
+/// `tokens` (a function's path), located at the field's name and resolving where they did.
+fn at_field(field: &Field<'_>, tokens: TokenStream) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            token.set_span(token.span().located_at(field.ident.span()));
+            token
+        })
+        .collect()
+}
+
+/// `&self.field`, spanned from the first to the last token of the field's type, so that a bound
+/// the value does not meet (`Serialize`, `PathValue`, `Sync`) is reported at that type.
+fn field_ref(field: &Field<'_>) -> TokenStream {
     let (first, last) = type_spans(field.ty);
-    let call = field.ident.span();
-    let method = syn::Ident::new(method, call);
-    // `&self.field` spans the type: it starts at the type's first token and ends at its last.
     let mut member = field.ident.clone();
     member.set_span(last);
-    let value = quote_spanned!(first=> &self.#member);
-    let extra = extra.map(|extra| quote!(, #extra));
-    let cfgs = &field.cfgs;
-    quote_spanned! {call=>
-        #(#cfgs)*
-        #writer.#method(#name, #value #extra)?;
+    quote_spanned!(first=> &self.#member)
+}
+
+/// What a path, query or header field is written from: the field, or with `display` its
+/// `Display` text (of the value inside, for an `Option`).
+fn text_value(field: &Field<'_>, p: &TokenStream) -> TokenStream {
+    let value = field_ref(field);
+    let (first, _) = type_spans(field.ty);
+    let display = at_field(field, quote!(#p::display));
+    match (&field.display, field.optional) {
+        (None, _) => value,
+        (Some(_), false) => quote_spanned!(first=> &#display(#value)),
+        (Some(_), true) => quote_spanned!(first=> &(#value).as_ref().map(#display)),
+    }
+}
+
+/// A member of the JSON object body, with the `#[serde(...)]` attributes that shape it:
+/// `skip_serializing_if` (left out when the function says so) and `serialize_with` or `with`
+/// (written by that function). An `Option` that is `None` is left out, as for every member.
+fn write_member(
+    endpoint: &Endpoint<'_>,
+    field: &Field<'_>,
+    writer: &syn::Ident,
+    p: &TokenStream,
+) -> TokenStream {
+    // A reference (`&self.field`), or the wrapper by value: in `Some(..)` a reference to a
+    // temporary wrapper would not live long enough.
+    let value = match &field.serde.with {
+        Some((function, _, _)) => serialize_with(endpoint, field, function, p),
+        None => field_ref(field),
+    };
+    let reference = match &field.serde.with {
+        Some(_) => quote!(&#value),
+        None => value.clone(),
+    };
+    let mut conditions = Vec::new();
+    if field.optional {
+        let this = field_ref(field);
+        conditions.push(quote!((#this).is_some()));
+    }
+    if let Some((predicate, _)) = &field.serde.skip_if {
+        let this = field_ref(field);
+        conditions.push(quote!(!#predicate(#this)));
+    }
+    if conditions.is_empty() {
+        return call(field, quote!(#writer.field), quote!(), reference);
+    }
+    if field.serde.skip_if.is_none() && field.serde.with.is_none() {
+        // A plain `Option`: the runtime leaves out `None` itself.
+        return call(field, quote!(#writer.optional_field), quote!(), reference);
+    }
+    let (first, _) = type_spans(field.ty);
+    let value = quote_spanned! {first=>
+        &if #(#conditions)&&* { #p::Some(#value) } else { #p::None }
+    };
+    call(field, quote!(#writer.optional_field), quote!(), value)
+}
+
+/// `Wrapper(&self.field)`, where the wrapper's `Serialize` calls `function(value, serializer)`:
+/// the expansion serde_derive writes for `serialize_with`. It is generic over the struct's
+/// parameters, since a field's type may use them.
+fn serialize_with(
+    endpoint: &Endpoint<'_>,
+    field: &Field<'_>,
+    function: &syn::ExprPath,
+    p: &TokenStream,
+) -> TokenStream {
+    let ident = endpoint.ident;
+    let ty = field.ty;
+    let (_, ty_generics, where_clause) = endpoint.generics.split_for_impl();
+    let lifetime = syn::Lifetime::new("'__finch", Span::call_site());
+    let mut generics = endpoint.generics.clone();
+    for param in generics.params.iter_mut() {
+        match param {
+            syn::GenericParam::Lifetime(param) => param.bounds.push(lifetime.clone()),
+            syn::GenericParam::Type(param) => param
+                .bounds
+                .push(syn::TypeParamBound::Lifetime(lifetime.clone())),
+            syn::GenericParam::Const(_) => {}
+        }
+    }
+    generics.params.insert(
+        0,
+        syn::GenericParam::Lifetime(syn::LifetimeParam::new(lifetime.clone())),
+    );
+    let (wrapper_impl, wrapper_ty, _) = generics.split_for_impl();
+    let value = field_ref(field);
+    let serializer = param("serializer");
+    // The path's tokens have the span of the `"..."` that names it: a function with the wrong
+    // signature is reported there.
+    let call = quote!(#function(self.value, #serializer));
+    quote! {
+        {
+            struct __FinchSerializeWith #wrapper_impl #where_clause {
+                value: &#lifetime #ty,
+                phantom: #p::PhantomData<#ident #ty_generics>,
+            }
+            impl #wrapper_impl #p::Serialize for __FinchSerializeWith #wrapper_ty #where_clause {
+                fn serialize<__S: #p::Serializer>(&self, #serializer: __S) -> #p::Result<<__S as #p::Serializer>::Ok, <__S as #p::Serializer>::Error> {
+                    #call
+                }
+            }
+            __FinchSerializeWith { value: #value, phantom: #p::PhantomData::<#ident #ty_generics> }
+        }
     }
 }
 

@@ -4,7 +4,8 @@
 
 use crate::ast::Endpoint;
 use crate::attr::Args;
-use crate::expand::{header, private};
+use crate::check;
+use crate::expand::{header, param, private};
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 
@@ -19,9 +20,10 @@ pub(crate) fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
             .push(syn::parse_quote!(Self: ::core::marker::Sync));
     }
     let (head, constants) = header(args, endpoint, &generics, &p);
+    // A borrowed response type was reported; as the response it would add errors of its own.
     let response = match &args.response {
-        Some(ty) => quote!(#ty),
-        None => quote!(()),
+        Some(ty) if check::borrowed(ty).is_none() => quote!(#ty),
+        _ => quote!(()),
     };
     let method = match &args.method {
         Some(method) => method.ident.clone(),
@@ -36,15 +38,16 @@ pub(crate) fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
         let (cfgs, member) = (&field.cfgs, field.ident);
         quote!(#(#cfgs)* &self.#member)
     });
+    let path_param = param("path");
     quote! {
         #head {
             type Response = #response;
-            const METHOD: #p::Method = #p::Method::#method;
+            const METHOD: #p::Method = #p::opaque(#p::Method::#method);
             const PATH: &'static str = #path;
             #constants
             const PARAMS: &'static [#p::ParamSpec] = &[];
-            fn write_path(&self, __finch_path: &mut #p::PathWriter) -> #p::Result<(), #p::RequestError> {
-                let _ = (__finch_path, #(#reads,)*);
+            fn write_path(&self, #path_param: &mut #p::PathWriter) -> #p::Result<(), #p::RequestError> {
+                let _ = (#path_param, #(#reads,)*);
                 #p::Ok(())
             }
         }

@@ -48,6 +48,52 @@
 //! let about = finch.send(&Introspect).await?;
 //! # Ok(()) }
 //! ```
+//!
+//! Derive through `finch::serde` with `#[serde(crate = "finch::serde")]`: without it, serde's
+//! derive looks for a `serde` crate of your own ("can't find crate for `serde`").
+//!
+//! A path parameter or a header is one value (a string, a number, a bool, one of finch's enums),
+//! checked when the endpoint is compiled; a type sent as its `Display` text says `display`. A
+//! request that also derives `Serialize` has its `#[serde(...)]` attributes honoured for the JSON
+//! body's members (`rename`, `skip`, `skip_serializing_if`, `serialize_with`, and `rename_all` on
+//! the struct), so the body is what the derive writes; any other is reported where it is written.
+//! The table is in [`finch_endpoint`]'s documentation.
+//!
+//! ```
+//! use finch::finch_endpoint;
+//! use finch::hris::BenefitType;
+//!
+//! /// A format version, sent as `2.1`.
+//! pub struct Version(pub u8, pub u8);
+//!
+//! impl std::fmt::Display for Version {
+//!     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+//!         write!(f, "{}.{}", self.0, self.1)
+//!     }
+//! }
+//!
+//! #[derive(Debug, finch::serde::Deserialize)]
+//! #[serde(crate = "finch::serde")]
+//! pub struct Plans {
+//!     pub ids: Vec<String>,
+//! }
+//!
+//! /// Plans of one benefit type.
+//! #[finch_endpoint(POST "/employer/plans/{benefit_type}/search", response = Plans)]
+//! #[derive(finch::serde::Serialize)]
+//! #[serde(crate = "finch::serde", rename_all = "camelCase")]
+//! pub struct SearchPlans {
+//!     #[finch(path)]
+//!     #[serde(skip)] // not a member of the body
+//!     pub benefit_type: BenefitType,
+//!     #[finch(header = "X-Format-Version", display)]
+//!     #[serde(skip)]
+//!     pub format: Version,
+//!     pub plan_name: String, // sent as "planName"
+//!     #[serde(skip_serializing_if = "Vec::is_empty")]
+//!     pub carriers: Vec<String>,
+//! }
+//! ```
 
 // Generated code names `::finch::__private_v0`, which must resolve inside this crate too.
 extern crate self as finch;

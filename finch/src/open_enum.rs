@@ -70,6 +70,10 @@ macro_rules! open_enum {
             }
         }
 
+        // One string on the wire: it can be a path parameter or a header.
+        impl ::finch_core::PathValue for $name {}
+        impl ::finch_core::HeaderValue for $name {}
+
         impl ::serde::Serialize for $name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())

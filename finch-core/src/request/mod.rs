@@ -2,6 +2,7 @@
 //! to them; everything they do (encoding, leaving out `None`, checking values) lives here once.
 
 mod flatten;
+pub(crate) mod value;
 
 use crate::credentials::{Credential, Credentials};
 use crate::error::RequestError;

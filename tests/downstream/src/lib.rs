@@ -24,7 +24,7 @@ pub struct Introspection {
     pub products: Vec<finch::Product>,
 }
 
-/// `GET /introspect`: what the access token can do.
+/// What the access token can do.
 #[finch_endpoint(GET "/introspect", response = Introspection)]
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Introspect;
@@ -52,7 +52,7 @@ pub struct PlansPage {
     pub plans: Vec<Plan>,
 }
 
-/// `GET /employer/plans` (beta, in no official SDK yet).
+/// The benefit plans (beta, in no official SDK yet).
 #[finch_endpoint(GET "/employer/plans", response = PlansPage)]
 #[derive(Clone, Debug, Default)]
 #[non_exhaustive]
@@ -84,7 +84,7 @@ impl ListPlans {
     }
 }
 
-/// `GET /employer/directory` with a tag header of this crate's own, decoded into finch's type.
+/// The directory, with a tag header of this crate's own, decoded into finch's type.
 #[finch_endpoint(GET "/employer/directory", response = finch::hris::DirectoryPage)]
 #[derive(Clone, Debug, Default)]
 pub struct TaggedDirectoryPage {
@@ -94,6 +94,46 @@ pub struct TaggedDirectoryPage {
     /// Page size.
     #[finch(query)]
     pub limit: Option<u64>,
+}
+
+/// Creates a benefit plan (beta). It also derives `Serialize` (to log what is sent): finch honours
+/// its serde attributes, so the body sent is what the derive writes.
+#[finch_endpoint(POST "/employer/benefits/{benefit_id}/plans", response = Plan)]
+#[derive(Clone, Debug, finch::serde::Serialize)]
+#[serde(crate = "finch::serde", rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct CreatePlan {
+    /// The benefit the plan belongs to.
+    #[finch(path)]
+    #[serde(skip)]
+    pub benefit_id: String,
+    /// The kind of benefit, for the server's routing.
+    #[finch(header = "X-Benefit-Type")]
+    #[serde(skip)]
+    pub benefit_type: Option<finch::hris::BenefitType>,
+    /// The plan's name (`planName` on the wire).
+    pub plan_name: String,
+    /// The carriers offering it; left out when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub carriers: Vec<String>,
+}
+
+impl CreatePlan {
+    /// A plan of a benefit.
+    pub fn new(benefit_id: impl Into<String>, plan_name: impl Into<String>) -> Self {
+        CreatePlan {
+            benefit_id: benefit_id.into(),
+            benefit_type: None,
+            plan_name: plan_name.into(),
+            carriers: Vec::new(),
+        }
+    }
+
+    /// Sets the benefit's type.
+    pub fn benefit_type(mut self, benefit_type: finch::hris::BenefitType) -> Self {
+        self.benefit_type = Some(benefit_type);
+        self
+    }
 }
 
 /// This crate's accessors on finch's client.

@@ -2,8 +2,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
 use finch::Finch;
-use finch_downstream::{BetaExt, ListPlans, TaggedDirectoryPage};
-use wiremock::matchers::{header, method, path, query_param};
+use finch_downstream::{BetaExt, CreatePlan, ListPlans, TaggedDirectoryPage};
+use wiremock::matchers::{body_string, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 #[tokio::test]
@@ -94,4 +94,32 @@ async fn own_endpoints_work_against_the_stand_in() {
             .map(|v| v.to_str().unwrap()),
         Some("nightly-sync")
     );
+}
+
+#[tokio::test]
+async fn serde_attributes_of_a_request_shape_its_body() {
+    let server = MockServer::start().await;
+    let body = r#"{"planName":"Gold PPO"}"#;
+    Mock::given(method("POST"))
+        .and(path("/employer/benefits/b%201/plans"))
+        .and(header("x-benefit-type", "s125_medical"))
+        .and(body_string(body))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(serde_json::json!({"id": "p1", "name": "Gold PPO"})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let finch = Finch::builder()
+        .base_url(server.uri())
+        .access_token("token-1")
+        .build()
+        .unwrap();
+    let request =
+        CreatePlan::new("b 1", "Gold PPO").benefit_type(finch::hris::BenefitType::S125Medical);
+    // What the derive writes is what is sent.
+    assert_eq!(serde_json::to_string(&request).unwrap(), body);
+    let plan = finch.send(&request).await.unwrap();
+    assert_eq!(plan.id, "p1");
 }

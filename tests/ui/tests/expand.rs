@@ -6,7 +6,7 @@ use finch::core::{
     ParamSpec, PathWriter, QueryWriter, RequestError,
 };
 use finch::finch_endpoint;
-use serde::{Deserialize, Serialize};
+use finch::serde::{Deserialize, Serialize};
 
 /// What an endpoint writes.
 #[derive(Debug, PartialEq)]
@@ -58,6 +58,7 @@ fn written(path: &str, query: &str, headers: &[(&str, &str)], body: Option<&str>
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(crate = "finch::serde")]
 #[allow(dead_code)] // only decoded
 struct Token {
     access_token: String,
@@ -132,6 +133,7 @@ fn credential_fields_default_to_the_clients() {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(crate = "finch::serde")]
 #[allow(dead_code)] // only decoded
 struct CompanyBenefit {
     benefit_id: String,
@@ -268,6 +270,7 @@ fn header_values_are_checked() {
 }
 
 #[derive(Debug, Serialize)]
+#[serde(crate = "finch::serde")]
 struct NewIndividual {
     first_name: String,
 }
@@ -421,7 +424,7 @@ fn a_unit_struct_writes_only_its_path() {
 }
 
 #[finch_endpoint(GET "/items/{id}", response = Vec<R>)]
-struct Generic<'a, I: Serialize + Sync, R>
+struct Generic<'a, I: finch::core::PathValue + Sync, R>
 where
     R: for<'de> Deserialize<'de> + Send + 'static,
 {
@@ -445,4 +448,233 @@ fn generic_endpoints() {
         written("/items/7", "tags[]=x&tags[]=y", &[], None)
     );
     assert_eq!(<Generic<'_, u32, String> as Endpoint>::NAME, "Generic");
+}
+
+fn upper<S: finch::serde::Serializer>(value: &str, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&value.to_uppercase())
+}
+
+fn is_zero(value: &u32) -> bool {
+    *value == 0
+}
+
+/// Amounts in cents (`with = "cents"`).
+mod cents {
+    pub(crate) fn serialize<S: finch::serde::Serializer>(
+        value: &Option<f64>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(amount) => serializer.serialize_i64((amount * 100.0).round() as i64),
+            None => serializer.serialize_none(),
+        }
+    }
+}
+
+/// A request that also derives `Serialize`: finch honours the same serde attributes, so its body is
+/// what the derive writes (the path and header fields are `#[serde(skip)]`: they are not members).
+#[finch_endpoint(POST "/items/{item_id}", response = serde_json::Value)]
+#[derive(Serialize)]
+#[serde(crate = "finch::serde", rename_all = "camelCase")]
+struct CreateItem {
+    #[finch(path)]
+    #[serde(skip)]
+    item_id: String,
+    #[finch(header = "X-Request-Tag")]
+    #[serde(skip)]
+    tag: Option<String>,
+    display_name: String,
+    #[serde(rename = "kind")]
+    item_type: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    labels: Vec<String>,
+    #[serde(skip_serializing_if = "is_zero")]
+    count: u32,
+    #[serde(serialize_with = "upper")]
+    code: String,
+    #[serde(with = "cents", skip_serializing_if = "Option::is_none")]
+    price: Option<f64>,
+    #[serde(skip)]
+    note: String,
+    #[serde(skip_serializing)]
+    internal: u8,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    nickname: Option<String>,
+}
+
+fn item() -> CreateItem {
+    CreateItem {
+        item_id: "i1".into(),
+        tag: None,
+        display_name: "Gold plan".into(),
+        item_type: "medical".into(),
+        labels: vec!["a".into()],
+        count: 3,
+        code: "gold".into(),
+        price: Some(12.5),
+        note: "not sent".into(),
+        internal: 7,
+        nickname: Some("gp".into()),
+    }
+}
+
+#[test]
+fn serde_attributes_shape_the_body_as_the_derive_does() {
+    let request = item();
+    let sent = write(&request, &Credentials::new()).unwrap();
+    let expected = r#"{"displayName":"Gold plan","kind":"medical","labels":["a"],"count":3,"code":"GOLD","price":1250,"nickname":"gp"}"#;
+    assert_eq!(sent.body.as_deref(), Some(expected));
+    assert_eq!(serde_json::to_string(&request).unwrap(), expected);
+    assert_eq!(sent.path, "/items/i1");
+
+    // Left out as `skip_serializing_if` says, still as the derive does.
+    let request = CreateItem {
+        labels: Vec::new(),
+        count: 0,
+        price: None,
+        nickname: None,
+        ..item()
+    };
+    let sent = write(&request, &Credentials::new()).unwrap();
+    let expected = r#"{"displayName":"Gold plan","kind":"medical","code":"GOLD"}"#;
+    assert_eq!(sent.body.as_deref(), Some(expected));
+    assert_eq!(serde_json::to_string(&request).unwrap(), expected);
+
+    assert_eq!(
+        CreateItem::PARAMS,
+        [
+            ParamSpec::new("item_id", ParamLocation::Path, true),
+            ParamSpec::new("X-Request-Tag", ParamLocation::Header, false),
+            ParamSpec::new("displayName", ParamLocation::BodyField, true),
+            ParamSpec::new("kind", ParamLocation::BodyField, true),
+            ParamSpec::new("labels", ParamLocation::BodyField, false),
+            ParamSpec::new("count", ParamLocation::BodyField, false),
+            ParamSpec::new("code", ParamLocation::BodyField, true),
+            ParamSpec::new("price", ParamLocation::BodyField, false),
+            ParamSpec::new("nickname", ParamLocation::BodyField, false),
+        ]
+    );
+}
+
+/// Without `skip_serializing_if`, a derived `Serialize` writes `None` as `null`; finch leaves it out,
+/// as for every optional member (the one difference, documented).
+#[finch_endpoint(POST "/notes", response = serde_json::Value)]
+#[derive(Serialize)]
+#[serde(crate = "finch::serde")]
+struct CreateNote {
+    text: String,
+    #[serde(serialize_with = "cents::serialize")]
+    amount: Option<f64>,
+    title: Option<String>,
+}
+
+#[test]
+fn a_none_member_is_left_out_where_serde_writes_null() {
+    let request = CreateNote {
+        text: "t".into(),
+        amount: None,
+        title: None,
+    };
+    assert_eq!(
+        write(&request, &Credentials::new())
+            .unwrap()
+            .body
+            .as_deref(),
+        Some(r#"{"text":"t"}"#)
+    );
+    assert_eq!(
+        serde_json::to_string(&request).unwrap(),
+        r#"{"text":"t","amount":null,"title":null}"#
+    );
+    // `Some`: the function gets the field as it is (an `Option`), as serde gives it.
+    let request = CreateNote {
+        amount: Some(0.5),
+        ..request
+    };
+    assert_eq!(
+        write(&request, &Credentials::new())
+            .unwrap()
+            .body
+            .as_deref(),
+        Some(r#"{"text":"t","amount":50}"#)
+    );
+}
+
+fn count<T, S: finch::serde::Serializer>(value: &[T], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_u64(value.len() as u64)
+}
+
+/// `serialize_with` on a field whose type uses the struct's parameters.
+#[finch_endpoint(POST "/batches", response = serde_json::Value)]
+#[derive(Serialize)]
+#[serde(crate = "finch::serde")]
+struct CreateBatch<'a, T: Serialize + Sync> {
+    #[serde(serialize_with = "count")]
+    items: &'a [T],
+    first: Option<T>,
+}
+
+#[test]
+fn serialize_with_on_a_generic_field() {
+    let request = CreateBatch {
+        items: &[1u8, 2, 3],
+        first: Some(1u8),
+    };
+    assert_eq!(
+        write(&request, &Credentials::new())
+            .unwrap()
+            .body
+            .as_deref(),
+        Some(r#"{"items":3,"first":1}"#)
+    );
+}
+
+/// A version sent as its `Display` text.
+struct Version(u8, u8);
+
+impl std::fmt::Display for Version {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.0, self.1)
+    }
+}
+
+#[finch_endpoint(GET "/schemas/{version}", response = serde_json::Value)]
+struct RetrieveSchema {
+    #[finch(path, display)]
+    version: Version,
+    #[finch(query, display)]
+    since: Option<Version>,
+    #[finch(header = "X-Client-Version", display)]
+    client: Option<Version>,
+    #[finch(header = "X-Kind")]
+    kind: Option<finch::hris::BenefitType>,
+}
+
+#[test]
+fn display_values_are_sent_as_their_text() {
+    let request = RetrieveSchema {
+        version: Version(2, 1),
+        since: Some(Version(1, 0)),
+        client: Some(Version(0, 9)),
+        kind: Some(finch::hris::BenefitType::S125Medical),
+    };
+    assert_eq!(
+        write(&request, &Credentials::new()).unwrap(),
+        written(
+            "/schemas/2.1",
+            "since=1.0",
+            &[("x-client-version", "0.9"), ("x-kind", "s125_medical")],
+            None
+        )
+    );
+    let request = RetrieveSchema {
+        since: None,
+        client: None,
+        kind: None,
+        ..request
+    };
+    assert_eq!(
+        write(&request, &Credentials::new()).unwrap(),
+        written("/schemas/2.1", "", &[], None)
+    );
 }

@@ -7,7 +7,7 @@ use finch::finch_endpoint;
 use std::marker::PhantomData;
 
 #[finch_endpoint(GET "/items/{id}", response = Vec<R>)]
-struct Generic<I: serde::Serialize, R: serde::de::DeserializeOwned + Send + 'static> {
+struct Generic<I: finch::core::PathValue, R: finch::serde::de::DeserializeOwned + Send + 'static> {
     #[finch(path)]
     id: I,
     #[finch(skip)]

@@ -1,5 +1,6 @@
 //! Generic endpoints: lifetimes, type parameters with their bounds, where clauses, and a generic
-//! response type held by a `#[finch(skip)]` marker.
+//! response type held by a `#[finch(skip)]` marker. A generic path parameter is bounded by
+//! `PathValue` (one value), other fields by `Serialize`.
 
 use finch::__private_v0::{Endpoint, ParamLocation, ParamSpec};
 use finch::finch_endpoint;
@@ -14,10 +15,10 @@ struct Borrowed<'a> {
 }
 
 #[finch_endpoint(POST "/items/{id}", response = Vec<R>)]
-struct Generic<I, B: serde::Serialize + Sync, R>
+struct Generic<I, B: finch::serde::Serialize + Sync, R>
 where
-    I: serde::Serialize + Sync,
-    R: serde::de::DeserializeOwned + Send + 'static,
+    I: finch::core::PathValue + Sync,
+    R: finch::serde::de::DeserializeOwned + Send + 'static,
 {
     #[finch(path)]
     id: I,
@@ -30,7 +31,7 @@ where
 #[finch_endpoint(GET "/pages", response = serde_json::Value)]
 struct Const<const N: usize>
 where
-    [u32; N]: serde::Serialize,
+    [u32; N]: finch::serde::Serialize,
 {
     #[finch(query)]
     ids: [u32; N],

@@ -42,3 +42,26 @@ fn main() {
     assert_eq!(endpoints::Everything::PARAMS.len(), 6);
     assert_eq!(endpoints::Whole::PARAMS.len(), 1);
 }
+
+/// Functions of the user's named like the generated methods' parameters (`body`, `path`) are the
+/// ones `skip_serializing_if` and `serialize_with` call.
+mod user_names {
+    fn body(count: &u32) -> bool {
+        *count == 0
+    }
+
+    fn path<S: finch::serde::Serializer>(count: &u32, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u32(count * 2)
+    }
+
+    #[finch::finch_endpoint(POST "/items/{id}", response = ())]
+    #[derive(finch::serde::Serialize)]
+    #[serde(crate = "finch::serde")]
+    pub struct Named {
+        #[finch(path)]
+        #[serde(skip)]
+        pub id: String,
+        #[serde(skip_serializing_if = "body", serialize_with = "path")]
+        pub count: u32,
+    }
+}

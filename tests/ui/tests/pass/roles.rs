@@ -3,12 +3,14 @@
 use finch::__private_v0::{Endpoint, ParamLocation, ParamSpec};
 use finch::finch_endpoint;
 
-#[derive(serde::Deserialize)]
+#[derive(finch::serde::Deserialize)]
+#[serde(crate = "finch::serde")]
 pub struct CreateAccessTokenResponse {
     pub access_token: String,
 }
 
-#[derive(serde::Serialize)]
+#[derive(finch::serde::Serialize)]
+#[serde(crate = "finch::serde")]
 pub struct NewIndividual {
     pub first_name: String,
 }
