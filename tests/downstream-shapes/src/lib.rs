@@ -360,13 +360,13 @@ pub struct Lookup<'a> {
 
 /// `GET /records/{id}`: generic over the id's type and the reply's type.
 ///
-/// The bounds are the author's to write: field types `Serialize + Sync`, the response
-/// `DeserializeOwned + Send + 'static`.
+/// The bounds are the author's to write: a path parameter's type `PathValue + Sync` (one value:
+/// a string, a number, ...), the response `DeserializeOwned + Send + 'static`.
 #[finch_endpoint(GET "/records/{id}", response = R)]
 #[derive(Debug)]
 pub struct Get<T, R>
 where
-    T: Serialize + Sync,
+    T: finch::core::PathValue + Sync,
     R: DeserializeOwned + Send + 'static,
 {
     /// The record.
@@ -380,7 +380,7 @@ where
     pub response: PhantomData<fn() -> R>,
 }
 
-impl<T: Serialize + Sync, R: DeserializeOwned + Send + 'static> Get<T, R> {
+impl<T: finch::core::PathValue + Sync, R: DeserializeOwned + Send + 'static> Get<T, R> {
     /// The whole record `id`.
     pub fn new(id: T) -> Self {
         Get {
