@@ -1,7 +1,7 @@
 //! The declaration as the rest of the macro sees it: the struct's name and generics, and each field
 //! with its role and its name on the wire.
 
-use crate::attr::{self, CredentialKind, RoleAttr};
+use crate::attr::{self, Role};
 use crate::ctxt::Ctxt;
 use crate::serde_attr::{self, RenameRule, SerdeContainer, SerdeField};
 use syn::ext::IdentExt;
@@ -36,21 +36,6 @@ pub(crate) struct Field<'a> {
     pub(crate) broken: bool,
     /// Its `#[cfg(...)]` attributes, repeated on the code that reads it.
     pub(crate) cfgs: Vec<&'a syn::Attribute>,
-}
-
-pub(crate) enum Role {
-    Path,
-    Query,
-    Header(LitStr),
-    /// The whole body.
-    Body,
-    /// A member of the JSON object body (no attribute).
-    Json,
-    /// A member of the JSON object body that defaults to one of the client's credentials.
-    Credential(CredentialKind),
-    /// Not sent: `#[finch(skip)]` (a `PhantomData` that holds a generic response type, a value of
-    /// the author's), or a body field with `#[serde(skip)]`.
-    Skip,
 }
 
 /// Where a field travels; two fields cannot have the same name in the same one.
@@ -188,17 +173,7 @@ pub(crate) fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Endpoint<'a
             let serde = serde_attr::field(&field.attrs);
             let (role, role_key) = match attrs.role {
                 None => (Role::Json, None),
-                Some((role, key)) => (
-                    match role {
-                        RoleAttr::Path => Role::Path,
-                        RoleAttr::Query => Role::Query,
-                        RoleAttr::Header(name) => Role::Header(name),
-                        RoleAttr::Body => Role::Body,
-                        RoleAttr::Skip => Role::Skip,
-                        RoleAttr::Credential(kind) => Role::Credential(kind),
-                    },
-                    Some(key),
-                ),
+                Some((role, key)) => (role, Some(key)),
             };
             // `#[serde(skip)]` on a body field: not sent, as serde would not write it.
             let role = match role {

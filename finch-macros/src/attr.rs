@@ -386,25 +386,34 @@ fn skip_item(input: ParseStream<'_>) -> syn::Result<()> {
     Ok(())
 }
 
-/// What a field's role is, as written in `#[finch(...)]`.
-pub(crate) enum RoleAttr {
+/// A field's role: where it travels. The attribute sets every role but `Json`, which a field
+/// without one has; `#[serde(skip)]` on a body field makes it `Skip`.
+pub(crate) enum Role {
     Path,
     Query,
     Header(LitStr),
+    /// The whole body.
     Body,
+    /// A member of the JSON object body (no attribute).
+    Json,
+    /// A member of the JSON object body that defaults to one of the client's credentials.
     Credential(CredentialKind),
+    /// Not sent: `#[finch(skip)]` (a `PhantomData` that holds a generic response type, a value of
+    /// the author's), or a body field with `#[serde(skip)]`.
     Skip,
 }
 
-impl RoleAttr {
+impl Role {
+    /// The attribute's key for the role.
     fn key(&self) -> &'static str {
         match self {
-            RoleAttr::Path => "path",
-            RoleAttr::Query => "query",
-            RoleAttr::Header(_) => "header",
-            RoleAttr::Body => "body",
-            RoleAttr::Credential(_) => "credential",
-            RoleAttr::Skip => "skip",
+            Role::Path => "path",
+            Role::Query => "query",
+            Role::Header(_) => "header",
+            Role::Body => "body",
+            Role::Json => "(none)",
+            Role::Credential(_) => "credential",
+            Role::Skip => "skip",
         }
     }
 }
@@ -436,7 +445,7 @@ impl CredentialKind {
 #[derive(Default)]
 pub(crate) struct FieldAttrs {
     /// The role and the key that gave it (errors about the role point there).
-    pub(crate) role: Option<(RoleAttr, Ident)>,
+    pub(crate) role: Option<(Role, Ident)>,
     /// `rename = "wire_name"` and its key.
     pub(crate) rename: Option<(LitStr, Ident)>,
     /// The `rename` was read from a mistaken `path = "name"`: an error is already reported, and the
@@ -503,10 +512,10 @@ fn read_field_item(cx: &Ctxt, input: ParseStream<'_>, field: &mut FieldAttrs) ->
     match name.as_str() {
         "path" | "query" | "body" | "skip" => {
             let role = match name.as_str() {
-                "path" => RoleAttr::Path,
-                "query" => RoleAttr::Query,
-                "body" => RoleAttr::Body,
-                _ => RoleAttr::Skip,
+                "path" => Role::Path,
+                "query" => Role::Query,
+                "body" => Role::Body,
+                _ => Role::Skip,
             };
             if has_value {
                 read_mistaken_value(cx, input, field, &key, &name)?;
@@ -535,7 +544,7 @@ fn read_field_item(cx: &Ctxt, input: ParseStream<'_>, field: &mut FieldAttrs) ->
             let lit: LitStr = input.parse().map_err(|_| {
                 input.error("expected the header's name as a string: `header = \"X-Request-Tag\"`")
             })?;
-            set_role(cx, field, RoleAttr::Header(lit), key);
+            set_role(cx, field, Role::Header(lit), key);
         }
         "credential" => {
             if !has_value {
@@ -570,7 +579,7 @@ fn read_field_item(cx: &Ctxt, input: ParseStream<'_>, field: &mut FieldAttrs) ->
                     return Ok(());
                 }
             };
-            set_role(cx, field, RoleAttr::Credential(kind), key);
+            set_role(cx, field, Role::Credential(kind), key);
         }
         "rename" => {
             if !has_value {
@@ -656,7 +665,7 @@ fn read_mistaken_value(
     Ok(())
 }
 
-fn set_role(cx: &Ctxt, field: &mut FieldAttrs, role: RoleAttr, key: Ident) {
+fn set_role(cx: &Ctxt, field: &mut FieldAttrs, role: Role, key: Ident) {
     match &field.role {
         None => field.role = Some((role, key)),
         Some((existing, _)) if existing.key() == role.key() => {

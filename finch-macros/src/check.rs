@@ -1,8 +1,8 @@
 //! The checks that compare parts of a declaration: the template with the path fields, the body with
 //! the method, names on the wire with each other. Each error points at the tokens to change.
 
-use crate::ast::{Endpoint, Field, Location, Role};
-use crate::attr::Args;
+use crate::ast::{Endpoint, Field, Location};
+use crate::attr::{Args, Role};
 use crate::ctxt::Ctxt;
 use quote::ToTokens;
 

@@ -1,16 +1,16 @@
 //! Writes the `Endpoint` impl. The generated code is small: constants, and one call per field to a
 //! generic writer of the runtime, which does the encoding.
 
-use crate::ast::{self, Endpoint, Field, Location, Role};
-use crate::attr::{self, Args};
+use crate::ast::{self, Endpoint, Field, Location};
+use crate::attr::{self, Args, Role};
 use crate::check;
 use crate::ctxt::Ctxt;
 use crate::fallback;
+use crate::impl_head::{header, param, private};
 use crate::template::Part;
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::DeriveInput;
-use syn::ext::IdentExt;
 
 /// The whole expansion: errors (if any), the struct without its `#[finch(...)]` attributes, and the
 /// impl (the fallback one when there were errors).
@@ -96,50 +96,6 @@ fn append_summary(args: &Args, item: &mut DeriveInput) {
     );
     item.attrs.push(syn::parse_quote!(#[doc = ""]));
     item.attrs.push(syn::parse_quote!(#[doc = #line]));
-}
-
-/// The name of a generated method's parameter (`path`, `body`): what rustdoc shows. Mixed-site
-/// hygiene keeps it from shadowing a function of the user's with the same name that a
-/// `skip_serializing_if` or `serialize_with` path calls.
-pub(crate) fn param(name: &str) -> syn::Ident {
-    syn::Ident::new(name, Span::mixed_site())
-}
-
-/// `::finch::__private_v0`, or `<crate = path>::__private_v0`.
-pub(crate) fn private(args: &Args) -> TokenStream {
-    match &args.krate {
-        Some(path) => quote!(#path::__private_v0),
-        None => quote!(::finch::__private_v0),
-    }
-}
-
-/// The impl header, constants that do not depend on the fields, and `NAME`.
-pub(crate) fn header(
-    args: &Args,
-    endpoint: &Endpoint<'_>,
-    generics: &syn::Generics,
-    p: &TokenStream,
-) -> (TokenStream, TokenStream) {
-    let ident = endpoint.ident;
-    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    let head = quote! {
-        #[automatically_derived]
-        impl #impl_generics #p::Endpoint for #ident #ty_generics #where_clause
-    };
-    let auth = syn::Ident::new(args.auth.variant(), Span::call_site());
-    let name = ident.unraw().to_string();
-    // Written only when given: the trait's default is none.
-    let secret_members = (!args.secret_members.is_empty()).then(|| {
-        let names = &args.secret_members;
-        quote!(const SECRET_MEMBERS: &'static [&'static str] = &[#(#names),*];)
-    });
-    // Through `opaque`: rustdoc shows a path as written (`::finch::__private_v0::...`), a call not.
-    let constants = quote! {
-        const AUTH: #p::AuthScheme = #p::opaque(#p::AuthScheme::#auth);
-        const NAME: &'static str = #name;
-        #secret_members
-    };
-    (head, constants)
 }
 
 fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {

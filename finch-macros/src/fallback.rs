@@ -5,7 +5,7 @@
 use crate::ast::Endpoint;
 use crate::attr::Args;
 use crate::check;
-use crate::expand::{header, param, private};
+use crate::impl_head::{header, param, private};
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 

@@ -17,6 +17,7 @@ mod check;
 mod ctxt;
 mod expand;
 mod fallback;
+mod impl_head;
 mod serde_attr;
 mod suggest;
 mod template;
