@@ -60,6 +60,7 @@ pub mod hris;
 pub mod jobs;
 mod listing;
 mod open_enum;
+#[cfg(feature = "openapi")]
 pub mod openapi;
 mod operations;
 pub mod payroll;

@@ -1,4 +1,19 @@
-//! An OpenAPI 3.1 document rendered from the declarations alone.
+//! The declarations describe themselves (feature `openapi`): an OpenAPI 3.1 document rendered
+//! from [`Operation`]s alone, finch's ([`document`]) or any list, your own declarations included
+//! ([`render`] with [`Operation::of`]).
+//!
+//! ```
+//! #[finch::finch_endpoint(GET "/employer/widgets", response = finch::serde_json::Value)]
+//! pub struct ListWidgets;
+//!
+//! let mut operations = finch::operations();
+//! operations.push(finch::Operation::of::<ListWidgets>());
+//! let document = finch::openapi::render(&operations);
+//! assert_eq!(document["paths"]["/employer/widgets"]["get"]["operationId"], "ListWidgets");
+//! ```
+//!
+//! `cargo run -p finch --example openapi` prints finch's document. Comparing a document with
+//! Finch's published spec is maintainer tooling, outside this crate: `tools/finch-conformance`.
 
 use crate::operations::Operation;
 use finch_core::{AuthScheme, ParamLocation};

@@ -1,7 +1,7 @@
 //! Comparing two OpenAPI documents operation by operation: ours (rendered from the declarations)
 //! and a reference (Finch's published spec).
 
-use finch_core::AuthScheme;
+use finch::AuthScheme;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -187,7 +187,7 @@ impl Difference {
     /// What kind of difference it is, in words (`missing operation`, `wrong auth`).
     ///
     /// ```
-    /// let missing = finch::openapi::Difference::MissingOperation { operation: "GET /introspect".into() };
+    /// let missing = finch_conformance::Difference::MissingOperation { operation: "GET /introspect".into() };
     /// assert_eq!(missing.kind(), "missing operation");
     /// ```
     pub fn kind(&self) -> &'static str {
@@ -348,10 +348,10 @@ impl fmt::Display for ConformanceReport {
 /// use serde_json::json;
 /// let reference = json!({"paths": {"/introspect": {"get": {"security": [{"bearerAuth": []}]}}}});
 /// let ours = json!({"paths": {"/introspect": {"post": {"security": [{"bearerAuth": []}]}}}});
-/// let report = finch::openapi::check(&ours, &reference)?;
+/// let report = finch_conformance::check(&ours, &reference)?;
 /// assert!(!report.is_conformant());
 /// assert_eq!(report.differences[0].to_string(), "GET /introspect: wrong method: declared as POST");
-/// # Ok::<(), finch::openapi::SpecError>(())
+/// # Ok::<(), finch_conformance::SpecError>(())
 /// ```
 pub fn check(ours: &Value, reference: &Value) -> Result<ConformanceReport, SpecError> {
     let ours_ops = read_operations(ours, "ours")?;

@@ -2,8 +2,9 @@
 //! catching each kind of difference on small synthetic documents (nothing outside the repository).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
-use finch::openapi::{Auth, ConformanceReport, Difference, SpecError, check, document, render};
+use finch::openapi::{document, render};
 use finch::{AuthScheme, operations};
+use finch_conformance::{Auth, ConformanceReport, Difference, SpecError, check};
 use serde_json::{Value, json};
 
 /// The client-level headers as Finch's spec declares them on every operation.
