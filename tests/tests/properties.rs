@@ -1,5 +1,5 @@
 //! Properties over every response type finch declares: random values (made by the types' own
-//! `Deserialize`, see `finch::testing::random_value`) survive encoding and decoding unchanged.
+//! `Deserialize`, see `finch_stand_in::random_value`) survive encoding and decoding unchanged.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
 /// Seeds tried per response type.
@@ -18,7 +18,7 @@ fn every_response_type_survives_encode_then_decode() {
         {
             let mut made = 0;
             for seed in 0..SEEDS {
-                let Ok(value) = finch::testing::random_value::<E::Response>(seed) else {
+                let Ok(value) = finch_stand_in::random_value::<E::Response>(seed) else {
                     continue;
                 };
                 made += 1;
@@ -73,7 +73,7 @@ where
 {
     let mut made = 0;
     for seed in 0..SEEDS {
-        let Ok(value) = finch::testing::random_value::<T>(seed) else {
+        let Ok(value) = finch_stand_in::random_value::<T>(seed) else {
             continue;
         };
         made += 1;

@@ -32,8 +32,8 @@ use finch::sandbox::{
     SandboxJobType, UpdateSandboxAccount, UpdateSandboxCompany, UpdateSandboxEmployment,
     UpdateSandboxIndividual, UpdateSandboxJobConfiguration,
 };
-use finch::testing::StandIn;
 use finch::{ApiErrorKind, CreateAccessToken, Error, Finch, Product};
+use finch_stand_in::StandIn;
 
 /// A stand-in and a client holding both the application's credentials and an access token.
 async fn start(employees: usize) -> (StandIn, Finch) {

@@ -788,7 +788,7 @@ pub(crate) fn normalize(key: &str, value: &Value) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::fixture::tests::company as fixture;
+    use crate::fixture::tests::company as fixture;
     use serde_json::json;
 
     fn to_value(value: &impl Serialize) -> Value {

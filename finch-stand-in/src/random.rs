@@ -31,10 +31,18 @@ impl de::Error for RandomValueError {
 /// short (sometimes empty, sometimes non-ASCII), numbers are finite, and nesting stops at a depth.
 ///
 /// ```
-/// let page: finch::hris::DirectoryPage = finch::testing::random_value(7)?;
-/// let again: finch::hris::DirectoryPage = finch::testing::random_value(7)?;
-/// assert_eq!(page, again);
-/// # Ok::<(), finch::testing::RandomValueError>(())
+/// #[derive(Debug, PartialEq, serde::Deserialize)]
+/// struct Person {
+///     id: String,
+///     middle_name: Option<String>,
+///     salary_cents: i64,
+///     departments: Vec<String>,
+/// }
+///
+/// let person: Person = finch_stand_in::random_value(7)?;
+/// let again: Person = finch_stand_in::random_value(7)?;
+/// assert_eq!(person, again);
+/// # Ok::<(), finch_stand_in::RandomValueError>(())
 /// ```
 pub fn random_value<T: DeserializeOwned>(seed: u64) -> Result<T, RandomValueError> {
     let mut rng = SplitMix64::new(seed);

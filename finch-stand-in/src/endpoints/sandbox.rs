@@ -14,16 +14,16 @@ use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
 use super::{Call, company, internal, parts};
-use crate::testing::catalog;
-use crate::testing::connection::{PRODUCTS, STATUSES};
-use crate::testing::dates::{self, Day};
-use crate::testing::fixture::Company;
-use crate::testing::json::{parse_body, parse_body_at};
-use crate::testing::payroll::{ExplicitStatement, Line, Payment, PaymentKind};
-use crate::testing::reply::Reply;
-use crate::testing::sandbox;
-use crate::testing::state::State;
-use crate::testing::wire;
+use crate::catalog;
+use crate::connection::{PRODUCTS, STATUSES};
+use crate::dates::{self, Day};
+use crate::fixture::Company;
+use crate::json::{parse_body, parse_body_at};
+use crate::payroll::{ExplicitStatement, Line, Payment, PaymentKind};
+use crate::reply::Reply;
+use crate::sandbox;
+use crate::state::State;
+use crate::wire;
 
 const AUTHENTICATION_TYPES: &[&str] = &["api_token", "assisted", "credential", "oauth"];
 
@@ -195,7 +195,7 @@ pub(crate) fn create_account(state: &mut State, call: &Call<'_>) -> Reply {
     if let Err(reply) = check_products(request.products.as_ref()) {
         return reply;
     }
-    let wanted = crate::testing::ids::Uuid::parse(&request.company_id);
+    let wanted = crate::ids::Uuid::parse(&request.company_id);
     let Some(company) = state
         .companies
         .iter()
@@ -716,8 +716,8 @@ pub(crate) fn update_job_configuration(state: &mut State, call: &Call<'_>) -> Re
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::endpoints::tests::{body, call, query, shared};
-    use crate::testing::endpoints::{organization, payroll};
+    use crate::endpoints::tests::{body, call, query, shared};
+    use crate::endpoints::{organization, payroll};
 
     #[test]
     fn sandbox_people_join_the_directory() {

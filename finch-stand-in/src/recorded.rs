@@ -39,7 +39,7 @@ impl RecordedRequest {
     /// ```
     /// # #[tokio::main(flavor = "current_thread")]
     /// # async fn main() -> std::io::Result<()> {
-    /// let stand_in = finch::testing::StandIn::start().await?;
+    /// let stand_in = finch_stand_in::StandIn::start().await?;
     /// // ... let the code under test call the stand-in ...
     /// for request in stand_in.requests() {
     ///     assert_eq!(request.header("finch-api-version"), Some("2020-09-17"));

@@ -5,11 +5,11 @@ use http::StatusCode;
 use serde_json::{Value, json};
 
 use super::{Call, check_values, company, paging, values};
-use crate::testing::fixture::Company;
-use crate::testing::ids::Uuid;
-use crate::testing::reply::Reply;
-use crate::testing::state::State;
-use crate::testing::w4::{self, W4, W4Data};
+use crate::fixture::Company;
+use crate::ids::Uuid;
+use crate::reply::Reply;
+use crate::state::State;
+use crate::w4::{self, W4, W4Data};
 
 const TYPES: &[&str] = &["w4_2020", "w4_2005"];
 
@@ -114,7 +114,7 @@ pub(crate) fn retrieve(state: &mut State, call: &Call<'_>, document_id: &str) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::endpoints::tests::{body, call, query, shared};
+    use crate::endpoints::tests::{body, call, query, shared};
 
     #[test]
     fn filters_paging_and_details() {

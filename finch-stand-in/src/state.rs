@@ -245,7 +245,7 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::fixture::tests::company;
+    use crate::fixture::tests::company;
 
     fn shared() -> Shared {
         Shared::new(Config::for_tests(), company(3, 1), 1)

@@ -266,7 +266,7 @@ pub(crate) fn fixture_benefits(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::fixture::tests::company;
+    use crate::fixture::tests::company;
 
     #[test]
     fn match_follows_the_tiers() {

@@ -372,7 +372,7 @@ fn not_served(method: &Method, segments: &[String]) -> Reply {
         "route_not_found",
         &format!(
             "no route for {method} /{} in the Finch stand-in; it serves the 55 operations of the \
-             Finch API (see the `finch::testing` module documentation)",
+             Finch API (see the finch-stand-in documentation)",
             segments.join("/")
         ),
     )
@@ -682,8 +682,8 @@ fn answer(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::fixture::tests::company;
-    use crate::testing::state::Shared;
+    use crate::fixture::tests::company;
+    use crate::state::Shared;
     use bytes::Bytes;
     use http::HeaderValue;
     use serde_json::Value;

@@ -5,10 +5,10 @@ use http::StatusCode;
 use serde::{Deserialize, Serialize};
 
 use super::{Call, MAX_BATCH, company, paging};
-use crate::testing::json::parse_body;
-use crate::testing::reply::Reply;
-use crate::testing::state::State;
-use crate::testing::wire;
+use crate::json::parse_body;
+use crate::reply::Reply;
+use crate::state::State;
+use crate::wire;
 
 const DEFAULT_PAGE_SIZE: usize = 100;
 
@@ -120,7 +120,7 @@ pub(crate) fn employments(state: &mut State, call: &Call<'_>) -> Reply {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::endpoints::tests::{body, call, query, shared};
+    use crate::endpoints::tests::{body, call, query, shared};
     use serde_json::{Value, json};
 
     #[test]

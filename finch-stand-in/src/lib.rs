@@ -1,12 +1,14 @@
-//! A local stand-in of the Finch API, for tests and examples (feature `testing`).
+//! A local stand-in of the Finch API, for tests of Finch clients: finch's, your own code's, or
+//! another language's SDK.
 //!
 //! [`StandIn`] is a real HTTP/1.1 server on `127.0.0.1` (an ephemeral port) that runs on the
 //! current Tokio runtime and answers like Finch does, from a deterministic fixture company of
 //! realistic size. Point a client at [`StandIn::base_url`] and test against it without a
-//! network, credentials or mocks.
+//! network, credentials or mocks. It shares no type with the finch SDK: it speaks Finch's wire
+//! format with types of its own, so a test through it checks the client's encoding too.
 //!
 //! ```
-//! use finch::testing::StandIn;
+//! use finch_stand_in::StandIn;
 //!
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> std::io::Result<()> {
@@ -131,6 +133,25 @@
 //! | `GET /sandbox/jobs/configuration` | Bearer | How sandbox sync jobs end. |
 //! | `PUT /sandbox/jobs/configuration` | Bearer | Sets how they end (`complete`, `error`, `reauth_error`, `permissions_error`). |
 //!
+//! # From the command line, for other languages' tests
+//! The `finch-stand-in` binary serves the same stand-in on a given address until it is killed,
+//! and prints, one `key=value` a line, what a test needs to use it (see the crate's README):
+//!
+//! ```text
+//! $ finch-stand-in --addr 127.0.0.1:8080 --employees 50 --seed 7
+//! base_url=http://127.0.0.1:8080
+//! client_id=2b6f4a3e-9c1d-4e8b-a7f5-3d0c6e1b9a24
+//! client_secret=finch-stand-in-client-secret
+//! authorization_code=...
+//! access_token=...
+//! ...
+//! ready
+//! ```
+//!
+//! # Random values for property tests
+//! [`random_value`] makes a random value of any type that implements `serde::Deserialize` (a
+//! finch response type, or your own), the same for the same seed, with the stand-in's generator.
+//!
 //! # Determinism
 //! The companies, and every id, code, token and timestamp the stand-in hands out, follow from
 //! the seed ([`StandInBuilder::seed`]), "today" ([`StandInBuilder::today`]) and the order of
@@ -192,7 +213,7 @@ const DEFAULT_JOB_REFRESHES: i64 = 2;
 /// ```
 /// # #[tokio::main(flavor = "current_thread")]
 /// # async fn main() -> std::io::Result<()> {
-/// let stand_in = finch::testing::StandIn::builder()
+/// let stand_in = finch_stand_in::StandIn::builder()
 ///     .employees(1_000)
 ///     .client_id("my-client-id")
 ///     .client_secret("my-client-secret")
@@ -409,7 +430,7 @@ impl StandInBuilder {
     /// ```
     /// # #[tokio::main(flavor = "current_thread")]
     /// # async fn main() -> std::io::Result<()> {
-    /// let stand_in = finch::testing::StandIn::builder().today(2026, 6, 30).start().await?;
+    /// let stand_in = finch_stand_in::StandIn::builder().today(2026, 6, 30).start().await?;
     /// assert_eq!(stand_in.today(), "2026-06-30");
     /// # Ok(())
     /// # }
@@ -425,20 +446,14 @@ impl StandInBuilder {
     /// answer its first `requests` `/employer/*` requests with Finch's 202
     /// `{"name": "sync_in_progress", "finch_code": "data_sync_in_progress", ...}` (on the
     /// operations whose spec declares a 202), as a freshly connected employer does while Finch
-    /// syncs. Default 0. finch reports these as [`Error::Accepted`](crate::Error::Accepted).
+    /// syncs. Default 0. The finch SDK reports these as `finch::Error::Accepted`.
     ///
     /// ```
     /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    /// let stand_in = finch::testing::StandIn::builder().data_sync_in_progress(1).start().await?;
-    /// let finch = finch::Finch::builder()
-    ///     .base_url(stand_in.base_url())
-    ///     .access_token(stand_in.issue_access_token())
-    ///     .build()?;
-    /// let first = finch.hris().company().retrieve().await;
-    /// assert!(matches!(first, Err(finch::Error::Accepted(_))));
-    /// let company = finch.hris().company().retrieve().await?; // synced now
-    /// # let _ = company;
+    /// # async fn main() -> std::io::Result<()> {
+    /// let stand_in = finch_stand_in::StandIn::builder().data_sync_in_progress(1).start().await?;
+    /// // GET {base_url}/employer/company with a token: first a 202, then the company.
+    /// # let _ = stand_in;
     /// # Ok(())
     /// # }
     /// ```

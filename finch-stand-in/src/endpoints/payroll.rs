@@ -8,17 +8,15 @@ use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
 use super::{Call, MAX_BATCH, check_values, company, page, parts, single, values};
-use crate::testing::data;
-use crate::testing::dates::{self, Day};
-use crate::testing::fixture::{CONTRACTOR_GROUP, Company, Generated, HOURLY_GROUP, SALARIED_GROUP};
-use crate::testing::json::parse_body_at;
-use crate::testing::payroll::{
-    self, ExplicitStatement, Line, Paycheck, Payment, PaymentKind, Totals,
-};
-use crate::testing::reply::Reply;
-use crate::testing::rules::{self, Condition, Item, Rule};
-use crate::testing::state::State;
-use crate::testing::wire::BatchError;
+use crate::data;
+use crate::dates::{self, Day};
+use crate::fixture::{CONTRACTOR_GROUP, Company, Generated, HOURLY_GROUP, SALARIED_GROUP};
+use crate::json::parse_body_at;
+use crate::payroll::{self, ExplicitStatement, Line, Paycheck, Payment, PaymentKind, Totals};
+use crate::reply::Reply;
+use crate::rules::{self, Condition, Item, Rule};
+use crate::state::State;
+use crate::wire::BatchError;
 
 fn money(amount: i64) -> Value {
     json!({ "amount": amount, "currency": "usd" })
@@ -496,10 +494,10 @@ fn items_of(company: &Company) -> BTreeMap<ItemKey, ItemSeen> {
         .locations
         .iter()
         .filter_map(|address| {
-            let state = crate::testing::catalog::STATE_INCOME_TAX
+            let state = crate::catalog::STATE_INCOME_TAX
                 .iter()
                 .find(|(code, _)| *code == address.city.state)?;
-            let local = crate::testing::catalog::LOCAL_TAX
+            let local = crate::catalog::LOCAL_TAX
                 .iter()
                 .find(|(city, _, _)| *city == address.city.name)
                 .map(|(_, name, _)| *name);
@@ -893,7 +891,7 @@ pub(crate) fn update_rule(state: &mut State, call: &Call<'_>, rule_id: &str) -> 
         Ok(parts) => parts,
         Err(reply) => return reply,
     };
-    let id = crate::testing::ids::Uuid::parse(rule_id);
+    let id = crate::ids::Uuid::parse(rule_id);
     let Some(rule) = parts
         .company
         .rules
@@ -927,7 +925,7 @@ pub(crate) fn delete_rule(state: &mut State, call: &Call<'_>, rule_id: &str) -> 
         Ok(parts) => parts,
         Err(reply) => return reply,
     };
-    let id = crate::testing::ids::Uuid::parse(rule_id);
+    let id = crate::ids::Uuid::parse(rule_id);
     let Some(position) = parts
         .company
         .rules
@@ -1009,7 +1007,7 @@ pub(crate) fn pay_group(state: &mut State, call: &Call<'_>, pay_group_id: &str) 
         Ok(company) => company,
         Err(reply) => return reply,
     };
-    let id = crate::testing::ids::Uuid::parse(pay_group_id);
+    let id = crate::ids::Uuid::parse(pay_group_id);
     match company
         .pay_groups
         .iter()
@@ -1227,7 +1225,7 @@ pub(crate) fn ledger_items(state: &mut State, call: &Call<'_>) -> Reply {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::endpoints::tests::{body, call, query, shared};
+    use crate::endpoints::tests::{body, call, query, shared};
 
     #[test]
     fn ledger_balances() {

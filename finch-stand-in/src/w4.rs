@@ -148,7 +148,7 @@ pub(crate) fn find(company: &Company, id: &str) -> Option<W4> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::fixture::tests::company;
+    use crate::fixture::tests::company;
 
     #[test]
     fn both_forms_and_lookups() {

@@ -623,7 +623,7 @@ fn explicit_totals(statement: &ExplicitStatement, totals: &mut Totals) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::fixture::tests::{company, today};
+    use crate::fixture::tests::{company, today};
 
     #[test]
     fn a_year_of_payroll() {

@@ -226,7 +226,7 @@ pub(crate) fn dependent_plans(g: &Generated) -> impl Iterator<Item = usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::fixture::tests::company;
+    use crate::fixture::tests::company;
 
     #[test]
     fn enrollments_and_dependents_are_found_by_id() {

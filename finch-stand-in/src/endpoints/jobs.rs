@@ -12,12 +12,12 @@ use serde_json::{Value, json};
 
 use super::platform::error_response;
 use super::{Call, company, paging, parts};
-use crate::testing::connection::{AutomatedJob, Connection};
-use crate::testing::dates::{self, Instant};
-use crate::testing::ids::Uuid;
-use crate::testing::json::parse_body_at;
-use crate::testing::reply::Reply;
-use crate::testing::state::{Config, State};
+use crate::connection::{AutomatedJob, Connection};
+use crate::dates::{self, Instant};
+use crate::ids::Uuid;
+use crate::json::parse_body_at;
+use crate::reply::Reply;
+use crate::state::{Config, State};
 
 fn job_url(config: &Config, id: Uuid) -> String {
     format!("{}/jobs/automated/{id}", config.base_url)
@@ -245,7 +245,7 @@ pub(crate) fn retrieve_manual(state: &mut State, call: &Call<'_>, job_id: &str) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::endpoints::tests::{body, call, query, shared};
+    use crate::endpoints::tests::{body, call, query, shared};
 
     #[test]
     fn refreshes_run_out_then_429() {

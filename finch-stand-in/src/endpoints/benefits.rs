@@ -7,15 +7,15 @@ use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
 use super::{Call, company, parts, values};
-use crate::testing::catalog::{self, BENEFIT_FREQUENCIES, BENEFIT_TYPES};
-use crate::testing::connection::ManualJob;
-use crate::testing::enrollments::{Benefit, Contribution, Enrollment, EnrollmentFields};
-use crate::testing::fixture::Company;
-use crate::testing::ids::Uuid;
-use crate::testing::json::{parse_body, parse_body_at};
-use crate::testing::reply::Reply;
-use crate::testing::state::{Parts, State};
-use crate::testing::wire::BatchError;
+use crate::catalog::{self, BENEFIT_FREQUENCIES, BENEFIT_TYPES};
+use crate::connection::ManualJob;
+use crate::enrollments::{Benefit, Contribution, Enrollment, EnrollmentFields};
+use crate::fixture::Company;
+use crate::ids::Uuid;
+use crate::json::{parse_body, parse_body_at};
+use crate::reply::Reply;
+use crate::state::{Parts, State};
+use crate::wire::BatchError;
 
 fn benefit_not_found() -> Reply {
     Reply::not_found("benefit_not_found", "Benefit not found")
@@ -522,7 +522,7 @@ fn enrollment(
         )));
     }
     if let Some(date) = &configuration.effective_date
-        && crate::testing::dates::parse(date).is_none()
+        && crate::dates::parse(date).is_none()
     {
         return Err(Reply::invalid(&format!(
             "[body:{path}.effective_date]: `{date}` is not a date as YYYY-MM-DD"
@@ -643,7 +643,7 @@ pub(crate) fn unenroll(state: &mut State, call: &Call<'_>, benefit_id: &str) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::endpoints::tests::{body, call, query, shared};
+    use crate::endpoints::tests::{body, call, query, shared};
 
     #[test]
     fn unenroll_changes_the_enrolment() {

@@ -150,8 +150,8 @@ pub(crate) fn page<T>(items: impl IntoIterator<Item = T>, offset: usize, limit: 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::testing::fixture::tests::company;
-    use crate::testing::state::Shared;
+    use crate::fixture::tests::company;
+    use crate::state::Shared;
     use serde_json::Value;
 
     pub(crate) fn shared(employees: usize) -> Shared {
@@ -163,7 +163,7 @@ pub(crate) mod tests {
     }
 
     pub(crate) fn query(text: &str) -> Vec<(String, String)> {
-        crate::testing::url::query_pairs(text)
+        crate::url::query_pairs(text)
     }
 
     /// A call of the first connection with a body and a query.
@@ -178,7 +178,7 @@ pub(crate) mod tests {
             body,
             token: Some(Token {
                 connection: 0,
-                id: crate::testing::ids::Uuid(1),
+                id: crate::ids::Uuid(1),
             }),
         }
     }

@@ -6,15 +6,15 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::{Call, check_values, company, paging, single, values};
-use crate::testing::catalog;
-use crate::testing::dates;
-use crate::testing::enrollments;
-use crate::testing::fixture::{Company, Generated, Person};
-use crate::testing::json::parse_body_at;
-use crate::testing::plans::{self, Dependent, Plan};
-use crate::testing::reply::Reply;
-use crate::testing::state::State;
-use crate::testing::wire::BatchError;
+use crate::catalog;
+use crate::dates;
+use crate::enrollments;
+use crate::fixture::{Company, Generated, Person};
+use crate::json::parse_body_at;
+use crate::plans::{self, Dependent, Plan};
+use crate::reply::Reply;
+use crate::state::State;
+use crate::wire::BatchError;
 
 const PAGE: usize = 50;
 const MAX_BATCH: usize = 50;
@@ -89,7 +89,7 @@ pub(crate) fn retrieve(state: &mut State, call: &Call<'_>, plan_id: &str) -> Rep
         Ok(company) => company,
         Err(reply) => return reply,
     };
-    let id = crate::testing::ids::Uuid::parse(plan_id);
+    let id = crate::ids::Uuid::parse(plan_id);
     match company.plans.iter().find(|plan| Some(plan.id) == id) {
         Some(plan) => Reply::json(StatusCode::OK, &plan_value(plan)),
         None => Reply::not_found(
@@ -342,7 +342,7 @@ pub(crate) fn retrieve_dependents(state: &mut State, call: &Call<'_>) -> Reply {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::endpoints::tests::{body, call, query, shared};
+    use crate::endpoints::tests::{body, call, query, shared};
 
     #[test]
     fn beta_listings_page_by_fifty_and_batches_find_by_id() {

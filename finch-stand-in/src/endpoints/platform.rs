@@ -6,13 +6,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 use super::{Call, company, internal, parts};
-use crate::testing::catalog::{self, PROVIDERS, ProviderInfo};
-use crate::testing::connection::{Connection, PRODUCTS};
-use crate::testing::dates;
-use crate::testing::ids::Uuid;
-use crate::testing::json::{parse_body, parse_body_at};
-use crate::testing::reply::Reply;
-use crate::testing::state::{Redemption, State};
+use crate::catalog::{self, PROVIDERS, ProviderInfo};
+use crate::connection::{Connection, PRODUCTS};
+use crate::dates;
+use crate::ids::Uuid;
+use crate::json::{parse_body, parse_body_at};
+use crate::reply::Reply;
+use crate::state::{Redemption, State};
 
 // ---------------------------------------------------------------------------------------------
 // POST /auth/token
@@ -600,7 +600,7 @@ pub(crate) fn forward(state: &mut State, call: &Call<'_>) -> Reply {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::endpoints::tests::{body, call, query, shared};
+    use crate::endpoints::tests::{body, call, query, shared};
 
     #[test]
     fn token_exchange_checks_fields_client_and_code() {
