@@ -53,6 +53,9 @@
 //!     requests with Finch's 202 "data sync in progress".
 //! * Path segments are percent-decoded before lookup; an unknown route is a 404, a served path
 //!   with the wrong method a 405 with `Allow`.
+//! * Whatever the spec allows is accepted: request bodies are optional as in the spec (no body
+//!   reads as `{}`, or `[]` for the array bodies; where members are required, the 400 names the
+//!   first one missing), and `limit=0` on a listing is an empty page.
 //!
 //! Every reply is `Content-Type: application/json` with a unique `Finch-Request-ID` header.
 //! Errors carry Finch's body, `{"code", "name", "finch_code", "message"}` (the jobs and
@@ -111,7 +114,7 @@
 //! | `GET /employer/benefits/{benefit_id}/enrolled` | Bearer | Who is enrolled. |
 //! | `GET /employer/benefits/{benefit_id}/individuals` | Bearer | Enrolment configurations, of everyone or of the comma-separated `individual_ids` (207 when some are not enrolled). |
 //! | `POST /employer/benefits/{benefit_id}/individuals` | Bearer | Enrolls, or changes the given parts of an enrolment (a JSON array). |
-//! | `DELETE /employer/benefits/{benefit_id}/individuals` | Bearer | Unenrolls `{"individual_ids": [...]}`. |
+//! | `DELETE /employer/benefits/{benefit_id}/individuals` | Bearer | Unenrolls `{"individual_ids": [...]}` (no one without them). |
 //! | `GET /employer/documents` | Bearer | W-4s; filters `individual_ids[]`, `types[]`; `limit` (default all) and `offset`. |
 //! | `GET /employer/documents/{document_id}` | Bearer | A W-4 (2020 or 2005 form). |
 //! | `POST /employer/ledger-items` | Bearer | Each payment's balanced journal (beta). |
@@ -125,7 +128,7 @@
 //! | `POST /sandbox/connections/accounts` | Basic | A new connection to an existing company, and its access token. |
 //! | `PUT /sandbox/connections/accounts` | Bearer | Sets the connection's status (see above). |
 //! | `PUT /sandbox/company` | Bearer | Replaces the company's profile (every member required). |
-//! | `POST /sandbox/directory` | Bearer | Adds people (a JSON array); they appear in the directory, `/employer/individual` and `/employer/employment`. |
+//! | `POST /sandbox/directory` | Bearer | Adds people (a JSON array; no body adds no one); they appear in the directory, `/employer/individual` and `/employer/employment`. |
 //! | `PUT /sandbox/individual/{individual_id}` | Bearer | Sets the individual fields given; 404 for an unknown id. |
 //! | `PUT /sandbox/employment/{individual_id}` | Bearer | Sets the employment fields given; 404 for an unknown id. |
 //! | `POST /sandbox/payment` | Bearer | Adds a payment with the pay statements given (or, without any, a regular payroll of everyone employed), paid on `end_date` (default today). |

@@ -12,7 +12,7 @@ use crate::connection::ManualJob;
 use crate::enrollments::{Benefit, Contribution, Enrollment, EnrollmentFields};
 use crate::fixture::Company;
 use crate::ids::Uuid;
-use crate::json::{parse_body, parse_body_at};
+use crate::json::{parse_array_body_at, parse_body, parse_body_at};
 use crate::reply::Reply;
 use crate::state::{Parts, State};
 use crate::wire::BatchError;
@@ -551,7 +551,7 @@ fn enrollment(
 /// `POST`: enrolls (or re-configures) each individual; unknown individuals are reported in the
 /// job, not as a request error.
 pub(crate) fn enroll(state: &mut State, call: &Call<'_>, benefit_id: &str) -> Reply {
-    let items: Vec<EnrollItem> = match parse_body_at(call.body) {
+    let items: Vec<EnrollItem> = match parse_array_body_at(call.body) {
         Ok(items) => items,
         Err(reply) => return reply,
     };
@@ -598,7 +598,7 @@ struct UnenrollRequest {
     individual_ids: Option<Vec<String>>,
 }
 
-/// `DELETE` with a JSON body: unenrolls the named individuals.
+/// `DELETE` with a JSON body: unenrolls the named individuals (none when the body names none).
 pub(crate) fn unenroll(state: &mut State, call: &Call<'_>, benefit_id: &str) -> Reply {
     match company(state, call) {
         Ok(company) if company.benefit(benefit_id).is_none() => return benefit_not_found(),
@@ -609,11 +609,8 @@ pub(crate) fn unenroll(state: &mut State, call: &Call<'_>, benefit_id: &str) -> 
         Ok(request) => request,
         Err(reply) => return reply,
     };
-    let Some(individual_ids) = request.individual_ids else {
-        return Reply::invalid(
-            "`individual_ids` is required: the JSON body must be {\"individual_ids\": [...]}",
-        );
-    };
+    // The spec does not require `individual_ids`: without it, no one is unenrolled.
+    let individual_ids = request.individual_ids.unwrap_or_default();
     let mut parts = match parts(state, call) {
         Ok(parts) => parts,
         Err(reply) => return reply,
@@ -680,12 +677,23 @@ mod tests {
             unenroll(&mut state, &call(&config, &[], b"{}"), "nope").status,
             StatusCode::NOT_FOUND
         );
+        // The spec does not require `individual_ids`, nor a body: no one is unenrolled.
+        let before = enrolled(&mut state, &call(&config, &[], b""), &benefit_id);
+        for nobody in [&b"{}"[..], b""] {
+            let reply = unenroll(&mut state, &call(&config, &[], nobody), &benefit_id);
+            assert_eq!(reply.status, StatusCode::OK, "{}", body(&reply));
+            let job = body(&reply)["job_id"].as_str().unwrap().to_owned();
+            let job = state.connections[0]
+                .manual_jobs
+                .iter()
+                .find(|j| j.id.to_string() == job)
+                .unwrap();
+            assert!(job.body.is_empty(), "{:?}", job.body);
+        }
+        let after = enrolled(&mut state, &call(&config, &[], b""), &benefit_id);
+        assert_eq!(body(&before), body(&after));
         assert_eq!(
-            unenroll(&mut state, &call(&config, &[], b"{}"), &benefit_id).status,
-            StatusCode::BAD_REQUEST
-        );
-        assert_eq!(
-            unenroll(&mut state, &call(&config, &[], b""), &benefit_id).status,
+            unenroll(&mut state, &call(&config, &[], b"{"), &benefit_id).status,
             StatusCode::BAD_REQUEST
         );
     }

@@ -114,7 +114,8 @@ pub(crate) fn check_values(name: &str, given: &[&str], allowed: &[&str]) -> Resu
     }
 }
 
-/// The `offset` and `limit` of a listing request (`limit` defaults to `default`), with the paging rules the SDK's pager relies on
+/// The `offset` and `limit` of a listing request (`limit` defaults to `default`; `0`, which the
+/// spec allows, asks for an empty page), with the paging rules the SDK's pager relies on
 /// (`finch_core::paging`): every page is the one asked for (it starts at `offset` and reports
 /// it), a limit above `max` is an error when `strict` and otherwise served as pages of `max`
 /// (the SDK declares the same maximum, so those pages count as full), and a listing whose
@@ -127,7 +128,6 @@ pub(crate) fn paging(
 ) -> Result<(usize, usize), Reply> {
     let limit = match number(query, "limit")? {
         None => default,
-        Some(0) => return Err(Reply::invalid("`limit` must be at least 1")),
         Some(limit) if limit > max && strict => {
             return Err(Reply::unprocessable(
                 "page_size_limit_exceeded",
@@ -208,7 +208,10 @@ pub(crate) mod tests {
             paging(&query("limit=80"), 50, 50, true).unwrap_err().status,
             StatusCode::UNPROCESSABLE_ENTITY
         );
-        for bad in ["limit=-1", "limit=abc", "offset=1.5", "limit=", "limit=0"] {
+        // The spec sets no minimum: `limit=0` is an empty page.
+        assert_eq!(paging(&query("limit=0"), 100, 100, true).unwrap(), (0, 0));
+        assert!(page(0..10, 0, 0).is_empty());
+        for bad in ["limit=-1", "limit=abc", "offset=1.5", "limit="] {
             assert_eq!(
                 paging(&query(bad), 100, 100, true).unwrap_err().status,
                 StatusCode::BAD_REQUEST,

@@ -430,7 +430,8 @@ pub(crate) fn pay_statements(state: &mut State, call: &Call<'_>) -> Reply {
         .iter()
         .map(|item| match company.payment(&item.payment_id) {
             Some(payment) => {
-                let limit = item.limit.unwrap_or(DEFAULT_STATEMENTS).max(1);
+                // `limit: 0` (the spec sets no minimum) is an empty page.
+                let limit = item.limit.unwrap_or(DEFAULT_STATEMENTS);
                 let body = statements_page(company, payment, item.offset.unwrap_or(0), limit);
                 json!({ "payment_id": item.payment_id, "code": 200, "body": body })
             }

@@ -18,7 +18,7 @@ use crate::catalog;
 use crate::connection::{PRODUCTS, STATUSES};
 use crate::dates::{self, Day};
 use crate::fixture::Company;
-use crate::json::{parse_body, parse_body_at};
+use crate::json::{parse_array_body_at, parse_body, parse_body_at};
 use crate::payroll::{ExplicitStatement, Line, Payment, PaymentKind};
 use crate::reply::Reply;
 use crate::sandbox;
@@ -273,9 +273,10 @@ pub(crate) fn update_company(state: &mut State, call: &Call<'_>) -> Reply {
     reply
 }
 
-/// `POST /sandbox/directory`: adds people (a JSON array); they get ids and join the directory.
+/// `POST /sandbox/directory`: adds people (a JSON array; no body adds no one); they get ids and
+/// join the directory.
 pub(crate) fn create_directory(state: &mut State, call: &Call<'_>) -> Reply {
-    let value: Value = match parse_body(call.body) {
+    let value: Value = match parse_array_body_at(call.body) {
         Ok(value) => value,
         Err(reply) => return reply,
     };
