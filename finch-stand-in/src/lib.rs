@@ -192,6 +192,7 @@ pub use random::{RandomValueError, random_value};
 
 use std::fmt;
 use std::io;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
 
 pub use recorded::RecordedRequest;
@@ -252,7 +253,8 @@ impl StandIn {
         StandInBuilder::default()
     }
 
-    /// The base URL to give a client, `http://127.0.0.1:PORT` (no trailing slash).
+    /// The base URL to give a client, `http://127.0.0.1:PORT` (no trailing slash; the host is
+    /// the [address](StandInBuilder::address) bound, loopback for an unspecified one).
     pub fn base_url(&self) -> &str {
         &self.base_url
     }
@@ -382,6 +384,7 @@ pub struct StandInBuilder {
     today: Day,
     syncing_requests: u32,
     job_refreshes: i64,
+    address: SocketAddr,
 }
 
 impl Default for StandInBuilder {
@@ -395,6 +398,7 @@ impl Default for StandInBuilder {
             today: dates::day(year, month, day),
             syncing_requests: 0,
             job_refreshes: DEFAULT_JOB_REFRESHES,
+            address: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 0),
         }
     }
 }
@@ -473,19 +477,37 @@ impl StandInBuilder {
         self
     }
 
+    /// The address to listen on (default `127.0.0.1:0`: loopback, a free port). Port 0 picks a
+    /// free port; [`StandIn::base_url`] has the one bound. On an unspecified address (`0.0.0.0`,
+    /// `[::]`) the base URL names loopback.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// let address: std::net::SocketAddr = "127.0.0.1:0".parse().unwrap();
+    /// let stand_in = finch_stand_in::StandIn::builder().address(address).start().await?;
+    /// assert!(stand_in.base_url().starts_with("http://127.0.0.1:"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn address(mut self, address: SocketAddr) -> Self {
+        self.address = address;
+        self
+    }
+
     /// Builds the company and starts the server on the current Tokio runtime.
     ///
     /// # Errors
-    /// When no local port can be bound, or when not called inside a Tokio runtime (its IO driver
-    /// must be enabled, as `#[tokio::main]` and `#[tokio::test]` do).
+    /// When the address cannot be bound, or when not called inside a Tokio runtime (its IO
+    /// driver must be enabled, as `#[tokio::main]` and `#[tokio::test]` do).
     pub async fn start(self) -> io::Result<StandIn> {
         let company = Company::generate(self.employees, self.seed, self.today);
         let seed = self.seed;
-        let (server, shared) = Server::start(move |address| {
+        let (server, shared) = Server::start(self.address, move |address| {
             let config = Config {
                 client_id: self.client_id,
                 client_secret: self.client_secret,
-                base_url: format!("http://{address}"),
+                base_url: format!("http://{}", reachable(address)),
                 today: self.today,
                 syncing_requests: self.syncing_requests,
                 job_refreshes: self.job_refreshes,
@@ -502,6 +524,19 @@ impl StandInBuilder {
     }
 }
 
+/// The address a client reaches a server bound to `address` at: loopback for an unspecified one.
+fn reachable(address: SocketAddr) -> SocketAddr {
+    match address.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => {
+            SocketAddr::new(Ipv4Addr::LOCALHOST.into(), address.port())
+        }
+        IpAddr::V6(ip) if ip.is_unspecified() => {
+            SocketAddr::new(Ipv6Addr::LOCALHOST.into(), address.port())
+        }
+        _ => address,
+    }
+}
+
 impl fmt::Debug for StandInBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("StandInBuilder")
@@ -512,6 +547,7 @@ impl fmt::Debug for StandInBuilder {
             .field("today", &dates::format(self.today))
             .field("data_sync_in_progress", &self.syncing_requests)
             .field("job_refreshes", &self.job_refreshes)
+            .field("address", &self.address)
             .finish()
     }
 }

@@ -1,4 +1,4 @@
-//! The HTTP/1.1 server: accepting connections on loopback, turning hyper requests into
+//! The HTTP/1.1 server: accepting connections (on loopback unless told otherwise), turning hyper requests into
 //! [`RecordedRequest`]s and replies into responses, and shutting down.
 
 use std::convert::Infallible;
@@ -35,9 +35,11 @@ pub(crate) struct Server {
 }
 
 impl Server {
-    /// Binds `127.0.0.1:0`, builds the shared state for that address, and starts serving on the
-    /// current Tokio runtime. Returns the server and the state.
+    /// Binds `address` (`127.0.0.1:0` by default: an ephemeral port), builds the shared state for
+    /// the bound address, and starts serving on the current Tokio runtime. Returns the server and
+    /// the state.
     pub(crate) async fn start(
+        address: SocketAddr,
         shared: impl FnOnce(SocketAddr) -> Arc<Shared>,
     ) -> io::Result<(Self, Arc<Shared>)> {
         let runtime = tokio::runtime::Handle::try_current().map_err(|error| {
@@ -45,7 +47,7 @@ impl Server {
                 "the Finch stand-in must be started inside a Tokio runtime: {error}"
             ))
         })?;
-        let listener = TcpListener::bind((std::net::Ipv4Addr::LOCALHOST, 0)).await?;
+        let listener = TcpListener::bind(address).await?;
         let address = listener.local_addr()?;
         let shared = shared(address);
         let (stop, stopped) = watch::channel(false);
