@@ -632,7 +632,6 @@ fn quoted_length(after: &str) -> usize {
     after.len()
 }
 
-
 /// The `Finch-Request-ID` of a reply, as sent (it is not a secret; errors bound it when shown).
 pub(crate) fn request_id(headers: &HeaderMap) -> Option<String> {
     headers
