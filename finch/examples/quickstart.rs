@@ -1,7 +1,8 @@
 //! The main job: exchange an authorization code, read the company and the whole directory page by
 //! page, and print a short summary.
 //!
-//! With no configuration it runs against finch's local stand-in of the Finch API:
+//! With no configuration it runs against a local stand-in of the Finch API (`finch-stand-in`, a
+//! dev-dependency of finch):
 //!
 //! ```text
 //! cargo run --example quickstart
@@ -16,8 +17,8 @@
 //! ```
 
 use finch::hris::ListDirectory;
-use finch::testing::StandIn;
 use finch::{CreateAccessToken, Finch};
+use finch_stand_in::StandIn;
 use std::collections::BTreeMap;
 use std::error::Error;
 

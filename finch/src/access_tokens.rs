@@ -151,12 +151,15 @@ impl AccessTokens<'_> {
     ///
     /// ```
     /// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    /// # let stand_in = finch::testing::StandIn::start().await?;
-    /// # let code = stand_in.issue_authorization_code();
+    /// # let transport = finch::core::TestTransport::new();
+    /// # transport
+    /// #     .push_json(200, r#"{"access_token":"t","token_type":"bearer","connection_id":"c","client_type":"sandbox","connection_type":"finch","products":["company"],"provider_id":"gusto","entity_ids":["e"]}"#)
+    /// #     .push_json(200, r#"{"id":"c","legal_name":"Acme","entity":null,"primary_email":null,"primary_phone_number":null,"departments":null,"ein":null,"locations":null,"accounts":null}"#);
+    /// # let code = String::from("the code Finch Connect gave you");
     /// let finch = finch::Finch::builder()
-    ///     # .base_url(stand_in.base_url())
-    ///     .client_id(stand_in.client_id())
-    ///     .client_secret(stand_in.client_secret())
+    ///     # .transport(transport)
+    ///     .client_id("4ab15e51-11ad-49f4-acae-f343b7794375")
+    ///     .client_secret("my-client-secret")
     ///     .build()?;
     /// let token = finch.access_tokens().create(finch::CreateAccessToken::new(code)).await?;
     /// let connection = finch.with_access_token(token.access_token);

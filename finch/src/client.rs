@@ -26,10 +26,11 @@ pub const USER_AGENT: &str = concat!("finch/", env!("CARGO_PKG_VERSION"), " (Rus
 ///
 /// ```
 /// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// # let stand_in = finch::testing::StandIn::start().await?;
-/// # let token = stand_in.issue_access_token();
+/// # let transport = finch::core::TestTransport::new();
+/// # transport.push_json(200, r#"{"id":"c","legal_name":"Acme","entity":null,"primary_email":null,"primary_phone_number":null,"departments":null,"ein":null,"locations":null,"accounts":null}"#);
+/// # let token = String::from("the connection's access token");
 /// let finch = finch::Finch::builder()
-///     # .base_url(stand_in.base_url())
+///     # .transport(transport)
 ///     .access_token(token)
 ///     .build()?;
 /// let company = finch.hris().company().retrieve().await?;

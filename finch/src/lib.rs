@@ -2,15 +2,18 @@
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! # let stand_in = finch::testing::StandIn::start().await?;
-//! # let code = stand_in.issue_authorization_code();
-//! # unsafe { std::env::set_var("FINCH_BASE_URL", stand_in.base_url()); }
-//! # unsafe { std::env::set_var("FINCH_CLIENT_ID", stand_in.client_id()); }
-//! # unsafe { std::env::set_var("FINCH_CLIENT_SECRET", stand_in.client_secret()); }
+//! # // Canned replies (no network); `finch-stand-in` serves the real flow, see the quickstart.
+//! # let transport = finch::core::TestTransport::new();
+//! # transport
+//! #     .push_json(200, r#"{"access_token":"t","token_type":"bearer","connection_id":"c","client_type":"sandbox","connection_type":"finch","products":["company"],"provider_id":"gusto","entity_ids":["e"]}"#)
+//! #     .push_json(200, r#"{"id":"c","legal_name":"Acme","entity":null,"primary_email":null,"primary_phone_number":null,"departments":null,"ein":null,"locations":null,"accounts":null}"#)
+//! #     .push_json(200, r#"{"paging":{"count":0,"offset":0},"individuals":[]}"#);
+//! # let code = String::from("the code Finch Connect gave you");
 //! use finch::{CreateAccessToken, Finch, hris::ListDirectory};
 //!
 //! // FINCH_CLIENT_ID and FINCH_CLIENT_SECRET from the environment.
 //! let finch = Finch::from_env()?;
+//! # let finch = finch::FinchBuilder::from_env()?.client_id("id").client_secret("secret").transport(transport).build()?;
 //! // Exchange the code Finch Connect gave you for the connection's access token.
 //! let token = finch.access_tokens().create(CreateAccessToken::new(code)).await?;
 //! let connection = finch.with_access_token(token.access_token);
@@ -106,6 +109,7 @@ pub mod hris;
 pub mod jobs;
 mod listing;
 mod open_enum;
+#[cfg(feature = "openapi")]
 pub mod openapi;
 mod operations;
 pub mod payroll;
@@ -142,5 +146,3 @@ pub use serde_json;
 
 #[doc(hidden)]
 pub use finch_core::__private_v0;
-#[cfg(feature = "testing")]
-pub mod testing;

@@ -5,8 +5,8 @@
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 
-static OPERATIONS: LazyLock<Vec<finch::Operation>> = LazyLock::new(|| {
-    finch::operations()
+static OPERATIONS: LazyLock<Vec<finch_conformance::TypedOperation>> = LazyLock::new(|| {
+    finch_conformance::typed_operations()
         .into_iter()
         .filter(|operation| {
             let path = operation.path;

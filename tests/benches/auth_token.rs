@@ -10,8 +10,8 @@
 //! `/proc/thread-self/schedstat`, in nanoseconds), so the figures are the client's cost alone.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark may fail loudly
 
-use finch::testing::StandIn;
 use finch::{CreateAccessToken, CreateAccessTokenResponse, Finch};
+use finch_stand_in::StandIn;
 use serde::Serialize;
 use std::sync::Arc;
 use std::time::{Duration, Instant};

@@ -44,7 +44,7 @@ fn main() {
         .build()
         .unwrap();
     let reply: RawResponse = runtime.block_on(async {
-        let stand_in = finch::testing::StandIn::builder()
+        let stand_in = finch_stand_in::StandIn::builder()
             .employees(people)
             .start()
             .await

@@ -45,7 +45,7 @@ fn serve(employees: usize) {
         .build()
         .unwrap();
     runtime.block_on(async {
-        let stand_in = finch::testing::StandIn::builder()
+        let stand_in = finch_stand_in::StandIn::builder()
             .employees(employees)
             .start()
             .await

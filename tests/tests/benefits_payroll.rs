@@ -1032,7 +1032,7 @@ async fn plan_dependents_without_a_count_page_while_pages_are_full() {
 
 #[tokio::test]
 async fn stand_in_lists_benefits_and_who_is_enrolled() {
-    let stand_in = finch::testing::StandIn::start().await.unwrap();
+    let stand_in = finch_stand_in::StandIn::start().await.unwrap();
     let connection = finch::Finch::builder()
         .base_url(stand_in.base_url())
         .access_token(stand_in.issue_access_token())

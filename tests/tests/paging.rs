@@ -38,7 +38,7 @@ fn items<T: DeserializeOwned + serde::Serialize>(n: usize, id_member: &str) -> V
     (0..n)
         .map(|i| {
             let item: T = (0..1_000)
-                .find_map(|seed| finch::testing::random_value(seed * 1_000 + i as u64).ok())
+                .find_map(|seed| finch_stand_in::random_value(seed * 1_000 + i as u64).ok())
                 .expect("a random item");
             let mut item = serde_json::to_value(item).unwrap();
             item[id_member] = json!(format!("id-{i}"));

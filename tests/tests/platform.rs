@@ -38,7 +38,7 @@ fn bearer() -> String {
 
 /// The declared operation `verb path` must decode `body` and encode it back without a loss.
 fn assert_roundtrip(verb: &str, template: &str, body: &Value) {
-    let operation = finch::operations()
+    let operation = finch_conformance::typed_operations()
         .into_iter()
         .find(|operation| operation.method.as_str() == verb && operation.path == template)
         .unwrap_or_else(|| panic!("{verb} {template} is not declared"));

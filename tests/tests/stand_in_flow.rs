@@ -5,8 +5,8 @@
 use finch::connect::CreateConnectSession;
 use finch::hris::{ListDirectory, RetrieveBenefit, RetrieveIndividuals, UnenrollIndividuals};
 use finch::sandbox::{CreateSandboxDirectory, NewIndividual};
-use finch::testing::StandIn;
 use finch::{ApiErrorKind, CreateAccessToken, Error, Finch, Product};
+use finch_stand_in::StandIn;
 use std::collections::HashSet;
 
 async fn start(employees: usize) -> (StandIn, Finch) {

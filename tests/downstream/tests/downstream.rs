@@ -72,7 +72,7 @@ async fn own_endpoints_get_finchs_typed_errors() {
 
 #[tokio::test]
 async fn own_endpoints_work_against_the_stand_in() {
-    let stand_in = finch::testing::StandIn::start().await.unwrap();
+    let stand_in = finch_stand_in::StandIn::start().await.unwrap();
     let finch = Finch::builder()
         .base_url(stand_in.base_url())
         .access_token(stand_in.issue_access_token())

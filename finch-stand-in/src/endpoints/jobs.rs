@@ -1,0 +1,308 @@
+//! Jobs: automated jobs (`/jobs/automated*`, and `POST /sandbox/jobs`) and manual jobs
+//! (`/jobs/manual/{job_id}`).
+//!
+//! A job runs as soon as it is created: a `data_sync_all` ends as the sandbox job configuration
+//! says (`complete` unless changed, `reauth_error` while the connection needs
+//! reauthentication), a `w4_form_employee_sync` completes. Each `data_sync_all` takes one of
+//! the connection's refreshes; without any left the reply is a 429 with `retry_at`.
+
+use http::StatusCode;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::platform::error_response;
+use super::{Call, company, paging, parts};
+use crate::connection::{AutomatedJob, Connection};
+use crate::dates::{self, Instant};
+use crate::ids::Uuid;
+use crate::json::parse_body_at;
+use crate::reply::Reply;
+use crate::state::{Config, State};
+
+fn job_url(config: &Config, id: Uuid) -> String {
+    format!("{}/jobs/automated/{id}", config.base_url)
+}
+
+fn job_value(config: &Config, job: &AutomatedJob) -> Value {
+    let params = match &job.individual_id {
+        Some(individual_id) => json!({ "individual_id": individual_id }),
+        None => Value::Null,
+    };
+    json!({
+        "job_id": job.id,
+        "job_url": job_url(config, job.id),
+        "type": job.kind,
+        "status": job.status,
+        "created_at": dates::timestamp(job.created_at),
+        "scheduled_at": job.scheduled_at.map(dates::timestamp),
+        "started_at": job.started_at.map(dates::timestamp),
+        "completed_at": job.completed_at.map(dates::timestamp),
+        "params": params,
+    })
+}
+
+fn quota(connection: &Connection) -> Value {
+    json!({
+        "allowed_refreshes": connection.allowed_refreshes,
+        "remaining_refreshes": connection.remaining_refreshes,
+    })
+}
+
+/// `GET /jobs/automated`: newest first, with `limit`/`offset` and the refresh quota.
+pub(crate) fn list(state: &mut State, call: &Call<'_>) -> Reply {
+    // No total in the reply, so no cap below the limit asked: a client ends a listing without a
+    // total on the first page shorter than its limit (see `finch_core::paging`).
+    let (offset, limit) = match paging(call.query, 100, usize::MAX, false) {
+        Ok(paging) => paging,
+        Err(reply) => return reply,
+    };
+    let parts = match parts(state, call) {
+        Ok(parts) => parts,
+        Err(reply) => return reply,
+    };
+    let data: Vec<Value> = parts
+        .connection
+        .jobs
+        .iter()
+        .rev()
+        .skip(offset)
+        .take(limit)
+        .map(|job| job_value(call.config, job))
+        .collect();
+    Reply::json(
+        StatusCode::OK,
+        &json!({ "data": data, "meta": { "quotas": { "data_sync_all": quota(parts.connection) } } }),
+    )
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum NewJob {
+    DataSyncAll,
+    W4FormEmployeeSync { params: W4Params },
+}
+
+#[derive(Debug, Deserialize)]
+struct W4Params {
+    individual_id: String,
+}
+
+/// The start of the next hour: when refreshes would come back.
+fn next_hour(now: Instant) -> Instant {
+    (now / 3_600 + 1) * 3_600
+}
+
+/// Runs a job for the caller's connection and answers `created` (201 for `POST /jobs/automated`,
+/// 200 for `POST /sandbox/jobs`), or 429 when a sync has no refresh left.
+fn run(state: &mut State, call: &Call<'_>, job: NewJob, created: StatusCode) -> Reply {
+    let now = state.now();
+    if let NewJob::W4FormEmployeeSync { params } = &job {
+        let known = company(state, call)
+            .map(|company| company.person(&params.individual_id).is_some())
+            .unwrap_or(false);
+        if !known {
+            return error_response(
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                &format!(
+                    "cannot create a W-4 sync job: no individual with id {}",
+                    params.individual_id
+                ),
+            );
+        }
+    }
+    let parts = match parts(state, call) {
+        Ok(parts) => parts,
+        Err(reply) => return reply,
+    };
+    let connection = parts.connection;
+    if connection.authentication_type == "assisted" {
+        return error_response(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            "cannot create automated job for Assisted Connect token",
+        );
+    }
+    let (kind, status, individual_id) = match job {
+        NewJob::DataSyncAll => {
+            if connection.remaining_refreshes <= 0 {
+                let last = connection
+                    .jobs
+                    .iter()
+                    .rev()
+                    .find(|job| job.kind == "data_sync_all");
+                let mut body = json!({
+                    "allowed_refreshes": connection.allowed_refreshes,
+                    "remaining_refreshes": 0,
+                    "retry_at": dates::timestamp(next_hour(now)),
+                });
+                if let (Value::Object(object), Some(last)) = (&mut body, last) {
+                    object.insert("job_id".to_owned(), json!(last.id));
+                    object.insert("job_url".to_owned(), json!(job_url(call.config, last.id)));
+                }
+                return Reply::json(StatusCode::TOO_MANY_REQUESTS, &body);
+            }
+            connection.remaining_refreshes -= 1;
+            ("data_sync_all", connection.sync_outcome(), None)
+        }
+        NewJob::W4FormEmployeeSync { params } => (
+            "w4_form_employee_sync",
+            "complete".to_owned(),
+            Some(params.individual_id),
+        ),
+    };
+    let id = parts.rng.uuid();
+    connection.jobs.push(AutomatedJob {
+        id,
+        kind,
+        status,
+        created_at: now,
+        scheduled_at: Some(now),
+        started_at: Some(now),
+        completed_at: Some(now),
+        individual_id,
+    });
+    Reply::json(
+        created,
+        &json!({
+            "job_id": id,
+            "job_url": job_url(call.config, id),
+            "allowed_refreshes": connection.allowed_refreshes,
+            "remaining_refreshes": connection.remaining_refreshes,
+        }),
+    )
+}
+
+/// `POST /jobs/automated` (201).
+pub(crate) fn create(state: &mut State, call: &Call<'_>) -> Reply {
+    match parse_body_at::<NewJob>(call.body) {
+        Ok(job) => run(state, call, job, StatusCode::CREATED),
+        Err(reply) => reply,
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct SandboxJob {
+    #[serde(rename = "type")]
+    kind: String,
+}
+
+/// `POST /sandbox/jobs` (200): a `data_sync_all`.
+pub(crate) fn create_sandbox(state: &mut State, call: &Call<'_>) -> Reply {
+    match parse_body_at::<SandboxJob>(call.body) {
+        Ok(job) if job.kind == "data_sync_all" => {
+            run(state, call, NewJob::DataSyncAll, StatusCode::OK)
+        }
+        Ok(job) => Reply::invalid(&format!(
+            "[body:type]: Invalid enum value. Expected 'data_sync_all', received '{}'",
+            job.kind
+        )),
+        Err(reply) => reply,
+    }
+}
+
+/// `GET /jobs/automated/{job_id}`.
+pub(crate) fn retrieve(state: &mut State, call: &Call<'_>, job_id: &str) -> Reply {
+    let parts = match parts(state, call) {
+        Ok(parts) => parts,
+        Err(reply) => return reply,
+    };
+    let id = Uuid::parse(job_id);
+    match parts.connection.jobs.iter().find(|job| Some(job.id) == id) {
+        Some(job) => Reply::json(StatusCode::OK, &job_value(call.config, job)),
+        None => error_response(
+            StatusCode::NOT_FOUND,
+            "not_found_error",
+            &format!("could not find job with id {job_id}"),
+        ),
+    }
+}
+
+/// `GET /jobs/manual/{job_id}`: what a benefits write did.
+pub(crate) fn retrieve_manual(state: &mut State, call: &Call<'_>, job_id: &str) -> Reply {
+    let parts = match parts(state, call) {
+        Ok(parts) => parts,
+        Err(reply) => return reply,
+    };
+    let id = Uuid::parse(job_id);
+    match parts
+        .connection
+        .manual_jobs
+        .iter()
+        .find(|job| Some(job.id) == id)
+    {
+        Some(job) => Reply::json(
+            StatusCode::OK,
+            &json!({ "job_id": job.id, "status": job.status, "body": job.body }),
+        ),
+        None => Reply::not_found(
+            "item_not_found",
+            &format!("could not find job with id '{job_id}'"),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::endpoints::tests::{body, call, query, shared};
+
+    #[test]
+    fn refreshes_run_out_then_429() {
+        let shared = shared(5);
+        let mut state = shared.lock();
+        let config = shared.config.clone();
+        let sync = br#"{"type": "data_sync_all"}"#;
+        for remaining in [1, 0] {
+            let reply = create(&mut state, &call(&config, &[], sync));
+            assert_eq!(reply.status, StatusCode::CREATED);
+            assert_eq!(body(&reply)["remaining_refreshes"], remaining);
+        }
+        let reply = create(&mut state, &call(&config, &[], sync));
+        assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
+        let answer = body(&reply);
+        assert_eq!(answer["remaining_refreshes"], 0);
+        assert_eq!(answer["retry_at"], "2025-12-31T10:00:00Z");
+
+        let listed = body(&list(&mut state, &call(&config, &query("limit=2"), b"")));
+        assert_eq!(listed["data"].as_array().unwrap().len(), 2);
+        assert_eq!(
+            listed["meta"]["quotas"]["data_sync_all"]["remaining_refreshes"],
+            0
+        );
+        let newest = listed["data"][0]["job_id"].as_str().unwrap();
+        let job = body(&retrieve(&mut state, &call(&config, &[], b""), newest));
+        assert_eq!(job["status"], "complete");
+        let missing = retrieve(&mut state, &call(&config, &[], b""), "nope");
+        assert_eq!(missing.status, StatusCode::NOT_FOUND);
+        assert_eq!(body(&missing)["statusCode"], 404);
+    }
+
+    #[test]
+    fn w4_jobs_need_a_known_individual() {
+        let shared = shared(5);
+        let mut state = shared.lock();
+        let config = shared.config.clone();
+        let id = state.company().unwrap().people[1].id.to_string();
+        let good =
+            json!({"type": "w4_form_employee_sync", "params": {"individual_id": id}}).to_string();
+        let reply = create(&mut state, &call(&config, &[], good.as_bytes()));
+        assert_eq!(reply.status, StatusCode::CREATED);
+        assert_eq!(
+            body(&reply)["remaining_refreshes"],
+            2,
+            "W-4 syncs take no refresh"
+        );
+        let bad = json!({"type": "w4_form_employee_sync", "params": {"individual_id": "ghost"}})
+            .to_string();
+        assert_eq!(
+            create(&mut state, &call(&config, &[], bad.as_bytes())).status,
+            StatusCode::BAD_REQUEST
+        );
+        let unknown = create(
+            &mut state,
+            &call(&config, &[], br#"{"type": "payroll_sync"}"#),
+        );
+        assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
+    }
+}
