@@ -66,6 +66,7 @@ pub mod payroll;
 pub mod providers;
 pub mod request_forwarding;
 pub mod sandbox;
+mod setters;
 mod shared;
 pub mod webhooks;
 

@@ -3,6 +3,7 @@
 use crate::account::{AuthenticationType, ConnectionStatus};
 use crate::client::Finch;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::Product;
 use crate::{Error, Secret, finch_endpoint};
 use serde::{Deserialize, Serialize};
@@ -45,22 +46,13 @@ impl CreateSandboxConnection {
         }
     }
 
-    /// Sets how the connection authenticates with the provider.
-    pub fn authentication_type(mut self, authentication_type: AuthenticationType) -> Self {
-        self.authentication_type = Some(authentication_type);
-        self
-    }
-
-    /// Sets the number of employees of the company to create.
-    pub fn employee_size(mut self, employee_size: u32) -> Self {
-        self.employee_size = Some(employee_size);
-        self
-    }
-
-    /// Sets the products the connection's token is granted.
-    pub fn products(mut self, products: impl IntoIterator<Item = Product>) -> Self {
-        self.products = Some(products.into_iter().collect());
-        self
+    setters! {
+        /// Sets how the connection authenticates with the provider.
+        authentication_type(authentication_type: AuthenticationType);
+        /// Sets the number of employees of the company to create.
+        employee_size(employee_size: u32);
+        /// Sets the products the connection's token is granted.
+        products(products: impl IntoIterator<Item = Product>);
     }
 }
 
@@ -139,16 +131,11 @@ impl CreateSandboxAccount {
         }
     }
 
-    /// Sets how the account authenticates with the provider.
-    pub fn authentication_type(mut self, authentication_type: AuthenticationType) -> Self {
-        self.authentication_type = Some(authentication_type);
-        self
-    }
-
-    /// Sets the products the account's token is granted.
-    pub fn products(mut self, products: impl IntoIterator<Item = Product>) -> Self {
-        self.products = Some(products.into_iter().collect());
-        self
+    setters! {
+        /// Sets how the account authenticates with the provider.
+        authentication_type(authentication_type: AuthenticationType);
+        /// Sets the products the account's token is granted.
+        products(products: impl IntoIterator<Item = Product>);
     }
 }
 
@@ -196,10 +183,9 @@ impl UpdateSandboxAccount {
         Self::default()
     }
 
-    /// Puts the connection in `connection_status`.
-    pub fn connection_status(mut self, connection_status: ConnectionStatus) -> Self {
-        self.connection_status = Some(connection_status);
-        self
+    setters! {
+        /// Puts the connection in `connection_status`.
+        connection_status(connection_status: ConnectionStatus);
     }
 }
 
