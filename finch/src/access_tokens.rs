@@ -3,6 +3,7 @@
 use crate::client::Finch;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::Product;
 use crate::{Error, Secret, finch_endpoint};
 use serde::{Deserialize, Serialize};
@@ -50,22 +51,13 @@ impl CreateAccessToken {
         }
     }
 
-    /// Sets the redirect URI used in the authorization request.
-    pub fn redirect_uri(mut self, redirect_uri: impl Into<String>) -> Self {
-        self.redirect_uri = Some(redirect_uri.into());
-        self
-    }
-
-    /// Uses this client id instead of the client's.
-    pub fn client_id(mut self, client_id: impl Into<String>) -> Self {
-        self.client_id = Some(client_id.into());
-        self
-    }
-
-    /// Uses this client secret instead of the client's.
-    pub fn client_secret(mut self, client_secret: impl Into<Secret>) -> Self {
-        self.client_secret = Some(client_secret.into());
-        self
+    setters! {
+        /// Sets the redirect URI used in the authorization request.
+        redirect_uri(redirect_uri: impl Into<String>);
+        /// Uses this client id instead of the client's.
+        client_id(client_id: impl Into<String>);
+        /// Uses this client secret instead of the client's.
+        client_secret(client_secret: impl Into<Secret>);
     }
 }
 

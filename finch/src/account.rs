@@ -73,6 +73,8 @@ impl DisconnectEntity {
         }
     }
 
+    // Written by hand: it adds to the required list of entities instead of setting an `Option`.
+
     /// Adds the entity `entity_id`.
     pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
         self.entity_ids.push(entity_id.into());

@@ -2,6 +2,7 @@
 
 use crate::client::Finch;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
@@ -45,29 +46,22 @@ impl ForwardRequest {
         }
     }
 
-    /// Sets the body of the forwarded request.
-    pub fn data(mut self, data: impl Into<String>) -> Self {
-        self.data = Some(data.into());
-        self
+    setters! {
+        /// Sets the body of the forwarded request.
+        data(data: impl Into<String>);
+        /// Sets all the query parameters of the forwarded request.
+        params(params: Map<String, Value>);
+        /// Sets all the headers of the forwarded request.
+        request_headers(headers: Map<String, Value>);
     }
 
-    /// Sets all the query parameters of the forwarded request.
-    pub fn params(mut self, params: Map<String, Value>) -> Self {
-        self.params = Some(params);
-        self
-    }
+    // `param` and `request_header` are written by hand: they add an entry to a map.
 
     /// Adds the query parameter `name` (any JSON value).
     pub fn param(mut self, name: impl Into<String>, value: impl Into<Value>) -> Self {
         self.params
             .get_or_insert_with(Map::new)
             .insert(name.into(), value.into());
-        self
-    }
-
-    /// Sets all the headers of the forwarded request.
-    pub fn request_headers(mut self, headers: Map<String, Value>) -> Self {
-        self.request_headers = Some(headers);
         self
     }
 

@@ -3,6 +3,7 @@
 use crate::client::Finch;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::{BatchBody, CommaSeparated, Date, decode_buffered};
 use crate::{Error, finch_endpoint};
 use serde::de;
@@ -29,10 +30,9 @@ impl ListBenefits {
         Self::default()
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -73,34 +73,17 @@ impl CreateBenefit {
         Self::default()
     }
 
-    /// Sets the type of benefit.
-    pub fn benefit_type(mut self, benefit_type: BenefitType) -> Self {
-        self.benefit_type = Some(benefit_type);
-        self
-    }
-
-    /// Sets the benefit's name.
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.description = Some(description.into());
-        self
-    }
-
-    /// Sets how often it is deducted or contributed.
-    pub fn frequency(mut self, frequency: BenefitFrequency) -> Self {
-        self.frequency = Some(frequency);
-        self
-    }
-
-    /// Sets the company's match.
-    pub fn company_contribution(mut self, contribution: BenefitCompanyMatchContribution) -> Self {
-        self.company_contribution = Some(contribution);
-        self
-    }
-
-    /// Writes to the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Sets the type of benefit.
+        benefit_type(benefit_type: BenefitType);
+        /// Sets the benefit's name.
+        description(description: impl Into<String>);
+        /// Sets how often it is deducted or contributed.
+        frequency(frequency: BenefitFrequency);
+        /// Sets the company's match.
+        company_contribution(contribution: BenefitCompanyMatchContribution);
+        /// Writes to the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -130,10 +113,9 @@ impl ListSupportedBenefits {
         Self::default()
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -170,28 +152,15 @@ impl RegisterBenefit {
         Self::default()
     }
 
-    /// Sets the type of benefit.
-    pub fn benefit_type(mut self, benefit_type: BenefitType) -> Self {
-        self.benefit_type = Some(benefit_type);
-        self
-    }
-
-    /// Sets the benefit's name.
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.description = Some(description.into());
-        self
-    }
-
-    /// Sets how often it is deducted or contributed.
-    pub fn frequency(mut self, frequency: BenefitFrequency) -> Self {
-        self.frequency = Some(frequency);
-        self
-    }
-
-    /// Writes to the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Sets the type of benefit.
+        benefit_type(benefit_type: BenefitType);
+        /// Sets the benefit's name.
+        description(description: impl Into<String>);
+        /// Sets how often it is deducted or contributed.
+        frequency(frequency: BenefitFrequency);
+        /// Writes to the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -221,10 +190,9 @@ impl RetrieveBenefit {
         }
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -258,16 +226,11 @@ impl UpdateBenefit {
         }
     }
 
-    /// Sets the new name or description.
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.description = Some(description.into());
-        self
-    }
-
-    /// Writes to the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Sets the new name or description.
+        description(description: impl Into<String>);
+        /// Writes to the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -298,10 +261,9 @@ impl ListEnrolledIndividualIds {
         }
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -340,6 +302,9 @@ impl RetrieveIndividualBenefits {
         }
     }
 
+    // Written by hand: an empty list leaves the field `None`, and the ids are one comma-separated
+    // value.
+
     /// Reads only these individuals (an empty list reads everyone).
     pub fn individual_ids<I, S>(mut self, individual_ids: I) -> Self
     where
@@ -351,10 +316,9 @@ impl RetrieveIndividualBenefits {
         self
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -400,10 +364,9 @@ impl EnrollIndividuals {
         }
     }
 
-    /// Writes to the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Writes to the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -441,10 +404,9 @@ impl UnenrollIndividuals {
         }
     }
 
-    /// Writes to the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Writes to the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -752,46 +714,21 @@ impl BenefitEnrollment {
         }
     }
 
-    /// Sets the whole configuration.
-    pub fn configuration(mut self, configuration: BenefitEnrollmentConfiguration) -> Self {
-        self.configuration = Some(configuration);
-        self
-    }
-
-    /// Sets the employee deduction.
-    pub fn employee_deduction(mut self, deduction: EmployeeDeduction) -> Self {
-        self.config().employee_deduction = Some(deduction);
-        self
-    }
-
-    /// Sets the company contribution.
-    pub fn company_contribution(mut self, contribution: CompanyContribution) -> Self {
-        self.config().company_contribution = Some(contribution);
-        self
-    }
-
-    /// Sets the annual maximum in cents; `None` sends `null` (no maximum).
-    pub fn annual_maximum(mut self, cents: impl Into<Option<i64>>) -> Self {
-        self.config().annual_maximum = Some(cents.into());
-        self
-    }
-
-    /// Sets whose contribution limit applies (HSAs only).
-    pub fn annual_contribution_limit(mut self, limit: HsaContributionLimit) -> Self {
-        self.config().annual_contribution_limit = Some(limit);
-        self
-    }
-
-    /// Turns catch-up contributions on or off (retirement benefits only).
-    pub fn catch_up(mut self, catch_up: bool) -> Self {
-        self.config().catch_up = Some(catch_up);
-        self
-    }
-
-    /// Sets the date the enrollment takes effect.
-    pub fn effective_date(mut self, date: impl Into<Date>) -> Self {
-        self.config().effective_date = Some(date.into());
-        self
+    setters! {
+        /// Sets the whole configuration.
+        configuration(configuration: BenefitEnrollmentConfiguration);
+        /// Sets the employee deduction.
+        employee_deduction(deduction: EmployeeDeduction) => config().employee_deduction;
+        /// Sets the company contribution.
+        company_contribution(contribution: CompanyContribution) => config().company_contribution;
+        /// Sets the annual maximum in cents; `None` sends `null` (no maximum).
+        annual_maximum(cents: impl Into<Option<i64>>) => config().annual_maximum;
+        /// Sets whose contribution limit applies (HSAs only).
+        annual_contribution_limit(limit: HsaContributionLimit) => config().annual_contribution_limit;
+        /// Turns catch-up contributions on or off (retirement benefits only).
+        catch_up(catch_up: bool) => config().catch_up;
+        /// Sets the date the enrollment takes effect.
+        effective_date(date: impl Into<Date>) => config().effective_date;
     }
 
     fn config(&mut self) -> &mut BenefitEnrollmentConfiguration {

@@ -3,6 +3,7 @@
 use crate::client::Finch;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::Location;
 use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
@@ -27,10 +28,9 @@ impl RetrieveCompany {
         Self::default()
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 

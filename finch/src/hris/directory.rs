@@ -3,6 +3,7 @@
 use crate::client::Finch;
 use crate::listing::offset_listing;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::{IndividualRef, Paging};
 use crate::{Error, finch_endpoint};
 use finch_core::{Items, Pages};
@@ -35,22 +36,13 @@ impl ListDirectory {
         Self::default()
     }
 
-    /// Sets the page size.
-    pub fn limit(mut self, limit: u64) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// Starts at `offset`.
-    pub fn offset(mut self, offset: u64) -> Self {
-        self.offset = Some(offset);
-        self
-    }
-
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Sets the page size.
+        limit(limit: u64);
+        /// Starts at `offset`.
+        offset(offset: u64);
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 

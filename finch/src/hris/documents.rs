@@ -4,6 +4,7 @@ use crate::client::Finch;
 use crate::listing::offset_listing;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::{Paging, decode_buffered};
 use crate::{Error, finch_endpoint};
 use finch_core::{Items, Pages};
@@ -48,38 +49,17 @@ impl ListDocuments {
         Self::default()
     }
 
-    /// Lists only these individuals' documents.
-    pub fn individual_ids<I, S>(mut self, individual_ids: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        self.individual_ids = Some(individual_ids.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Lists only documents of these types.
-    pub fn types(mut self, types: impl IntoIterator<Item = DocumentType>) -> Self {
-        self.types = Some(types.into_iter().collect());
-        self
-    }
-
-    /// Sets the page size.
-    pub fn limit(mut self, limit: u64) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// Starts at `offset`.
-    pub fn offset(mut self, offset: u64) -> Self {
-        self.offset = Some(offset);
-        self
-    }
-
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Lists only these individuals' documents.
+        individual_ids(individual_ids: impl IntoIterator<Item = impl Into<String>>);
+        /// Lists only documents of these types.
+        types(types: impl IntoIterator<Item = DocumentType>);
+        /// Sets the page size.
+        limit(limit: u64);
+        /// Starts at `offset`.
+        offset(offset: u64);
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -158,10 +138,9 @@ impl RetrieveDocument {
         }
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 

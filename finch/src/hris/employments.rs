@@ -4,6 +4,7 @@ use crate::client::Finch;
 use crate::hris::IndividualRequest;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::{BatchBody, Date, IndividualRef, Location};
 use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
@@ -44,10 +45,9 @@ impl RetrieveEmployments {
         }
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 

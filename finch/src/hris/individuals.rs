@@ -3,6 +3,7 @@
 use crate::client::Finch;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::{BatchBody, Date, Location};
 use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
@@ -44,6 +45,8 @@ impl RetrieveIndividuals {
         }
     }
 
+    // Written by hand: it adds `ssn` to the options, making them on first use.
+
     /// Asks for the SSN too (needs the `ssn` scope).
     pub fn include_ssn(mut self) -> Self {
         self.options
@@ -53,10 +56,9 @@ impl RetrieveIndividuals {
         self
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 

@@ -4,6 +4,7 @@ use crate::client::Finch;
 use crate::hris::BenefitType;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::{BatchBody, BatchError, Money, Paging, decode_buffered};
 use crate::{Error, finch_endpoint};
 use finch_core::{PageInfo, PagingError, next_offset};
@@ -58,10 +59,9 @@ impl RetrievePayStatements {
         }
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -94,16 +94,11 @@ impl PayStatementRequest {
         }
     }
 
-    /// Sets the page size.
-    pub fn limit(mut self, limit: u64) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// Starts at `offset`.
-    pub fn offset(mut self, offset: u64) -> Self {
-        self.offset = Some(offset);
-        self
+    setters! {
+        /// Sets the page size.
+        limit(limit: u64);
+        /// Starts at `offset`.
+        offset(offset: u64);
     }
 
     /// The request for the page after `page` (which this request returned), `Ok(None)` when it

@@ -3,6 +3,7 @@
 use crate::client::Finch;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::{Date, Money};
 use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
@@ -42,10 +43,9 @@ impl ListPayments {
         }
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 

@@ -6,6 +6,7 @@ use crate::hris::plans::{MAX_BETA_PAGE, PlanType};
 use crate::listing::offset_listing;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::CommaSeparated;
 use crate::shared::{BatchBody, Date, Paging};
 use crate::{Error, finch_endpoint};
@@ -46,17 +47,14 @@ impl ListPlanDependents {
         Self::default()
     }
 
-    /// Sets the page size (at most 50).
-    pub fn limit(mut self, limit: u64) -> Self {
-        self.limit = Some(limit);
-        self
+    setters! {
+        /// Sets the page size (at most 50).
+        limit(limit: u64);
+        /// Starts at `offset`.
+        offset(offset: u64);
     }
 
-    /// Starts at `offset`.
-    pub fn offset(mut self, offset: u64) -> Self {
-        self.offset = Some(offset);
-        self
-    }
+    // Written by hand: it adds `ssn` to the fields asked for, making the list on first use.
 
     /// Asks for the dependents' SSNs too (needs the `employer:ssn` scope).
     pub fn include_ssn(mut self) -> Self {
@@ -67,10 +65,9 @@ impl ListPlanDependents {
         self
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -121,6 +118,8 @@ impl RetrievePlanDependents {
         }
     }
 
+    // Written by hand: it adds `ssn` to the fields asked for, making the list on first use.
+
     /// Asks for the dependents' SSNs too (needs the `employer:ssn` scope).
     pub fn include_ssn(mut self) -> Self {
         self.options
@@ -131,10 +130,9 @@ impl RetrievePlanDependents {
         self
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 

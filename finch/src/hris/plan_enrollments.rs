@@ -5,6 +5,7 @@ use crate::hris::plans::{CoverageTier, MAX_BETA_PAGE};
 use crate::listing::offset_listing;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::{BatchBody, Date, Paging};
 use crate::{Error, finch_endpoint};
 use finch_core::{Items, Pages};
@@ -39,22 +40,13 @@ impl ListPlanEnrollments {
         Self::default()
     }
 
-    /// Sets the page size (at most 50).
-    pub fn limit(mut self, limit: u64) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// Starts at `offset`.
-    pub fn offset(mut self, offset: u64) -> Self {
-        self.offset = Some(offset);
-        self
-    }
-
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Sets the page size (at most 50).
+        limit(limit: u64);
+        /// Starts at `offset`.
+        offset(offset: u64);
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -103,10 +95,9 @@ impl RetrievePlanEnrollments {
         }
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 

@@ -4,6 +4,7 @@ use crate::client::Finch;
 use crate::listing::offset_listing;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::{Date, Paging};
 use crate::{Error, finch_endpoint};
 use finch_core::{Items, Pages};
@@ -45,28 +46,15 @@ impl ListPlans {
         Self::default()
     }
 
-    /// Lists only plans of `plan_type`.
-    pub fn plan_type(mut self, plan_type: PlanType) -> Self {
-        self.plan_type = Some(plan_type);
-        self
-    }
-
-    /// Sets the page size (at most 50).
-    pub fn limit(mut self, limit: u64) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// Starts at `offset`.
-    pub fn offset(mut self, offset: u64) -> Self {
-        self.offset = Some(offset);
-        self
-    }
-
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Lists only plans of `plan_type`.
+        plan_type(plan_type: PlanType);
+        /// Sets the page size (at most 50).
+        limit(limit: u64);
+        /// Starts at `offset`.
+        offset(offset: u64);
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -108,10 +96,9 @@ impl RetrievePlan {
         }
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 

@@ -4,6 +4,7 @@ use crate::client::Finch;
 use crate::listing::offset_listing;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::{Error, finch_endpoint};
 use finch_core::{Items, Pages};
 use serde::{Deserialize, Serialize};
@@ -37,16 +38,11 @@ impl ListAutomatedJobs {
         Self::default()
     }
 
-    /// Sets the page size.
-    pub fn limit(mut self, limit: u64) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// Starts at `offset`.
-    pub fn offset(mut self, offset: u64) -> Self {
-        self.offset = Some(offset);
-        self
+    setters! {
+        /// Sets the page size.
+        limit(limit: u64);
+        /// Starts at `offset`.
+        offset(offset: u64);
     }
 }
 

@@ -3,6 +3,7 @@
 use crate::client::Finch;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::{BatchBody, Date, Paging};
 use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
@@ -49,10 +50,9 @@ impl RetrieveLedgerItems {
         }
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -80,16 +80,11 @@ impl LedgerItemsRequest {
         }
     }
 
-    /// Skips the first `offset` items.
-    pub fn offset(mut self, offset: u64) -> Self {
-        self.offset = Some(offset);
-        self
-    }
-
-    /// Returns at most `limit` items.
-    pub fn limit(mut self, limit: u64) -> Self {
-        self.limit = Some(limit);
-        self
+    setters! {
+        /// Skips the first `offset` items.
+        offset(offset: u64);
+        /// Returns at most `limit` items.
+        limit(limit: u64);
     }
 }
 

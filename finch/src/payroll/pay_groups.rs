@@ -4,6 +4,7 @@ use crate::client::Finch;
 /// How often a pay group is paid (the type `GET /employer/payment` uses too).
 pub use crate::hris::PayFrequency;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
@@ -38,22 +39,13 @@ impl ListPayGroups {
         Self::default()
     }
 
-    /// Lists only the pay groups of `individual_id`.
-    pub fn individual_id(mut self, individual_id: impl Into<String>) -> Self {
-        self.individual_id = Some(individual_id.into());
-        self
-    }
-
-    /// Lists only pay groups with these pay frequencies.
-    pub fn pay_frequencies(mut self, frequencies: impl IntoIterator<Item = PayFrequency>) -> Self {
-        self.pay_frequencies = Some(frequencies.into_iter().collect());
-        self
-    }
-
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Lists only the pay groups of `individual_id`.
+        individual_id(individual_id: impl Into<String>);
+        /// Lists only pay groups with these pay frequencies.
+        pay_frequencies(frequencies: impl IntoIterator<Item = PayFrequency>);
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -84,10 +76,9 @@ impl RetrievePayGroup {
         }
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
