@@ -1,13 +1,12 @@
 //! `/employer/documents*`: tax documents (W-4s). Beta in Finch's API.
 
 use crate::client::Finch;
-use crate::listing::offset_listing;
+use crate::listing::{listing_accessors, offset_listing};
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Paging, decode_buffered};
 use crate::{Error, finch_endpoint};
-use finch_core::{Items, Pages};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// List the company's documents (`GET /employer/documents`), one page (beta).
@@ -340,48 +339,15 @@ pub struct Documents<'a> {
 }
 
 impl Documents<'_> {
-    /// Reads one page of the company's documents (`GET /employer/documents`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let page = finch.hris().documents().list(finch::hris::ListDocuments::new().limit(100)).await?;
-    /// for document in page.documents {
-    ///     println!("{} {} {}", document.id, document.document_type, document.year);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn list(self, request: ListDocuments) -> Result<DocumentsPage, Error> {
-        self.client.send(&request).await
-    }
-
-    /// Walks the company's documents page by page, starting at `request`'s offset; only one page
-    /// is held at a time.
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let mut pages = finch.hris().documents().pages(finch::hris::ListDocuments::new().limit(100));
-    /// while let Some(page) = pages.next_page().await {
-    ///     println!("{} documents", page?.documents.len());
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub fn pages(self, request: ListDocuments) -> Pages<ListDocuments> {
-        Pages::new(self.client.core().clone(), request)
-    }
-
-    /// Every document, one at a time, fetched a page at a time.
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::hris::{DocumentType, ListDocuments};
-    /// let mut w4s = finch.hris().documents().list_all(ListDocuments::new().types([DocumentType::W4Form2020]).limit(100));
-    /// while let Some(document) = w4s.next_item().await {
-    ///     println!("{}", document?.url);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub fn list_all(self, request: ListDocuments) -> Items<ListDocuments> {
-        self.pages(request).items()
+    listing_accessors! {
+        ListDocuments => DocumentsPage {
+            accessor: hris.documents,
+            endpoint: "GET /employer/documents",
+            listing: "the company's documents",
+            item: "document",
+            items: documents,
+            id: id,
+        }
     }
 
     /// Reads one document's content (`GET /employer/documents/{document_id}`).

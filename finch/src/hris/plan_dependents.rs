@@ -3,14 +3,13 @@
 use crate::client::Finch;
 use crate::hris::individuals::Gender;
 use crate::hris::plans::{MAX_BETA_PAGE, PlanType};
-use crate::listing::offset_listing;
+use crate::listing::{listing_accessors, offset_listing};
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::CommaSeparated;
 use crate::shared::{BatchBody, Date, Paging};
 use crate::{Error, finch_endpoint};
-use finch_core::{Items, Pages};
 use serde::{Deserialize, Serialize};
 
 /// List the dependents covered by the company's benefit plans
@@ -274,47 +273,16 @@ pub struct PlanDependents<'a> {
 }
 
 impl PlanDependents<'_> {
-    /// Reads one page of dependents (`GET /employer/plans-dependents`; beta).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let page = finch.hris().plan_dependents().list(finch::hris::ListPlanDependents::new()).await?;
-    /// for dependent in page.dependents {
-    ///     println!("{} {}", dependent.first_name, dependent.last_name);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn list(self, request: ListPlanDependents) -> Result<PlanDependentsPage, Error> {
-        self.client.send(&request).await
-    }
-
-    /// Walks the dependents page by page, starting at `request`'s offset; only one page is held
-    /// at a time (beta).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let mut pages = finch.hris().plan_dependents().pages(finch::hris::ListPlanDependents::new());
-    /// while let Some(page) = pages.next_page().await {
-    ///     println!("{} dependents", page?.dependents.len());
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub fn pages(self, request: ListPlanDependents) -> Pages<ListPlanDependents> {
-        Pages::new(self.client.core().clone(), request)
-    }
-
-    /// Every dependent, one at a time, fetched a page at a time (beta).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let mut dependents = finch.hris().plan_dependents().list_all(finch::hris::ListPlanDependents::new());
-    /// while let Some(dependent) = dependents.next_item().await {
-    ///     println!("{}", dependent?.dependent_id);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub fn list_all(self, request: ListPlanDependents) -> Items<ListPlanDependents> {
-        self.pages(request).items()
+    listing_accessors! {
+        ListPlanDependents => PlanDependentsPage {
+            accessor: hris.plan_dependents,
+            endpoint: "GET /employer/plans-dependents",
+            listing: "the dependents",
+            item: "dependent",
+            items: dependents,
+            id: dependent_id,
+            beta: true,
+        }
     }
 
     /// Reads dependents by id, at most 50 (`POST /employer/plans-dependents`; beta).

@@ -2,13 +2,12 @@
 
 use crate::client::Finch;
 use crate::hris::plans::{CoverageTier, MAX_BETA_PAGE};
-use crate::listing::offset_listing;
+use crate::listing::{listing_accessors, offset_listing};
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{BatchBody, Date, Paging};
 use crate::{Error, finch_endpoint};
-use finch_core::{Items, Pages};
 use serde::{Deserialize, Serialize};
 
 /// List the company's benefit-plan enrollments (`GET /employer/plans-enrollments`), one page.
@@ -232,47 +231,16 @@ pub struct PlanEnrollments<'a> {
 }
 
 impl PlanEnrollments<'_> {
-    /// Reads one page of enrollments (`GET /employer/plans-enrollments`; beta).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let page = finch.hris().plan_enrollments().list(finch::hris::ListPlanEnrollments::new()).await?;
-    /// for enrollment in page.enrollments {
-    ///     println!("{} in {}", enrollment.individual_id, enrollment.plan_id);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn list(self, request: ListPlanEnrollments) -> Result<PlanEnrollmentsPage, Error> {
-        self.client.send(&request).await
-    }
-
-    /// Walks the enrollments page by page, starting at `request`'s offset; only one page is held
-    /// at a time (beta).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let mut pages = finch.hris().plan_enrollments().pages(finch::hris::ListPlanEnrollments::new());
-    /// while let Some(page) = pages.next_page().await {
-    ///     println!("{} enrollments", page?.enrollments.len());
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub fn pages(self, request: ListPlanEnrollments) -> Pages<ListPlanEnrollments> {
-        Pages::new(self.client.core().clone(), request)
-    }
-
-    /// Every enrollment, one at a time, fetched a page at a time (beta).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let mut enrollments = finch.hris().plan_enrollments().list_all(finch::hris::ListPlanEnrollments::new());
-    /// while let Some(enrollment) = enrollments.next_item().await {
-    ///     println!("{}", enrollment?.id);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub fn list_all(self, request: ListPlanEnrollments) -> Items<ListPlanEnrollments> {
-        self.pages(request).items()
+    listing_accessors! {
+        ListPlanEnrollments => PlanEnrollmentsPage {
+            accessor: hris.plan_enrollments,
+            endpoint: "GET /employer/plans-enrollments",
+            listing: "the enrollments",
+            item: "enrollment",
+            items: enrollments,
+            id: id,
+            beta: true,
+        }
     }
 
     /// Reads enrollments by id, at most 50 (`POST /employer/plans-enrollments`; beta).

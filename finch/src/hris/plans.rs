@@ -1,13 +1,12 @@
 //! `/employer/plans*` (beta): benefit plans.
 
 use crate::client::Finch;
-use crate::listing::offset_listing;
+use crate::listing::{listing_accessors, offset_listing};
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Date, Paging};
 use crate::{Error, finch_endpoint};
-use finch_core::{Items, Pages};
 use serde::{Deserialize, Serialize};
 
 /// The page size of the beta plan listings when none is given, and their largest.
@@ -214,47 +213,16 @@ pub struct Plans<'a> {
 }
 
 impl Plans<'_> {
-    /// Reads one page of the company's benefit plans (`GET /employer/plans`; beta).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let page = finch.hris().plans().list(finch::hris::ListPlans::new()).await?;
-    /// for plan in page.plans {
-    ///     println!("{} ({:?})", plan.name, plan.plan_type);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn list(self, request: ListPlans) -> Result<PlansPage, Error> {
-        self.client.send(&request).await
-    }
-
-    /// Walks the plans page by page, starting at `request`'s offset; only one page is held at a
-    /// time (beta).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let mut pages = finch.hris().plans().pages(finch::hris::ListPlans::new());
-    /// while let Some(page) = pages.next_page().await {
-    ///     println!("{} plans", page?.plans.len());
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub fn pages(self, request: ListPlans) -> Pages<ListPlans> {
-        Pages::new(self.client.core().clone(), request)
-    }
-
-    /// Every plan, one at a time, fetched a page at a time (beta).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let mut plans = finch.hris().plans().list_all(finch::hris::ListPlans::new());
-    /// while let Some(plan) = plans.next_item().await {
-    ///     println!("{}", plan?.id);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub fn list_all(self, request: ListPlans) -> Items<ListPlans> {
-        self.pages(request).items()
+    listing_accessors! {
+        ListPlans => PlansPage {
+            accessor: hris.plans,
+            endpoint: "GET /employer/plans",
+            listing: "the company's benefit plans",
+            item: "plan",
+            items: plans,
+            id: id,
+            beta: true,
+        }
     }
 
     /// Reads one benefit plan (`GET /employer/plans/{plan_id}`; beta).
