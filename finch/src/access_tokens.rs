@@ -1,11 +1,12 @@
 //! `POST /auth/token`: exchange a Finch Connect authorization code for a connection's access token.
 
 use crate::client::Finch;
+use crate::handles::accessors;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Product;
-use crate::{Error, Secret, finch_endpoint};
+use crate::{Secret, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// Exchange an authorization code for an access token (`POST /auth/token`).
@@ -139,27 +140,24 @@ pub struct AccessTokens<'a> {
 }
 
 impl AccessTokens<'_> {
-    /// Exchanges an authorization code for an access token (`POST /auth/token`).
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    /// # let stand_in = finch::testing::StandIn::start().await?;
-    /// # let code = stand_in.issue_authorization_code();
-    /// let finch = finch::Finch::builder()
-    ///     # .base_url(stand_in.base_url())
-    ///     .client_id(stand_in.client_id())
-    ///     .client_secret(stand_in.client_secret())
-    ///     .build()?;
-    /// let token = finch.access_tokens().create(finch::CreateAccessToken::new(code)).await?;
-    /// let connection = finch.with_access_token(token.access_token);
-    /// let company = connection.hris().company().retrieve().await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn create(
-        self,
-        request: CreateAccessToken,
-    ) -> Result<CreateAccessTokenResponse, Error> {
-        self.client.send(&request).await
+    accessors! {
+        /// Exchanges an authorization code for an access token (`POST /auth/token`).
+        ///
+        /// ```
+        /// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+        /// # let stand_in = finch::testing::StandIn::start().await?;
+        /// # let code = stand_in.issue_authorization_code();
+        /// let finch = finch::Finch::builder()
+        ///     # .base_url(stand_in.base_url())
+        ///     .client_id(stand_in.client_id())
+        ///     .client_secret(stand_in.client_secret())
+        ///     .build()?;
+        /// let token = finch.access_tokens().create(finch::CreateAccessToken::new(code)).await?;
+        /// let connection = finch.with_access_token(token.access_token);
+        /// let company = connection.hris().company().retrieve().await?;
+        /// # Ok(()) }
+        /// ```
+        pub async fn create(self, request: CreateAccessToken) -> Result<CreateAccessTokenResponse, Error>;
     }
 }
 

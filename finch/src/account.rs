@@ -2,6 +2,7 @@
 
 use crate::access_tokens::{ClientType, ConnectionType};
 use crate::client::Finch;
+use crate::handles::accessors;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::shared::Product;
@@ -327,45 +328,38 @@ pub struct Account<'a> {
 }
 
 impl Account<'_> {
-    /// Reads what the client's access token grants (`GET /introspect`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let about = finch.account().introspect().await?;
-    /// println!("{} via {}: {}", about.connection_id, about.provider_id, about.connection_status.status);
-    /// # Ok(()) }
-    /// ```
-    pub async fn introspect(self) -> Result<Introspection, Error> {
-        self.client.send(&Introspect).await
-    }
+    accessors! {
+        /// Reads what the client's access token grants (`GET /introspect`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let about = finch.account().introspect().await?;
+        /// println!("{} via {}: {}", about.connection_id, about.provider_id, about.connection_status.status);
+        /// # Ok(()) }
+        /// ```
+        pub async fn introspect(self) -> Result<Introspection, Error> => Introspect;
 
-    /// Disconnects the access token's connection (`POST /disconnect`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let done = finch.account().disconnect().await?;
-    /// assert!(done.is_success());
-    /// # Ok(()) }
-    /// ```
-    pub async fn disconnect(self) -> Result<DisconnectResponse, Error> {
-        self.client.send(&Disconnect).await
-    }
+        /// Disconnects the access token's connection (`POST /disconnect`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let done = finch.account().disconnect().await?;
+        /// assert!(done.is_success());
+        /// # Ok(()) }
+        /// ```
+        pub async fn disconnect(self) -> Result<DisconnectResponse, Error> => Disconnect;
 
-    /// Disconnects some entities of the connection (`POST /disconnect-entity`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::account::DisconnectEntity;
-    /// let done = finch.account()
-    ///     .disconnect_entity(DisconnectEntity::new(["3c90c3cc-0d44-4b50-8888-8dd25736052a"]))
-    ///     .await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn disconnect_entity(
-        self,
-        request: DisconnectEntity,
-    ) -> Result<DisconnectResponse, Error> {
-        self.client.send(&request).await
+        /// Disconnects some entities of the connection (`POST /disconnect-entity`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::account::DisconnectEntity;
+        /// let done = finch.account()
+        ///     .disconnect_entity(DisconnectEntity::new(["3c90c3cc-0d44-4b50-8888-8dd25736052a"]))
+        ///     .await?;
+        /// # Ok(()) }
+        /// ```
+        pub async fn disconnect_entity(self, request: DisconnectEntity) -> Result<DisconnectResponse, Error>;
     }
 }
 

@@ -56,6 +56,7 @@ mod access_tokens;
 pub mod account;
 mod client;
 pub mod connect;
+mod handles;
 pub mod hris;
 pub mod jobs;
 mod listing;

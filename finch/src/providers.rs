@@ -2,11 +2,12 @@
 
 use crate::account::AuthenticationType;
 use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::accessors;
 use crate::hris::{BenefitFrequency, BenefitType, HsaContributionLimit};
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::shared::Product;
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -493,18 +494,18 @@ pub struct Providers<'a> {
 }
 
 impl Providers<'_> {
-    /// Lists the providers Finch supports (`GET /providers`); sends the access token only when the
-    /// client has one.
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// for provider in finch.providers().list().await? {
-    ///     println!("{}: {}", provider.id, provider.display_name);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn list(self) -> Result<Vec<Provider>, Error> {
-        self.client.send(&ListProviders).await
+    accessors! {
+        /// Lists the providers Finch supports (`GET /providers`); sends the access token only when the
+        /// client has one.
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// for provider in finch.providers().list().await? {
+        ///     println!("{}: {}", provider.id, provider.display_name);
+        /// }
+        /// # Ok(()) }
+        /// ```
+        pub async fn list(self) -> Result<Vec<Provider>, Error> => ListProviders;
     }
 }
 

@@ -1,9 +1,10 @@
 //! `POST /forward`: send a request to the provider's own API through Finch.
 
 use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::accessors;
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
@@ -198,19 +199,19 @@ pub struct RequestForwarding<'a> {
 }
 
 impl RequestForwarding<'_> {
-    /// Sends a request to the provider's API through Finch (`POST /forward`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::request_forwarding::ForwardRequest;
-    /// let reply = finch.request_forwarding()
-    ///     .forward(ForwardRequest::new("GET", "/employees").param("page", 2))
-    ///     .await?;
-    /// println!("{}: {:?}", reply.status_code, reply.data);
-    /// # Ok(()) }
-    /// ```
-    pub async fn forward(self, request: ForwardRequest) -> Result<ForwardResponse, Error> {
-        self.client.send(&request).await
+    accessors! {
+        /// Sends a request to the provider's API through Finch (`POST /forward`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::request_forwarding::ForwardRequest;
+        /// let reply = finch.request_forwarding()
+        ///     .forward(ForwardRequest::new("GET", "/employees").param("page", 2))
+        ///     .await?;
+        /// println!("{}: {:?}", reply.status_code, reply.data);
+        /// # Ok(()) }
+        /// ```
+        pub async fn forward(self, request: ForwardRequest) -> Result<ForwardResponse, Error>;
     }
 }
 

@@ -8,6 +8,7 @@ pub use auth_url::*;
 pub use sessions::*;
 
 use crate::client::Finch;
+use crate::handles::accessors;
 use crate::shared::Product;
 
 /// `client.connect()`.
@@ -17,11 +18,9 @@ pub struct Connect<'a> {
 }
 
 impl<'a> Connect<'a> {
-    /// `POST /connect/sessions*`.
-    pub fn sessions(&self) -> Sessions<'a> {
-        Sessions {
-            client: self.client,
-        }
+    accessors! {
+        /// `POST /connect/sessions*`.
+        pub fn sessions(&self) -> Sessions<'a>;
     }
 
     /// The Finch Connect authorization URL asking for `products` and redirecting back to

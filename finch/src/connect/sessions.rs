@@ -2,11 +2,12 @@
 //! reauthenticates an existing connection.
 
 use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::accessors;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Product;
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// Create a Connect session (`POST /connect/sessions`, HTTP Basic auth with the client id and
@@ -235,40 +236,35 @@ pub struct Sessions<'a> {
 }
 
 impl Sessions<'_> {
-    /// Creates a Connect session (`POST /connect/sessions`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::{Product, connect::CreateConnectSession};
-    /// let session = finch.connect().sessions()
-    ///     .new(CreateConnectSession::new("customer-42", "Acme Inc", [Product::Directory]))
-    ///     .await?;
-    /// println!("send the employer to {}", session.connect_url);
-    /// # Ok(()) }
-    /// ```
-    // Named `new` as in the official SDKs (`connect.sessions.new`).
-    #[allow(clippy::new_ret_no_self)]
-    pub async fn new(self, request: CreateConnectSession) -> Result<ConnectSession, Error> {
-        self.client.send(&request).await
-    }
+    // `new` is named as in the official SDKs (`connect.sessions.new`).
+    accessors! {
+        /// Creates a Connect session (`POST /connect/sessions`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::{Product, connect::CreateConnectSession};
+        /// let session = finch.connect().sessions()
+        ///     .new(CreateConnectSession::new("customer-42", "Acme Inc", [Product::Directory]))
+        ///     .await?;
+        /// println!("send the employer to {}", session.connect_url);
+        /// # Ok(()) }
+        /// ```
+        #[allow(clippy::new_ret_no_self)]
+        pub async fn new(self, request: CreateConnectSession) -> Result<ConnectSession, Error>;
 
-    /// Creates a Connect session that reauthenticates an existing connection
-    /// (`POST /connect/sessions/reauthenticate`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::connect::ReauthenticateConnectSession;
-    /// let session = finch.connect().sessions()
-    ///     .reauthenticate(ReauthenticateConnectSession::new("bc3a2af9-ce03-46c4-9142-81abe789c64d"))
-    ///     .await?;
-    /// println!("send the employer to {}", session.connect_url);
-    /// # Ok(()) }
-    /// ```
-    pub async fn reauthenticate(
-        self,
-        request: ReauthenticateConnectSession,
-    ) -> Result<ConnectSession, Error> {
-        self.client.send(&request).await
+        /// Creates a Connect session that reauthenticates an existing connection
+        /// (`POST /connect/sessions/reauthenticate`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::connect::ReauthenticateConnectSession;
+        /// let session = finch.connect().sessions()
+        ///     .reauthenticate(ReauthenticateConnectSession::new("bc3a2af9-ce03-46c4-9142-81abe789c64d"))
+        ///     .await?;
+        /// println!("send the employer to {}", session.connect_url);
+        /// # Ok(()) }
+        /// ```
+        pub async fn reauthenticate(self, request: ReauthenticateConnectSession) -> Result<ConnectSession, Error>;
     }
 }
 

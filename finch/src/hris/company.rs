@@ -1,11 +1,12 @@
 //! `GET /employer/company`: basic company data.
 
 use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::accessors;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Location;
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// Read basic company data (`GET /employer/company`).
@@ -152,21 +153,19 @@ pub struct CompanyResource<'a> {
 }
 
 impl CompanyResource<'_> {
-    /// Reads the company (`GET /employer/company`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let company = finch.hris().company().retrieve().await?;
-    /// println!("{}", company.legal_name.as_deref().unwrap_or("(no name)"));
-    /// # Ok(()) }
-    /// ```
-    pub async fn retrieve(self) -> Result<Company, Error> {
-        self.client.send(&RetrieveCompany::new()).await
-    }
+    accessors! {
+        /// Reads the company (`GET /employer/company`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let company = finch.hris().company().retrieve().await?;
+        /// println!("{}", company.legal_name.as_deref().unwrap_or("(no name)"));
+        /// # Ok(()) }
+        /// ```
+        pub async fn retrieve(self) -> Result<Company, Error> => RetrieveCompany::new();
 
-    /// Reads the company with a request's options (`entity_ids`).
-    pub async fn retrieve_with(self, request: RetrieveCompany) -> Result<Company, Error> {
-        self.client.send(&request).await
+        /// Reads the company with a request's options (`entity_ids`).
+        pub async fn retrieve_with(self, request: RetrieveCompany) -> Result<Company, Error>;
     }
 }
 

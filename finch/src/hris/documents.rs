@@ -1,6 +1,7 @@
 //! `/employer/documents*`: tax documents (W-4s). Beta in Finch's API.
 
 use crate::client::Finch;
+use crate::handles::accessors;
 use crate::listing::{listing_accessors, offset_listing};
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
@@ -350,24 +351,24 @@ impl Documents<'_> {
         }
     }
 
-    /// Reads one document's content (`GET /employer/documents/{document_id}`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::hris::{DocumentDetails, RetrieveDocument};
-    /// let document = finch.hris().documents()
-    ///     .retrieve(RetrieveDocument::new("238b1d2a-3172-4b4a-a825-b04c0b2d0cac"))
-    ///     .await?;
-    /// match document {
-    ///     DocumentDetails::W4Form2020(w4) => println!("{:?}", w4.data.filing_status),
-    ///     DocumentDetails::W4Form2005(w4) => println!("{} allowances", w4.data.total_number_of_allowances),
-    ///     other => println!("a {:?} document", other.document_type()),
-    /// }
-    /// # Ok(()) }
-    /// ```
-    #[doc(alias = "retreive")]
-    pub async fn retrieve(self, request: RetrieveDocument) -> Result<DocumentDetails, Error> {
-        self.client.send(&request).await
+    accessors! {
+        /// Reads one document's content (`GET /employer/documents/{document_id}`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::hris::{DocumentDetails, RetrieveDocument};
+        /// let document = finch.hris().documents()
+        ///     .retrieve(RetrieveDocument::new("238b1d2a-3172-4b4a-a825-b04c0b2d0cac"))
+        ///     .await?;
+        /// match document {
+        ///     DocumentDetails::W4Form2020(w4) => println!("{:?}", w4.data.filing_status),
+        ///     DocumentDetails::W4Form2005(w4) => println!("{} allowances", w4.data.total_number_of_allowances),
+        ///     other => println!("a {:?} document", other.document_type()),
+        /// }
+        /// # Ok(()) }
+        /// ```
+        #[doc(alias = "retreive")]
+        pub async fn retrieve(self, request: RetrieveDocument) -> Result<DocumentDetails, Error>;
     }
 
     /// The official SDKs' spelling of [`retrieve`](Self::retrieve).

@@ -1,12 +1,13 @@
 //! `POST /employer/employment`: individuals' employment and income data, in batches.
 
 use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::accessors;
 use crate::hris::IndividualRequest;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{BatchBody, Date, IndividualRef, Location};
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// Read individuals' employment and income data (`POST /employer/employment`), up to 10,000 per
@@ -321,25 +322,22 @@ pub struct Employments<'a> {
 }
 
 impl Employments<'_> {
-    /// Reads individuals' employment and income data in one batch (`POST /employer/employment`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let request = finch::hris::RetrieveEmployments::new(["5d0b10a1", "8b3f8edc"]);
-    /// let batch = finch.hris().employments().retrieve_many(request).await?;
-    /// for item in batch.responses {
-    ///     match item.body.into_result() {
-    ///         Ok(employment) => println!("{:?}: {:?}", employment.title, employment.income),
-    ///         Err(error) => eprintln!("{}: {error}", item.individual_id),
-    ///     }
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn retrieve_many(
-        self,
-        request: RetrieveEmployments,
-    ) -> Result<EmploymentsResponse, Error> {
-        self.client.send(&request).await
+    accessors! {
+        /// Reads individuals' employment and income data in one batch (`POST /employer/employment`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let request = finch::hris::RetrieveEmployments::new(["5d0b10a1", "8b3f8edc"]);
+        /// let batch = finch.hris().employments().retrieve_many(request).await?;
+        /// for item in batch.responses {
+        ///     match item.body.into_result() {
+        ///         Ok(employment) => println!("{:?}: {:?}", employment.title, employment.income),
+        ///         Err(error) => eprintln!("{}: {error}", item.individual_id),
+        ///     }
+        /// }
+        /// # Ok(()) }
+        /// ```
+        pub async fn retrieve_many(self, request: RetrieveEmployments) -> Result<EmploymentsResponse, Error>;
     }
 }
 

@@ -1,11 +1,12 @@
 //! `POST /employer/individual`: individuals' personal data, in batches.
 
 use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::accessors;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{BatchBody, Date, Location};
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// Read individuals' personal data (`POST /employer/individual`), up to 10,000 per request.
@@ -248,24 +249,21 @@ pub struct Individuals<'a> {
 }
 
 impl Individuals<'_> {
-    /// Reads individuals' personal data in one batch (`POST /employer/individual`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let batch = finch.hris().individuals().retrieve_many(finch::hris::RetrieveIndividuals::new(["5d0b10a1"])).await?;
-    /// for item in batch.responses {
-    ///     match item.body.into_result() {
-    ///         Ok(individual) => println!("{:?}", individual.first_name),
-    ///         Err(error) => eprintln!("{}: {error}", item.individual_id),
-    ///     }
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn retrieve_many(
-        self,
-        request: RetrieveIndividuals,
-    ) -> Result<IndividualsResponse, Error> {
-        self.client.send(&request).await
+    accessors! {
+        /// Reads individuals' personal data in one batch (`POST /employer/individual`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let batch = finch.hris().individuals().retrieve_many(finch::hris::RetrieveIndividuals::new(["5d0b10a1"])).await?;
+        /// for item in batch.responses {
+        ///     match item.body.into_result() {
+        ///         Ok(individual) => println!("{:?}", individual.first_name),
+        ///         Err(error) => eprintln!("{}: {error}", item.individual_id),
+        ///     }
+        /// }
+        /// # Ok(()) }
+        /// ```
+        pub async fn retrieve_many(self, request: RetrieveIndividuals) -> Result<IndividualsResponse, Error>;
     }
 }
 

@@ -28,6 +28,7 @@ pub use plan_enrollments::*;
 pub use plans::*;
 
 use crate::client::Finch;
+use crate::handles::accessors;
 
 /// `client.hris()`.
 #[derive(Clone, Copy, Debug)]
@@ -36,87 +37,41 @@ pub struct Hris<'a> {
 }
 
 impl<'a> Hris<'a> {
-    /// `GET /employer/company`.
-    pub fn company(&self) -> CompanyResource<'a> {
-        CompanyResource {
-            client: self.client,
-        }
-    }
+    accessors! {
+        /// `GET /employer/company`.
+        pub fn company(&self) -> CompanyResource<'a>;
 
-    /// `GET /employer/directory`.
-    pub fn directory(&self) -> Directory<'a> {
-        Directory {
-            client: self.client,
-        }
-    }
+        /// `GET /employer/directory`.
+        pub fn directory(&self) -> Directory<'a>;
 
-    /// `POST /employer/individual`.
-    pub fn individuals(&self) -> Individuals<'a> {
-        Individuals {
-            client: self.client,
-        }
-    }
+        /// `POST /employer/individual`.
+        pub fn individuals(&self) -> Individuals<'a>;
 
-    /// `POST /employer/employment`.
-    pub fn employments(&self) -> Employments<'a> {
-        Employments {
-            client: self.client,
-        }
-    }
+        /// `POST /employer/employment`.
+        pub fn employments(&self) -> Employments<'a>;
 
-    /// `GET /employer/payment`.
-    pub fn payments(&self) -> Payments<'a> {
-        Payments {
-            client: self.client,
-        }
-    }
+        /// `GET /employer/payment`.
+        pub fn payments(&self) -> Payments<'a>;
 
-    /// `POST /employer/pay-statement`.
-    pub fn pay_statements(&self) -> PayStatements<'a> {
-        PayStatements {
-            client: self.client,
-        }
-    }
+        /// `POST /employer/pay-statement`.
+        pub fn pay_statements(&self) -> PayStatements<'a>;
 
-    /// `/employer/pay-statement-item*`.
-    pub fn pay_statement_item(&self) -> PayStatementItem<'a> {
-        PayStatementItem {
-            client: self.client,
-        }
-    }
+        /// `/employer/pay-statement-item*`.
+        pub fn pay_statement_item(&self) -> PayStatementItem<'a>;
 
-    /// `/employer/documents*`.
-    pub fn documents(&self) -> Documents<'a> {
-        Documents {
-            client: self.client,
-        }
-    }
+        /// `/employer/documents*`.
+        pub fn documents(&self) -> Documents<'a>;
 
-    /// `/employer/benefits*`: deductions and contributions.
-    pub fn benefits(&self) -> Benefits<'a> {
-        Benefits {
-            client: self.client,
-        }
-    }
+        /// `/employer/benefits*`: deductions and contributions.
+        pub fn benefits(&self) -> Benefits<'a>;
 
-    /// `/employer/plans*` (beta).
-    pub fn plans(&self) -> Plans<'a> {
-        Plans {
-            client: self.client,
-        }
-    }
+        /// `/employer/plans*` (beta).
+        pub fn plans(&self) -> Plans<'a>;
 
-    /// `/employer/plans-enrollments` (beta).
-    pub fn plan_enrollments(&self) -> PlanEnrollments<'a> {
-        PlanEnrollments {
-            client: self.client,
-        }
-    }
+        /// `/employer/plans-enrollments` (beta).
+        pub fn plan_enrollments(&self) -> PlanEnrollments<'a>;
 
-    /// `/employer/plans-dependents` (beta).
-    pub fn plan_dependents(&self) -> PlanDependents<'a> {
-        PlanDependents {
-            client: self.client,
-        }
+        /// `/employer/plans-dependents` (beta).
+        pub fn plan_dependents(&self) -> PlanDependents<'a>;
     }
 }

@@ -1,12 +1,13 @@
 //! `/employer/pay-statement-item*`: pay-statement items and the rules that label them.
 
 use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::accessors;
 use crate::hris::Metadata;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Date;
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// List the distinct items (earnings, taxes, deductions, contributions) that appear on the
@@ -501,37 +502,30 @@ pub struct PayStatementItem<'a> {
 }
 
 impl<'a> PayStatementItem<'a> {
-    /// Lists the distinct items of the company's pay statements (`GET /employer/pay-statement-item`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::hris::{ListPayStatementItems, PayStatementCategory};
-    /// let request = ListPayStatementItems::new().categories([PayStatementCategory::EmployeeDeductions]);
-    /// let items = finch.hris().pay_statement_item().list(request).await?;
-    /// for item in items.responses {
-    ///     println!("{} {:?}", item.name, item.attributes.pre_tax);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn list(
-        self,
-        request: ListPayStatementItems,
-    ) -> Result<PayStatementItemsResponse, Error> {
-        self.client.send(&request).await
-    }
+    accessors! {
+        /// Lists the distinct items of the company's pay statements (`GET /employer/pay-statement-item`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::hris::{ListPayStatementItems, PayStatementCategory};
+        /// let request = ListPayStatementItems::new().categories([PayStatementCategory::EmployeeDeductions]);
+        /// let items = finch.hris().pay_statement_item().list(request).await?;
+        /// for item in items.responses {
+        ///     println!("{} {:?}", item.name, item.attributes.pre_tax);
+        /// }
+        /// # Ok(()) }
+        /// ```
+        pub async fn list(self, request: ListPayStatementItems) -> Result<PayStatementItemsResponse, Error>;
 
-    /// The rules that label pay-statement items (`/employer/pay-statement-item/rule*`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let rules = finch.hris().pay_statement_item().rules();
-    /// let listed = rules.list(finch::hris::ListPayStatementItemRules::new()).await?;
-    /// # Ok(()) }
-    /// ```
-    pub fn rules(&self) -> PayStatementItemRules<'a> {
-        PayStatementItemRules {
-            client: self.client,
-        }
+        /// The rules that label pay-statement items (`/employer/pay-statement-item/rule*`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let rules = finch.hris().pay_statement_item().rules();
+        /// let listed = rules.list(finch::hris::ListPayStatementItemRules::new()).await?;
+        /// # Ok(()) }
+        /// ```
+        pub fn rules(&self) -> PayStatementItemRules<'a>;
     }
 }
 
@@ -542,78 +536,60 @@ pub struct PayStatementItemRules<'a> {
 }
 
 impl PayStatementItemRules<'_> {
-    /// Lists the rules (`GET /employer/pay-statement-item/rule`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let rules = finch.hris().pay_statement_item().rules()
-    ///     .list(finch::hris::ListPayStatementItemRules::new())
-    ///     .await?;
-    /// println!("{} rules", rules.responses.len());
-    /// # Ok(()) }
-    /// ```
-    pub async fn list(
-        self,
-        request: ListPayStatementItemRules,
-    ) -> Result<PayStatementItemRulesResponse, Error> {
-        self.client.send(&request).await
-    }
+    accessors! {
+        /// Lists the rules (`GET /employer/pay-statement-item/rule`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let rules = finch.hris().pay_statement_item().rules()
+        ///     .list(finch::hris::ListPayStatementItemRules::new())
+        ///     .await?;
+        /// println!("{} rules", rules.responses.len());
+        /// # Ok(()) }
+        /// ```
+        pub async fn list(self, request: ListPayStatementItemRules) -> Result<PayStatementItemRulesResponse, Error>;
 
-    /// Creates a rule (`POST /employer/pay-statement-item/rule`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::hris::{CreatePayStatementItemRule, RuleCondition};
-    /// let rule = finch.hris().pay_statement_item().rules()
-    ///     .create(CreatePayStatementItemRule::new()
-    ///         .condition(RuleCondition::equals("name", "Salary"))
-    ///         .metadata("category", "base_pay"))
-    ///     .await?;
-    /// println!("rule {:?}", rule.id);
-    /// # Ok(()) }
-    /// ```
-    pub async fn create(
-        self,
-        request: CreatePayStatementItemRule,
-    ) -> Result<PayStatementItemRule, Error> {
-        self.client.send(&request).await
-    }
+        /// Creates a rule (`POST /employer/pay-statement-item/rule`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::hris::{CreatePayStatementItemRule, RuleCondition};
+        /// let rule = finch.hris().pay_statement_item().rules()
+        ///     .create(CreatePayStatementItemRule::new()
+        ///         .condition(RuleCondition::equals("name", "Salary"))
+        ///         .metadata("category", "base_pay"))
+        ///     .await?;
+        /// println!("rule {:?}", rule.id);
+        /// # Ok(()) }
+        /// ```
+        pub async fn create(self, request: CreatePayStatementItemRule) -> Result<PayStatementItemRule, Error>;
 
-    /// Changes a rule (`PUT /employer/pay-statement-item/rule/{rule_id}`); see
-    /// [`UpdatePayStatementItemRule`] for the body sent.
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::hris::UpdatePayStatementItemRule;
-    /// let rule = finch.hris().pay_statement_item().rules()
-    ///     .update(UpdatePayStatementItemRule::new("5d0b10a1").effective_end_date("2025-12-31"))
-    ///     .await?;
-    /// println!("updated at {:?}", rule.updated_at);
-    /// # Ok(()) }
-    /// ```
-    pub async fn update(
-        self,
-        request: UpdatePayStatementItemRule,
-    ) -> Result<PayStatementItemRule, Error> {
-        self.client.send(&request).await
-    }
+        /// Changes a rule (`PUT /employer/pay-statement-item/rule/{rule_id}`); see
+        /// [`UpdatePayStatementItemRule`] for the body sent.
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::hris::UpdatePayStatementItemRule;
+        /// let rule = finch.hris().pay_statement_item().rules()
+        ///     .update(UpdatePayStatementItemRule::new("5d0b10a1").effective_end_date("2025-12-31"))
+        ///     .await?;
+        /// println!("updated at {:?}", rule.updated_at);
+        /// # Ok(()) }
+        /// ```
+        pub async fn update(self, request: UpdatePayStatementItemRule) -> Result<PayStatementItemRule, Error>;
 
-    /// Deletes a rule (`DELETE /employer/pay-statement-item/rule/{rule_id}`); the reply is the
-    /// rule, with `deleted_at`.
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let rule = finch.hris().pay_statement_item().rules()
-    ///     .delete(finch::hris::DeletePayStatementItemRule::new("5d0b10a1"))
-    ///     .await?;
-    /// println!("deleted at {:?}", rule.deleted_at);
-    /// # Ok(()) }
-    /// ```
-    pub async fn delete(
-        self,
-        request: DeletePayStatementItemRule,
-    ) -> Result<PayStatementItemRule, Error> {
-        self.client.send(&request).await
+        /// Deletes a rule (`DELETE /employer/pay-statement-item/rule/{rule_id}`); the reply is the
+        /// rule, with `deleted_at`.
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let rule = finch.hris().pay_statement_item().rules()
+        ///     .delete(finch::hris::DeletePayStatementItemRule::new("5d0b10a1"))
+        ///     .await?;
+        /// println!("deleted at {:?}", rule.deleted_at);
+        /// # Ok(()) }
+        /// ```
+        pub async fn delete(self, request: DeletePayStatementItemRule) -> Result<PayStatementItemRule, Error>;
     }
 }
 

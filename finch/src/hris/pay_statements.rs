@@ -1,12 +1,13 @@
 //! `POST /employer/pay-statement`: pay statements of payments, in batches.
 
 use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::accessors;
 use crate::hris::BenefitType;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{BatchBody, BatchError, Money, Paging, decode_buffered};
-use crate::{Error, finch_endpoint};
 use finch_core::{PageInfo, PagingError, next_offset};
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -442,32 +443,29 @@ pub struct PayStatements<'a> {
 }
 
 impl PayStatements<'_> {
-    /// Reads the pay statements of up to 10 payments in one batch (`POST /employer/pay-statement`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::hris::{PayStatementBody, RetrievePayStatements};
-    /// let request = RetrievePayStatements::new(["fc8b024e-d373-4c9c-80fc-f1625383d142"]);
-    /// let batch = finch.hris().pay_statements().retrieve_many(request).await?;
-    /// for item in batch.responses {
-    ///     match item.body {
-    ///         PayStatementBody::Data(page) => {
-    ///             for statement in page.pay_statements {
-    ///                 println!("{}: {:?}", statement.individual_id, statement.net_pay);
-    ///             }
-    ///         }
-    ///         PayStatementBody::SyncInProgress(_) => println!("{}: ask again later", item.payment_id),
-    ///         PayStatementBody::Error(error) => eprintln!("{}: {error}", item.payment_id),
-    ///         _ => {}
-    ///     }
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn retrieve_many(
-        self,
-        request: RetrievePayStatements,
-    ) -> Result<PayStatementsResponse, Error> {
-        self.client.send(&request).await
+    accessors! {
+        /// Reads the pay statements of up to 10 payments in one batch (`POST /employer/pay-statement`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::hris::{PayStatementBody, RetrievePayStatements};
+        /// let request = RetrievePayStatements::new(["fc8b024e-d373-4c9c-80fc-f1625383d142"]);
+        /// let batch = finch.hris().pay_statements().retrieve_many(request).await?;
+        /// for item in batch.responses {
+        ///     match item.body {
+        ///         PayStatementBody::Data(page) => {
+        ///             for statement in page.pay_statements {
+        ///                 println!("{}: {:?}", statement.individual_id, statement.net_pay);
+        ///             }
+        ///         }
+        ///         PayStatementBody::SyncInProgress(_) => println!("{}: ask again later", item.payment_id),
+        ///         PayStatementBody::Error(error) => eprintln!("{}: {error}", item.payment_id),
+        ///         _ => {}
+        ///     }
+        /// }
+        /// # Ok(()) }
+        /// ```
+        pub async fn retrieve_many(self, request: RetrievePayStatements) -> Result<PayStatementsResponse, Error>;
     }
 }
 

@@ -1,11 +1,12 @@
 //! `GET /employer/payment`: payroll and contractor payments.
 
 use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::accessors;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Date, Money};
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// List the company's payments whose pay date falls in a date range (`GET /employer/payment`).
@@ -134,18 +135,18 @@ pub struct Payments<'a> {
 }
 
 impl Payments<'_> {
-    /// Lists the payments paid in a date range (`GET /employer/payment`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let payments = finch.hris().payments().list(finch::hris::ListPayments::new("2024-01-01", "2024-12-31")).await?;
-    /// for payment in payments {
-    ///     println!("{} {:?}", payment.id, payment.pay_date);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn list(self, request: ListPayments) -> Result<Vec<Payment>, Error> {
-        self.client.send(&request).await
+    accessors! {
+        /// Lists the payments paid in a date range (`GET /employer/payment`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let payments = finch.hris().payments().list(finch::hris::ListPayments::new("2024-01-01", "2024-12-31")).await?;
+        /// for payment in payments {
+        ///     println!("{} {:?}", payment.id, payment.pay_date);
+        /// }
+        /// # Ok(()) }
+        /// ```
+        pub async fn list(self, request: ListPayments) -> Result<Vec<Payment>, Error>;
     }
 }
 

@@ -1,6 +1,8 @@
 //! `/employer/plans-dependents` (beta): plan dependents.
 
 use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::accessors;
 use crate::hris::individuals::Gender;
 use crate::hris::plans::{MAX_BETA_PAGE, PlanType};
 use crate::listing::{listing_accessors, offset_listing};
@@ -9,7 +11,6 @@ use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::CommaSeparated;
 use crate::shared::{BatchBody, Date, Paging};
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// List the dependents covered by the company's benefit plans
@@ -285,26 +286,23 @@ impl PlanDependents<'_> {
         }
     }
 
-    /// Reads dependents by id, at most 50 (`POST /employer/plans-dependents`; beta).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let batch = finch.hris().plan_dependents()
-    ///     .retrieve_many(finch::hris::RetrievePlanDependents::new(["a8d6c0ec"]))
-    ///     .await?;
-    /// for item in batch.responses {
-    ///     match item.body.into_result() {
-    ///         Ok(dependent) => println!("{}", dependent.first_name),
-    ///         Err(error) => eprintln!("{}: {error}", item.dependent_id),
-    ///     }
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn retrieve_many(
-        self,
-        request: RetrievePlanDependents,
-    ) -> Result<PlanDependentsResponse, Error> {
-        self.client.send(&request).await
+    accessors! {
+        /// Reads dependents by id, at most 50 (`POST /employer/plans-dependents`; beta).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let batch = finch.hris().plan_dependents()
+        ///     .retrieve_many(finch::hris::RetrievePlanDependents::new(["a8d6c0ec"]))
+        ///     .await?;
+        /// for item in batch.responses {
+        ///     match item.body.into_result() {
+        ///         Ok(dependent) => println!("{}", dependent.first_name),
+        ///         Err(error) => eprintln!("{}: {error}", item.dependent_id),
+        ///     }
+        /// }
+        /// # Ok(()) }
+        /// ```
+        pub async fn retrieve_many(self, request: RetrievePlanDependents) -> Result<PlanDependentsResponse, Error>;
     }
 }
 

@@ -1,13 +1,14 @@
 //! `/employer/plans-enrollments` (beta): plan enrollments.
 
 use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::accessors;
 use crate::hris::plans::{CoverageTier, MAX_BETA_PAGE};
 use crate::listing::{listing_accessors, offset_listing};
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{BatchBody, Date, Paging};
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// List the company's benefit-plan enrollments (`GET /employer/plans-enrollments`), one page.
@@ -243,26 +244,23 @@ impl PlanEnrollments<'_> {
         }
     }
 
-    /// Reads enrollments by id, at most 50 (`POST /employer/plans-enrollments`; beta).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let batch = finch.hris().plan_enrollments()
-    ///     .retrieve_many(finch::hris::RetrievePlanEnrollments::new(["ec2f4d10"]))
-    ///     .await?;
-    /// for item in batch.responses {
-    ///     match item.body.into_result() {
-    ///         Ok(enrollment) => println!("{:?}", enrollment.status),
-    ///         Err(error) => eprintln!("{}: {error}", item.enrollment_id),
-    ///     }
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn retrieve_many(
-        self,
-        request: RetrievePlanEnrollments,
-    ) -> Result<PlanEnrollmentsResponse, Error> {
-        self.client.send(&request).await
+    accessors! {
+        /// Reads enrollments by id, at most 50 (`POST /employer/plans-enrollments`; beta).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let batch = finch.hris().plan_enrollments()
+        ///     .retrieve_many(finch::hris::RetrievePlanEnrollments::new(["ec2f4d10"]))
+        ///     .await?;
+        /// for item in batch.responses {
+        ///     match item.body.into_result() {
+        ///         Ok(enrollment) => println!("{:?}", enrollment.status),
+        ///         Err(error) => eprintln!("{}: {error}", item.enrollment_id),
+        ///     }
+        /// }
+        /// # Ok(()) }
+        /// ```
+        pub async fn retrieve_many(self, request: RetrievePlanEnrollments) -> Result<PlanEnrollmentsResponse, Error>;
     }
 }
 

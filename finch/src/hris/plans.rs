@@ -1,12 +1,13 @@
 //! `/employer/plans*` (beta): benefit plans.
 
 use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::accessors;
 use crate::listing::{listing_accessors, offset_listing};
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Date, Paging};
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// The page size of the beta plan listings when none is given, and their largest.
@@ -225,16 +226,16 @@ impl Plans<'_> {
         }
     }
 
-    /// Reads one benefit plan (`GET /employer/plans/{plan_id}`; beta).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let plan = finch.hris().plans().retrieve(finch::hris::RetrievePlan::new("3f0b5a2b")).await?;
-    /// println!("{:?}", plan.carrier.and_then(|carrier| carrier.name));
-    /// # Ok(()) }
-    /// ```
-    pub async fn retrieve(self, request: RetrievePlan) -> Result<Plan, Error> {
-        self.client.send(&request).await
+    accessors! {
+        /// Reads one benefit plan (`GET /employer/plans/{plan_id}`; beta).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let plan = finch.hris().plans().retrieve(finch::hris::RetrievePlan::new("3f0b5a2b")).await?;
+        /// println!("{:?}", plan.carrier.and_then(|carrier| carrier.name));
+        /// # Ok(()) }
+        /// ```
+        pub async fn retrieve(self, request: RetrievePlan) -> Result<Plan, Error>;
     }
 }
 

@@ -1,6 +1,7 @@
 //! `/jobs/automated*`: data syncs and W-4 syncs Finch runs for you.
 
 use crate::client::Finch;
+use crate::handles::accessors;
 use crate::listing::{listing_accessors, offset_listing};
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
@@ -347,37 +348,35 @@ impl Automated<'_> {
         }
     }
 
-    /// Starts an automated job (`POST /jobs/automated`).
-    ///
-    /// When the hourly quota is used up Finch answers 429, which the client retries like any 429
-    /// (as the official SDKs do) before returning it; read the quota and `retry_at` from the error
-    /// with [`AutomatedJobResponse::from_error`]. To get the 429 at once, send the request with
-    /// `finch.send_with(&request, &RequestOptions::new().max_retries(0))`.
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::jobs::CreateAutomatedJob;
-    /// let job = finch.jobs().automated().create(CreateAutomatedJob::data_sync_all()).await?;
-    /// println!("{:?}; {} refreshes left", job.job_id, job.remaining_refreshes);
-    /// # Ok(()) }
-    /// ```
-    pub async fn create(self, request: CreateAutomatedJob) -> Result<AutomatedJobResponse, Error> {
-        self.client.send(&request).await
-    }
+    accessors! {
+        /// Starts an automated job (`POST /jobs/automated`).
+        ///
+        /// When the hourly quota is used up Finch answers 429, which the client retries like any 429
+        /// (as the official SDKs do) before returning it; read the quota and `retry_at` from the error
+        /// with [`AutomatedJobResponse::from_error`]. To get the 429 at once, send the request with
+        /// `finch.send_with(&request, &RequestOptions::new().max_retries(0))`.
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::jobs::CreateAutomatedJob;
+        /// let job = finch.jobs().automated().create(CreateAutomatedJob::data_sync_all()).await?;
+        /// println!("{:?}; {} refreshes left", job.job_id, job.remaining_refreshes);
+        /// # Ok(()) }
+        /// ```
+        pub async fn create(self, request: CreateAutomatedJob) -> Result<AutomatedJobResponse, Error>;
 
-    /// Reads one automated job (`GET /jobs/automated/{job_id}`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::jobs::RetrieveAutomatedJob;
-    /// let job = finch.jobs().automated()
-    ///     .retrieve(RetrieveAutomatedJob::new("453bd7d7-5355-4d6d-a38e-d9e7eb218c3f"))
-    ///     .await?;
-    /// println!("{}", job.status);
-    /// # Ok(()) }
-    /// ```
-    pub async fn retrieve(self, request: RetrieveAutomatedJob) -> Result<AutomatedAsyncJob, Error> {
-        self.client.send(&request).await
+        /// Reads one automated job (`GET /jobs/automated/{job_id}`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::jobs::RetrieveAutomatedJob;
+        /// let job = finch.jobs().automated()
+        ///     .retrieve(RetrieveAutomatedJob::new("453bd7d7-5355-4d6d-a38e-d9e7eb218c3f"))
+        ///     .await?;
+        /// println!("{}", job.status);
+        /// # Ok(()) }
+        /// ```
+        pub async fn retrieve(self, request: RetrieveAutomatedJob) -> Result<AutomatedAsyncJob, Error>;
     }
 }
 

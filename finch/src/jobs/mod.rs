@@ -7,6 +7,7 @@ pub use automated::*;
 pub use manual::*;
 
 use crate::client::Finch;
+use crate::handles::accessors;
 
 /// `client.jobs()`.
 #[derive(Clone, Copy, Debug)]
@@ -15,17 +16,11 @@ pub struct Jobs<'a> {
 }
 
 impl<'a> Jobs<'a> {
-    /// `/jobs/automated*`.
-    pub fn automated(&self) -> Automated<'a> {
-        Automated {
-            client: self.client,
-        }
-    }
+    accessors! {
+        /// `/jobs/automated*`.
+        pub fn automated(&self) -> Automated<'a>;
 
-    /// `/jobs/manual/{job_id}`.
-    pub fn manual(&self) -> Manual<'a> {
-        Manual {
-            client: self.client,
-        }
+        /// `/jobs/manual/{job_id}`.
+        pub fn manual(&self) -> Manual<'a>;
     }
 }

@@ -1,11 +1,12 @@
 //! `POST /employer/ledger-items` (beta): general-ledger items of payments.
 
 use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::accessors;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{BatchBody, Date, Paging};
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// Read the general-ledger items of payments (`POST /employer/ledger-items`), one result per
@@ -283,26 +284,23 @@ pub struct LedgerItems<'a> {
 }
 
 impl LedgerItems<'_> {
-    /// Reads the general-ledger items of payments (`POST /employer/ledger-items`; beta).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let batch = finch.payroll().ledger_items()
-    ///     .retrieve_many(finch::payroll::RetrieveLedgerItems::new(["fc8b024e"]))
-    ///     .await?;
-    /// for item in batch.responses {
-    ///     match item.body.into_result() {
-    ///         Ok(ledger) => println!("{}: balanced {}", item.payment_id, ledger.totals.balanced),
-    ///         Err(error) => eprintln!("{}: {error}", item.payment_id),
-    ///     }
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn retrieve_many(
-        self,
-        request: RetrieveLedgerItems,
-    ) -> Result<LedgerItemsResponse, Error> {
-        self.client.send(&request).await
+    accessors! {
+        /// Reads the general-ledger items of payments (`POST /employer/ledger-items`; beta).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let batch = finch.payroll().ledger_items()
+        ///     .retrieve_many(finch::payroll::RetrieveLedgerItems::new(["fc8b024e"]))
+        ///     .await?;
+        /// for item in batch.responses {
+        ///     match item.body.into_result() {
+        ///         Ok(ledger) => println!("{}: balanced {}", item.payment_id, ledger.totals.balanced),
+        ///         Err(error) => eprintln!("{}: {error}", item.payment_id),
+        ///     }
+        /// }
+        /// # Ok(()) }
+        /// ```
+        pub async fn retrieve_many(self, request: RetrieveLedgerItems) -> Result<LedgerItemsResponse, Error>;
     }
 }
 

@@ -7,6 +7,7 @@ pub use ledger_items::*;
 pub use pay_groups::*;
 
 use crate::client::Finch;
+use crate::handles::accessors;
 
 /// `client.payroll()`.
 #[derive(Clone, Copy, Debug)]
@@ -15,17 +16,11 @@ pub struct Payroll<'a> {
 }
 
 impl<'a> Payroll<'a> {
-    /// `/employer/pay-groups*`.
-    pub fn pay_groups(&self) -> PayGroups<'a> {
-        PayGroups {
-            client: self.client,
-        }
-    }
+    accessors! {
+        /// `/employer/pay-groups*`.
+        pub fn pay_groups(&self) -> PayGroups<'a>;
 
-    /// `POST /employer/ledger-items` (beta).
-    pub fn ledger_items(&self) -> LedgerItems<'a> {
-        LedgerItems {
-            client: self.client,
-        }
+        /// `POST /employer/ledger-items` (beta).
+        pub fn ledger_items(&self) -> LedgerItems<'a>;
     }
 }

@@ -1,11 +1,12 @@
 //! `/employer/pay-groups*`: pay groups.
 
 use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::accessors;
 /// How often a pay group is paid (the type `GET /employer/payment` uses too).
 pub use crate::hris::PayFrequency;
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// List the company's pay groups (`GET /employer/pay-groups`), optionally only those of one
@@ -115,31 +116,29 @@ pub struct PayGroups<'a> {
 }
 
 impl PayGroups<'_> {
-    /// Lists the company's pay groups (`GET /employer/pay-groups`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// for group in finch.payroll().pay_groups().list(finch::payroll::ListPayGroups::new()).await? {
-    ///     println!("{} {:?}", group.name, group.pay_frequencies);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn list(self, request: ListPayGroups) -> Result<Vec<PayGroup>, Error> {
-        self.client.send(&request).await
-    }
+    accessors! {
+        /// Lists the company's pay groups (`GET /employer/pay-groups`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// for group in finch.payroll().pay_groups().list(finch::payroll::ListPayGroups::new()).await? {
+        ///     println!("{} {:?}", group.name, group.pay_frequencies);
+        /// }
+        /// # Ok(()) }
+        /// ```
+        pub async fn list(self, request: ListPayGroups) -> Result<Vec<PayGroup>, Error>;
 
-    /// Reads one pay group (`GET /employer/pay-groups/{pay_group_id}`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let group = finch.payroll().pay_groups()
-    ///     .retrieve(finch::payroll::RetrievePayGroup::new("5d0b10a1"))
-    ///     .await?;
-    /// println!("{}: {} people", group.name, group.individual_ids.len());
-    /// # Ok(()) }
-    /// ```
-    pub async fn retrieve(self, request: RetrievePayGroup) -> Result<PayGroupDetails, Error> {
-        self.client.send(&request).await
+        /// Reads one pay group (`GET /employer/pay-groups/{pay_group_id}`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let group = finch.payroll().pay_groups()
+        ///     .retrieve(finch::payroll::RetrievePayGroup::new("5d0b10a1"))
+        ///     .await?;
+        /// println!("{}: {} people", group.name, group.individual_ids.len());
+        /// # Ok(()) }
+        /// ```
+        pub async fn retrieve(self, request: RetrievePayGroup) -> Result<PayGroupDetails, Error>;
     }
 }
 

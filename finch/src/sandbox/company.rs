@@ -1,13 +1,14 @@
 //! `PUT /sandbox/company`: replace a sandbox company's data.
 
 use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::accessors;
 use crate::hris::{
     BankAccount, Company, CompanyEntity, Department, EntitySubtype, EntityType, ParentDepartment,
 };
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Location;
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// Replace the sandbox company's data (`PUT /sandbox/company`).
@@ -169,19 +170,19 @@ pub struct SandboxCompany<'a> {
 }
 
 impl SandboxCompany<'_> {
-    /// Replaces the sandbox company's data (`PUT /sandbox/company`) and returns it.
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::sandbox::UpdateSandboxCompany;
-    /// let company = finch.sandbox().company()
-    ///     .update(UpdateSandboxCompany::new().legal_name("Acme, Inc.").ein("12-3456789"))
-    ///     .await?;
-    /// assert_eq!(company.ein.as_deref(), Some("12-3456789"));
-    /// # Ok(()) }
-    /// ```
-    pub async fn update(self, request: UpdateSandboxCompany) -> Result<CompanyData, Error> {
-        self.client.send(&request).await
+    accessors! {
+        /// Replaces the sandbox company's data (`PUT /sandbox/company`) and returns it.
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::sandbox::UpdateSandboxCompany;
+        /// let company = finch.sandbox().company()
+        ///     .update(UpdateSandboxCompany::new().legal_name("Acme, Inc.").ein("12-3456789"))
+        ///     .await?;
+        /// assert_eq!(company.ein.as_deref(), Some("12-3456789"));
+        /// # Ok(()) }
+        /// ```
+        pub async fn update(self, request: UpdateSandboxCompany) -> Result<CompanyData, Error>;
     }
 }
 

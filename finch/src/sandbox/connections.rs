@@ -2,10 +2,11 @@
 
 use crate::account::{AuthenticationType, ConnectionStatus};
 use crate::client::Finch;
+use crate::handles::accessors;
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Product;
-use crate::{Error, Secret, finch_endpoint};
+use crate::{Secret, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// Create a sandbox connection: a new company/provider pair with a new account
@@ -217,29 +218,22 @@ pub struct SandboxConnections<'a> {
 }
 
 impl<'a> SandboxConnections<'a> {
-    /// Creates a sandbox connection (`POST /sandbox/connections`, with the client id and secret);
-    /// use its access token for the other sandbox and `/employer/*` endpoints.
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::sandbox::CreateSandboxConnection;
-    /// let created = finch.sandbox().connections().create(CreateSandboxConnection::new("gusto")).await?;
-    /// let connection = finch.with_access_token(created.access_token);
-    /// let company = connection.hris().company().retrieve().await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn create(
-        self,
-        request: CreateSandboxConnection,
-    ) -> Result<ConnectionCreateResponse, Error> {
-        self.client.send(&request).await
-    }
+    accessors! {
+        /// Creates a sandbox connection (`POST /sandbox/connections`, with the client id and secret);
+        /// use its access token for the other sandbox and `/employer/*` endpoints.
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::sandbox::CreateSandboxConnection;
+        /// let created = finch.sandbox().connections().create(CreateSandboxConnection::new("gusto")).await?;
+        /// let connection = finch.with_access_token(created.access_token);
+        /// let company = connection.hris().company().retrieve().await?;
+        /// # Ok(()) }
+        /// ```
+        pub async fn create(self, request: CreateSandboxConnection) -> Result<ConnectionCreateResponse, Error>;
 
-    /// `/sandbox/connections/accounts`.
-    pub fn accounts(&self) -> SandboxAccounts<'a> {
-        SandboxAccounts {
-            client: self.client,
-        }
+        /// `/sandbox/connections/accounts`.
+        pub fn accounts(&self) -> SandboxAccounts<'a>;
     }
 }
 
@@ -250,41 +244,33 @@ pub struct SandboxAccounts<'a> {
 }
 
 impl SandboxAccounts<'_> {
-    /// Creates an account for an existing sandbox company (`POST /sandbox/connections/accounts`,
-    /// with the client id and secret).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::sandbox::CreateSandboxAccount;
-    /// let account = finch.sandbox().connections().accounts()
-    ///     .create(CreateSandboxAccount::new("b2e6a1c3-1a5e-44ae-a8fd-81f76fd715cf", "gusto"))
-    ///     .await?;
-    /// println!("connection {}", account.connection_id);
-    /// # Ok(()) }
-    /// ```
-    pub async fn create(
-        self,
-        request: CreateSandboxAccount,
-    ) -> Result<AccountCreateResponse, Error> {
-        self.client.send(&request).await
-    }
+    accessors! {
+        /// Creates an account for an existing sandbox company (`POST /sandbox/connections/accounts`,
+        /// with the client id and secret).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::sandbox::CreateSandboxAccount;
+        /// let account = finch.sandbox().connections().accounts()
+        ///     .create(CreateSandboxAccount::new("b2e6a1c3-1a5e-44ae-a8fd-81f76fd715cf", "gusto"))
+        ///     .await?;
+        /// println!("connection {}", account.connection_id);
+        /// # Ok(()) }
+        /// ```
+        pub async fn create(self, request: CreateSandboxAccount) -> Result<AccountCreateResponse, Error>;
 
-    /// Changes the status of the access token's sandbox connection
-    /// (`PUT /sandbox/connections/accounts`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::{account::ConnectionStatus, sandbox::UpdateSandboxAccount};
-    /// let account = finch.sandbox().connections().accounts()
-    ///     .update(UpdateSandboxAccount::new().connection_status(ConnectionStatus::Reauth))
-    ///     .await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn update(
-        self,
-        request: UpdateSandboxAccount,
-    ) -> Result<AccountUpdateResponse, Error> {
-        self.client.send(&request).await
+        /// Changes the status of the access token's sandbox connection
+        /// (`PUT /sandbox/connections/accounts`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::{account::ConnectionStatus, sandbox::UpdateSandboxAccount};
+        /// let account = finch.sandbox().connections().accounts()
+        ///     .update(UpdateSandboxAccount::new().connection_status(ConnectionStatus::Reauth))
+        ///     .await?;
+        /// # Ok(()) }
+        /// ```
+        pub async fn update(self, request: UpdateSandboxAccount) -> Result<AccountUpdateResponse, Error>;
     }
 }
 

@@ -1,6 +1,8 @@
 //! `POST /sandbox/directory`: add people to a sandbox company.
 
 use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::accessors;
 use crate::hris::{
     CustomField, DirectoryDepartment, Email, EmailType, EmploymentKind, EmploymentStatus,
     Ethnicity, FlsaStatus, Gender, Income, MaritalStatus, PhoneNumber, PhoneType,
@@ -8,7 +10,6 @@ use crate::hris::{
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Date, IndividualRef, Location};
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// Add individuals to a sandbox company (`POST /sandbox/directory`). The body is a top-level JSON
@@ -281,21 +282,18 @@ pub struct SandboxDirectory<'a> {
 }
 
 impl SandboxDirectory<'_> {
-    /// Adds individuals to the sandbox company (`POST /sandbox/directory`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::sandbox::{CreateSandboxDirectory, NewIndividual};
-    /// let created = finch.sandbox().directory()
-    ///     .create(CreateSandboxDirectory::new(vec![NewIndividual::named("Ada", "Lovelace")]))
-    ///     .await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn create(
-        self,
-        request: CreateSandboxDirectory,
-    ) -> Result<Vec<serde_json::Value>, Error> {
-        self.client.send(&request).await
+    accessors! {
+        /// Adds individuals to the sandbox company (`POST /sandbox/directory`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::sandbox::{CreateSandboxDirectory, NewIndividual};
+        /// let created = finch.sandbox().directory()
+        ///     .create(CreateSandboxDirectory::new(vec![NewIndividual::named("Ada", "Lovelace")]))
+        ///     .await?;
+        /// # Ok(()) }
+        /// ```
+        pub async fn create(self, request: CreateSandboxDirectory) -> Result<Vec<serde_json::Value>, Error>;
     }
 }
 

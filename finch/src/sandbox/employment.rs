@@ -1,13 +1,14 @@
 //! `PUT /sandbox/employment/{individual_id}`: change a sandbox individual's employment.
 
 use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::accessors;
 use crate::hris::{
     CustomField, DirectoryDepartment, EmploymentKind, EmploymentStatus, FlsaStatus, Income,
 };
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Date, IndividualRef, Location};
-use crate::{Error, finch_endpoint};
 use finch_core::Nullable;
 use serde::{Deserialize, Serialize};
 
@@ -281,22 +282,19 @@ pub struct SandboxEmployment<'a> {
 }
 
 impl SandboxEmployment<'_> {
-    /// Changes a sandbox individual's employment data
-    /// (`PUT /sandbox/employment/{individual_id}`) and returns it.
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::sandbox::UpdateSandboxEmployment;
-    /// let employment = finch.sandbox().employment()
-    ///     .update(UpdateSandboxEmployment::new("5d0b10a1-a09a-430f-81f1-20be735dc5e9").end_date("2024-06-30").is_active(false))
-    ///     .await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn update(
-        self,
-        request: UpdateSandboxEmployment,
-    ) -> Result<EmploymentUpdateResponse, Error> {
-        self.client.send(&request).await
+    accessors! {
+        /// Changes a sandbox individual's employment data
+        /// (`PUT /sandbox/employment/{individual_id}`) and returns it.
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::sandbox::UpdateSandboxEmployment;
+        /// let employment = finch.sandbox().employment()
+        ///     .update(UpdateSandboxEmployment::new("5d0b10a1-a09a-430f-81f1-20be735dc5e9").end_date("2024-06-30").is_active(false))
+        ///     .await?;
+        /// # Ok(()) }
+        /// ```
+        pub async fn update(self, request: UpdateSandboxEmployment) -> Result<EmploymentUpdateResponse, Error>;
     }
 }
 

@@ -1,11 +1,12 @@
 //! `PUT /sandbox/individual/{individual_id}`: change a sandbox individual.
 
 use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::accessors;
 use crate::hris::{Email, EmailType, Ethnicity, Gender, MaritalStatus, PhoneNumber, PhoneType};
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Date, Location};
-use crate::{Error, finch_endpoint};
 use finch_core::Nullable;
 use serde::{Deserialize, Serialize};
 
@@ -214,23 +215,20 @@ pub struct SandboxIndividual<'a> {
 }
 
 impl SandboxIndividual<'_> {
-    /// Changes a sandbox individual's personal data (`PUT /sandbox/individual/{individual_id}`)
-    /// and returns the individual.
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::sandbox::UpdateSandboxIndividual;
-    /// let individual = finch.sandbox().individual()
-    ///     .update(UpdateSandboxIndividual::new("5d0b10a1-a09a-430f-81f1-20be735dc5e9").last_name("Byron"))
-    ///     .await?;
-    /// assert_eq!(individual.last_name.as_deref(), Some("Byron"));
-    /// # Ok(()) }
-    /// ```
-    pub async fn update(
-        self,
-        request: UpdateSandboxIndividual,
-    ) -> Result<IndividualUpdateResponse, Error> {
-        self.client.send(&request).await
+    accessors! {
+        /// Changes a sandbox individual's personal data (`PUT /sandbox/individual/{individual_id}`)
+        /// and returns the individual.
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::sandbox::UpdateSandboxIndividual;
+        /// let individual = finch.sandbox().individual()
+        ///     .update(UpdateSandboxIndividual::new("5d0b10a1-a09a-430f-81f1-20be735dc5e9").last_name("Byron"))
+        ///     .await?;
+        /// assert_eq!(individual.last_name.as_deref(), Some("Byron"));
+        /// # Ok(()) }
+        /// ```
+        pub async fn update(self, request: UpdateSandboxIndividual) -> Result<IndividualUpdateResponse, Error>;
     }
 }
 

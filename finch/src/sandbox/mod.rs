@@ -17,6 +17,7 @@ pub use jobs::*;
 pub use payment::*;
 
 use crate::client::Finch;
+use crate::handles::accessors;
 
 /// `client.sandbox()`.
 #[derive(Clone, Copy, Debug)]
@@ -25,52 +26,26 @@ pub struct Sandbox<'a> {
 }
 
 impl<'a> Sandbox<'a> {
-    /// `/sandbox/connections*`.
-    pub fn connections(&self) -> SandboxConnections<'a> {
-        SandboxConnections {
-            client: self.client,
-        }
-    }
+    accessors! {
+        /// `/sandbox/connections*`.
+        pub fn connections(&self) -> SandboxConnections<'a>;
 
-    /// `PUT /sandbox/company`.
-    pub fn company(&self) -> SandboxCompany<'a> {
-        SandboxCompany {
-            client: self.client,
-        }
-    }
+        /// `PUT /sandbox/company`.
+        pub fn company(&self) -> SandboxCompany<'a>;
 
-    /// `POST /sandbox/directory`.
-    pub fn directory(&self) -> SandboxDirectory<'a> {
-        SandboxDirectory {
-            client: self.client,
-        }
-    }
+        /// `POST /sandbox/directory`.
+        pub fn directory(&self) -> SandboxDirectory<'a>;
 
-    /// `PUT /sandbox/individual/{individual_id}`.
-    pub fn individual(&self) -> SandboxIndividual<'a> {
-        SandboxIndividual {
-            client: self.client,
-        }
-    }
+        /// `PUT /sandbox/individual/{individual_id}`.
+        pub fn individual(&self) -> SandboxIndividual<'a>;
 
-    /// `PUT /sandbox/employment/{individual_id}`.
-    pub fn employment(&self) -> SandboxEmployment<'a> {
-        SandboxEmployment {
-            client: self.client,
-        }
-    }
+        /// `PUT /sandbox/employment/{individual_id}`.
+        pub fn employment(&self) -> SandboxEmployment<'a>;
 
-    /// `POST /sandbox/payment`.
-    pub fn payment(&self) -> SandboxPayment<'a> {
-        SandboxPayment {
-            client: self.client,
-        }
-    }
+        /// `POST /sandbox/payment`.
+        pub fn payment(&self) -> SandboxPayment<'a>;
 
-    /// `/sandbox/jobs*`.
-    pub fn jobs(&self) -> SandboxJobs<'a> {
-        SandboxJobs {
-            client: self.client,
-        }
+        /// `/sandbox/jobs*`.
+        pub fn jobs(&self) -> SandboxJobs<'a>;
     }
 }

@@ -1,12 +1,13 @@
 //! `POST /sandbox/payment`: add a payment to a sandbox company.
 
 use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::accessors;
 use crate::hris::BenefitType;
 use crate::hris::{EarningType, PayStatementType, PaymentMethod, TaxType};
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Date;
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// Add a payment to the sandbox company (`POST /sandbox/payment`). Every field is optional: Finch
@@ -288,27 +289,24 @@ pub struct SandboxPayment<'a> {
 }
 
 impl SandboxPayment<'_> {
-    /// Adds a payment to the sandbox company (`POST /sandbox/payment`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::sandbox::{CreateSandboxPayment, NewPayStatement};
-    /// let payment = finch.sandbox().payment()
-    ///     .create(
-    ///         CreateSandboxPayment::new()
-    ///             .start_date("2024-01-01")
-    ///             .end_date("2024-01-15")
-    ///             .pay_statement(NewPayStatement::new("5d0b10a1-a09a-430f-81f1-20be735dc5e9").gross_pay(250_000)),
-    ///     )
-    ///     .await?;
-    /// println!("payment {} on {}", payment.payment_id, payment.pay_date);
-    /// # Ok(()) }
-    /// ```
-    pub async fn create(
-        self,
-        request: CreateSandboxPayment,
-    ) -> Result<PaymentCreateResponse, Error> {
-        self.client.send(&request).await
+    accessors! {
+        /// Adds a payment to the sandbox company (`POST /sandbox/payment`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::sandbox::{CreateSandboxPayment, NewPayStatement};
+        /// let payment = finch.sandbox().payment()
+        ///     .create(
+        ///         CreateSandboxPayment::new()
+        ///             .start_date("2024-01-01")
+        ///             .end_date("2024-01-15")
+        ///             .pay_statement(NewPayStatement::new("5d0b10a1-a09a-430f-81f1-20be735dc5e9").gross_pay(250_000)),
+        ///     )
+        ///     .await?;
+        /// println!("payment {} on {}", payment.payment_id, payment.pay_date);
+        /// # Ok(()) }
+        /// ```
+        pub async fn create(self, request: CreateSandboxPayment) -> Result<PaymentCreateResponse, Error>;
     }
 }
 
