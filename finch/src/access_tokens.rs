@@ -1,7 +1,6 @@
 //! `POST /auth/token`: exchange a Finch Connect authorization code for a connection's access token.
 
-use crate::client::Finch;
-use crate::handles::accessors;
+use crate::handles::handle;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
@@ -133,14 +132,9 @@ open_enum! {
     }
 }
 
-/// `client.access_tokens()`: the token exchange.
-#[derive(Clone, Copy, Debug)]
-pub struct AccessTokens<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl AccessTokens<'_> {
-    accessors! {
+handle! {
+    /// `client.access_tokens()`: the token exchange.
+    pub struct AccessTokens<'a> {
         /// Exchanges an authorization code for an access token (`POST /auth/token`).
         ///
         /// ```

@@ -1,8 +1,7 @@
 //! `/introspect`, `/disconnect`, `/disconnect-entity`: the connection behind an access token.
 
 use crate::access_tokens::{ClientType, ConnectionType};
-use crate::client::Finch;
-use crate::handles::accessors;
+use crate::handles::handle;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::shared::Product;
@@ -321,14 +320,9 @@ pub struct EntityError {
     pub error: String,
 }
 
-/// `client.account()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Account<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl Account<'_> {
-    accessors! {
+handle! {
+    /// `client.account()`.
+    pub struct Account<'a> {
         /// Reads what the client's access token grants (`GET /introspect`).
         ///
         /// ```

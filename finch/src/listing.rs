@@ -54,7 +54,8 @@ macro_rules! offset_listing {
 
 pub(crate) use offset_listing;
 
-/// Writes the three accessors of a listing's handle, inside its `impl` block: `list` (one page),
+/// Writes the three accessors of a listing's handle (an entry of
+/// [`handle!`](crate::handles::handle), or inside an `impl` block): `list` (one page),
 /// `pages` (a [`Pages`](finch_core::Pages) walk, one page held at a time) and `list_all` (the
 /// items, as [`Items`](finch_core::Items)), each with a doc comment and an example made from the
 /// names given.
@@ -67,15 +68,18 @@ pub(crate) use offset_listing;
 /// - `items` and `id`: the page's item vector and an item's id, for the examples.
 ///
 /// ```text
-/// impl Directory<'_> {
-///     listing_accessors! {
-///         ListDirectory => DirectoryPage {
-///             accessor: hris.directory,
-///             endpoint: "GET /employer/directory",
-///             listing: "the directory",
-///             item: "individual",
-///             items: individuals,
-///             id: id,
+/// handle! {
+///     /// `client.hris().directory()`.
+///     pub struct Directory<'a> {
+///         listing_accessors! {
+///             ListDirectory => DirectoryPage {
+///                 accessor: hris.directory,
+///                 endpoint: "GET /employer/directory",
+///                 listing: "the directory",
+///                 item: "individual",
+///                 items: individuals,
+///                 id: id,
+///             }
 ///         }
 ///     }
 /// }

@@ -1,9 +1,8 @@
 //! `GET /providers`: the payroll and HRIS providers Finch supports.
 
 use crate::account::AuthenticationType;
-use crate::client::Finch;
 use crate::finch_endpoint;
-use crate::handles::accessors;
+use crate::handles::handle;
 use crate::hris::{BenefitFrequency, BenefitType, HsaContributionLimit};
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
@@ -487,14 +486,9 @@ pub struct SupportedFields {
     pub other: BTreeMap<String, serde_json::Value>,
 }
 
-/// `client.providers()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Providers<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl Providers<'_> {
-    accessors! {
+handle! {
+    /// `client.providers()`.
+    pub struct Providers<'a> {
         /// Lists the providers Finch supports (`GET /providers`); sends the access token only when the
         /// client has one.
         ///

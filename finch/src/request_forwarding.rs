@@ -1,8 +1,7 @@
 //! `POST /forward`: send a request to the provider's own API through Finch.
 
-use crate::client::Finch;
 use crate::finch_endpoint;
-use crate::handles::accessors;
+use crate::handles::handle;
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -192,14 +191,9 @@ fn unexpected(value: &Value) -> serde::de::Unexpected<'_> {
     }
 }
 
-/// `client.request_forwarding()`.
-#[derive(Clone, Copy, Debug)]
-pub struct RequestForwarding<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl RequestForwarding<'_> {
-    accessors! {
+handle! {
+    /// `client.request_forwarding()`.
+    pub struct RequestForwarding<'a> {
         /// Sends a request to the provider's API through Finch (`POST /forward`).
         ///
         /// ```

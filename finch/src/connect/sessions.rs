@@ -1,9 +1,8 @@
 //! `POST /connect/sessions*`: start a Finch Connect session for a customer, or one that
 //! reauthenticates an existing connection.
 
-use crate::client::Finch;
 use crate::finch_endpoint;
-use crate::handles::accessors;
+use crate::handles::handle;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
@@ -229,15 +228,10 @@ pub struct ConnectSession {
     pub connect_url: String,
 }
 
-/// `client.connect().sessions()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Sessions<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl Sessions<'_> {
-    // `new` is named as in the official SDKs (`connect.sessions.new`).
-    accessors! {
+handle! {
+    /// `client.connect().sessions()`.
+    pub struct Sessions<'a> {
+        // `new` is named as in the official SDKs (`connect.sessions.new`).
         /// Creates a Connect session (`POST /connect/sessions`).
         ///
         /// ```

@@ -1,8 +1,7 @@
 //! `GET /employer/company`: basic company data.
 
-use crate::client::Finch;
 use crate::finch_endpoint;
-use crate::handles::accessors;
+use crate::handles::handle;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
@@ -146,14 +145,9 @@ open_enum! {
     }
 }
 
-/// `client.hris().company()`.
-#[derive(Clone, Copy, Debug)]
-pub struct CompanyResource<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl CompanyResource<'_> {
-    accessors! {
+handle! {
+    /// `client.hris().company()`.
+    pub struct CompanyResource<'a> {
         /// Reads the company (`GET /employer/company`).
         ///
         /// ```

@@ -1,6 +1,6 @@
 //! `GET /employer/directory`: the company's people, page by page.
 
-use crate::client::Finch;
+use crate::handles::handle;
 use crate::listing::{listing_accessors, offset_listing};
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
@@ -93,24 +93,23 @@ pub struct DirectoryDepartment {
     pub name: Option<String>,
 }
 
-/// `client.hris().directory()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Directory<'a> {
-    pub(crate) client: &'a Finch,
+handle! {
+    /// `client.hris().directory()`.
+    pub struct Directory<'a> {
+        listing_accessors! {
+            ListDirectory => DirectoryPage {
+                accessor: hris.directory,
+                endpoint: "GET /employer/directory",
+                listing: "the directory",
+                item: "individual",
+                items: individuals,
+                id: id,
+            }
+        }
+    }
 }
 
 impl Directory<'_> {
-    listing_accessors! {
-        ListDirectory => DirectoryPage {
-            accessor: hris.directory,
-            endpoint: "GET /employer/directory",
-            listing: "the directory",
-            item: "individual",
-            items: individuals,
-            id: id,
-        }
-    }
-
     /// The official SDKs' older name of [`list`](Self::list).
     ///
     /// ```

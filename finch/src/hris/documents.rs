@@ -1,7 +1,6 @@
 //! `/employer/documents*`: tax documents (W-4s). Beta in Finch's API.
 
-use crate::client::Finch;
-use crate::handles::accessors;
+use crate::handles::handle;
 use crate::listing::{listing_accessors, offset_listing};
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
@@ -333,25 +332,20 @@ fn year<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i32, D::Error> {
         .ok_or_else(|| D::Error::custom(format!("expected a year, found {number}")))
 }
 
-/// `client.hris().documents()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Documents<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl Documents<'_> {
-    listing_accessors! {
-        ListDocuments => DocumentsPage {
-            accessor: hris.documents,
-            endpoint: "GET /employer/documents",
-            listing: "the company's documents",
-            item: "document",
-            items: documents,
-            id: id,
+handle! {
+    /// `client.hris().documents()`.
+    pub struct Documents<'a> {
+        listing_accessors! {
+            ListDocuments => DocumentsPage {
+                accessor: hris.documents,
+                endpoint: "GET /employer/documents",
+                listing: "the company's documents",
+                item: "document",
+                items: documents,
+                id: id,
+            }
         }
-    }
 
-    accessors! {
         /// Reads one document's content (`GET /employer/documents/{document_id}`).
         ///
         /// ```
@@ -370,7 +364,9 @@ impl Documents<'_> {
         #[doc(alias = "retreive")]
         pub async fn retrieve(self, request: RetrieveDocument) -> Result<DocumentDetails, Error>;
     }
+}
 
+impl Documents<'_> {
     /// The official SDKs' spelling of [`retrieve`](Self::retrieve).
     ///
     /// ```

@@ -1,8 +1,7 @@
 //! `POST /employer/employment`: individuals' employment and income data, in batches.
 
-use crate::client::Finch;
 use crate::finch_endpoint;
-use crate::handles::accessors;
+use crate::handles::handle;
 use crate::hris::IndividualRequest;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
@@ -315,14 +314,9 @@ pub struct CustomField {
     pub value: Option<serde_json::Value>,
 }
 
-/// `client.hris().employments()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Employments<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl Employments<'_> {
-    accessors! {
+handle! {
+    /// `client.hris().employments()`.
+    pub struct Employments<'a> {
         /// Reads individuals' employment and income data in one batch (`POST /employer/employment`).
         ///
         /// ```

@@ -1,8 +1,7 @@
 //! `POST /employer/individual`: individuals' personal data, in batches.
 
-use crate::client::Finch;
 use crate::finch_endpoint;
-use crate::handles::accessors;
+use crate::handles::handle;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
@@ -242,14 +241,9 @@ open_enum! {
     }
 }
 
-/// `client.hris().individuals()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Individuals<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl Individuals<'_> {
-    accessors! {
+handle! {
+    /// `client.hris().individuals()`.
+    pub struct Individuals<'a> {
         /// Reads individuals' personal data in one batch (`POST /employer/individual`).
         ///
         /// ```

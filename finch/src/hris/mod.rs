@@ -27,17 +27,11 @@ pub use plan_dependents::*;
 pub use plan_enrollments::*;
 pub use plans::*;
 
-use crate::client::Finch;
-use crate::handles::accessors;
+use crate::handles::handle;
 
-/// `client.hris()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Hris<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl<'a> Hris<'a> {
-    accessors! {
+handle! {
+    /// `client.hris()`.
+    pub struct Hris<'a> {
         /// `GET /employer/company`.
         pub fn company(&self) -> CompanyResource<'a>;
 

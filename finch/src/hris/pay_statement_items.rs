@@ -1,8 +1,7 @@
 //! `/employer/pay-statement-item*`: pay-statement items and the rules that label them.
 
-use crate::client::Finch;
 use crate::finch_endpoint;
-use crate::handles::accessors;
+use crate::handles::handle;
 use crate::hris::Metadata;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
@@ -495,14 +494,9 @@ open_enum! {
     }
 }
 
-/// `client.hris().pay_statement_item()`.
-#[derive(Clone, Copy, Debug)]
-pub struct PayStatementItem<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl<'a> PayStatementItem<'a> {
-    accessors! {
+handle! {
+    /// `client.hris().pay_statement_item()`.
+    pub struct PayStatementItem<'a> {
         /// Lists the distinct items of the company's pay statements (`GET /employer/pay-statement-item`).
         ///
         /// ```
@@ -529,14 +523,9 @@ impl<'a> PayStatementItem<'a> {
     }
 }
 
-/// `client.hris().pay_statement_item().rules()`.
-#[derive(Clone, Copy, Debug)]
-pub struct PayStatementItemRules<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl PayStatementItemRules<'_> {
-    accessors! {
+handle! {
+    /// `client.hris().pay_statement_item().rules()`.
+    pub struct PayStatementItemRules<'a> {
         /// Lists the rules (`GET /employer/pay-statement-item/rule`).
         ///
         /// ```

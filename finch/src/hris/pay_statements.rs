@@ -1,8 +1,7 @@
 //! `POST /employer/pay-statement`: pay statements of payments, in batches.
 
-use crate::client::Finch;
 use crate::finch_endpoint;
-use crate::handles::accessors;
+use crate::handles::handle;
 use crate::hris::BenefitType;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
@@ -436,14 +435,9 @@ open_enum! {
     }
 }
 
-/// `client.hris().pay_statements()`.
-#[derive(Clone, Copy, Debug)]
-pub struct PayStatements<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl PayStatements<'_> {
-    accessors! {
+handle! {
+    /// `client.hris().pay_statements()`.
+    pub struct PayStatements<'a> {
         /// Reads the pay statements of up to 10 payments in one batch (`POST /employer/pay-statement`).
         ///
         /// ```

@@ -1,8 +1,7 @@
 //! `GET /employer/payment`: payroll and contractor payments.
 
-use crate::client::Finch;
 use crate::finch_endpoint;
-use crate::handles::accessors;
+use crate::handles::handle;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
@@ -128,14 +127,9 @@ open_enum! {
     }
 }
 
-/// `client.hris().payments()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Payments<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl Payments<'_> {
-    accessors! {
+handle! {
+    /// `client.hris().payments()`.
+    pub struct Payments<'a> {
         /// Lists the payments paid in a date range (`GET /employer/payment`).
         ///
         /// ```

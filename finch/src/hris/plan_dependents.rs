@@ -1,8 +1,7 @@
 //! `/employer/plans-dependents` (beta): plan dependents.
 
-use crate::client::Finch;
 use crate::finch_endpoint;
-use crate::handles::accessors;
+use crate::handles::handle;
 use crate::hris::individuals::Gender;
 use crate::hris::plans::{MAX_BETA_PAGE, PlanType};
 use crate::listing::{listing_accessors, offset_listing};
@@ -267,26 +266,21 @@ open_enum! {
     }
 }
 
-/// `client.hris().plan_dependents()` (beta; in no official SDK yet).
-#[derive(Clone, Copy, Debug)]
-pub struct PlanDependents<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl PlanDependents<'_> {
-    listing_accessors! {
-        ListPlanDependents => PlanDependentsPage {
-            accessor: hris.plan_dependents,
-            endpoint: "GET /employer/plans-dependents",
-            listing: "the dependents",
-            item: "dependent",
-            items: dependents,
-            id: dependent_id,
-            beta: true,
+handle! {
+    /// `client.hris().plan_dependents()` (beta; in no official SDK yet).
+    pub struct PlanDependents<'a> {
+        listing_accessors! {
+            ListPlanDependents => PlanDependentsPage {
+                accessor: hris.plan_dependents,
+                endpoint: "GET /employer/plans-dependents",
+                listing: "the dependents",
+                item: "dependent",
+                items: dependents,
+                id: dependent_id,
+                beta: true,
+            }
         }
-    }
 
-    accessors! {
         /// Reads dependents by id, at most 50 (`POST /employer/plans-dependents`; beta).
         ///
         /// ```

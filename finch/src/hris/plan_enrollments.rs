@@ -1,8 +1,7 @@
 //! `/employer/plans-enrollments` (beta): plan enrollments.
 
-use crate::client::Finch;
 use crate::finch_endpoint;
-use crate::handles::accessors;
+use crate::handles::handle;
 use crate::hris::plans::{CoverageTier, MAX_BETA_PAGE};
 use crate::listing::{listing_accessors, offset_listing};
 use crate::open_enum::open_enum;
@@ -225,26 +224,21 @@ open_enum! {
     }
 }
 
-/// `client.hris().plan_enrollments()` (beta; in no official SDK yet).
-#[derive(Clone, Copy, Debug)]
-pub struct PlanEnrollments<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl PlanEnrollments<'_> {
-    listing_accessors! {
-        ListPlanEnrollments => PlanEnrollmentsPage {
-            accessor: hris.plan_enrollments,
-            endpoint: "GET /employer/plans-enrollments",
-            listing: "the enrollments",
-            item: "enrollment",
-            items: enrollments,
-            id: id,
-            beta: true,
+handle! {
+    /// `client.hris().plan_enrollments()` (beta; in no official SDK yet).
+    pub struct PlanEnrollments<'a> {
+        listing_accessors! {
+            ListPlanEnrollments => PlanEnrollmentsPage {
+                accessor: hris.plan_enrollments,
+                endpoint: "GET /employer/plans-enrollments",
+                listing: "the enrollments",
+                item: "enrollment",
+                items: enrollments,
+                id: id,
+                beta: true,
+            }
         }
-    }
 
-    accessors! {
         /// Reads enrollments by id, at most 50 (`POST /employer/plans-enrollments`; beta).
         ///
         /// ```

@@ -1,8 +1,7 @@
 //! `/employer/plans*` (beta): benefit plans.
 
-use crate::client::Finch;
 use crate::finch_endpoint;
-use crate::handles::accessors;
+use crate::handles::handle;
 use crate::listing::{listing_accessors, offset_listing};
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
@@ -207,26 +206,21 @@ open_enum! {
     }
 }
 
-/// `client.hris().plans()` (beta; in no official SDK yet).
-#[derive(Clone, Copy, Debug)]
-pub struct Plans<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl Plans<'_> {
-    listing_accessors! {
-        ListPlans => PlansPage {
-            accessor: hris.plans,
-            endpoint: "GET /employer/plans",
-            listing: "the company's benefit plans",
-            item: "plan",
-            items: plans,
-            id: id,
-            beta: true,
+handle! {
+    /// `client.hris().plans()` (beta; in no official SDK yet).
+    pub struct Plans<'a> {
+        listing_accessors! {
+            ListPlans => PlansPage {
+                accessor: hris.plans,
+                endpoint: "GET /employer/plans",
+                listing: "the company's benefit plans",
+                item: "plan",
+                items: plans,
+                id: id,
+                beta: true,
+            }
         }
-    }
 
-    accessors! {
         /// Reads one benefit plan (`GET /employer/plans/{plan_id}`; beta).
         ///
         /// ```

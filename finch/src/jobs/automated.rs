@@ -1,7 +1,6 @@
 //! `/jobs/automated*`: data syncs and W-4 syncs Finch runs for you.
 
-use crate::client::Finch;
-use crate::handles::accessors;
+use crate::handles::handle;
 use crate::listing::{listing_accessors, offset_listing};
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
@@ -330,25 +329,20 @@ impl RetrieveAutomatedJob {
     }
 }
 
-/// `client.jobs().automated()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Automated<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl Automated<'_> {
-    listing_accessors! {
-        ListAutomatedJobs => AutomatedJobsPage {
-            accessor: jobs.automated,
-            endpoint: "GET /jobs/automated",
-            listing: "the automated jobs",
-            item: "automated job",
-            items: data,
-            id: job_id,
+handle! {
+    /// `client.jobs().automated()`.
+    pub struct Automated<'a> {
+        listing_accessors! {
+            ListAutomatedJobs => AutomatedJobsPage {
+                accessor: jobs.automated,
+                endpoint: "GET /jobs/automated",
+                listing: "the automated jobs",
+                item: "automated job",
+                items: data,
+                id: job_id,
+            }
         }
-    }
 
-    accessors! {
         /// Starts an automated job (`POST /jobs/automated`).
         ///
         /// When the hourly quota is used up Finch answers 429, which the client retries like any 429

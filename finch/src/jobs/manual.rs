@@ -1,8 +1,7 @@
 //! `GET /jobs/manual/{job_id}`: jobs Finch's team runs for assisted connections.
 
-use crate::client::Finch;
 use crate::finch_endpoint;
-use crate::handles::accessors;
+use crate::handles::handle;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use serde::{Deserialize, Serialize};
@@ -68,14 +67,9 @@ open_enum! {
     }
 }
 
-/// `client.jobs().manual()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Manual<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl Manual<'_> {
-    accessors! {
+handle! {
+    /// `client.jobs().manual()`.
+    pub struct Manual<'a> {
         /// Reads a manual job (`GET /jobs/manual/{job_id}`).
         ///
         /// ```

@@ -6,17 +6,11 @@ pub(crate) mod manual;
 pub use automated::*;
 pub use manual::*;
 
-use crate::client::Finch;
-use crate::handles::accessors;
+use crate::handles::handle;
 
-/// `client.jobs()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Jobs<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl<'a> Jobs<'a> {
-    accessors! {
+handle! {
+    /// `client.jobs()`.
+    pub struct Jobs<'a> {
         /// `/jobs/automated*`.
         pub fn automated(&self) -> Automated<'a>;
 

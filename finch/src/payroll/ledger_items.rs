@@ -1,8 +1,7 @@
 //! `POST /employer/ledger-items` (beta): general-ledger items of payments.
 
-use crate::client::Finch;
 use crate::finch_endpoint;
-use crate::handles::accessors;
+use crate::handles::handle;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
@@ -277,14 +276,9 @@ open_enum! {
     }
 }
 
-/// `client.payroll().ledger_items()` (beta; in no official SDK yet).
-#[derive(Clone, Copy, Debug)]
-pub struct LedgerItems<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl LedgerItems<'_> {
-    accessors! {
+handle! {
+    /// `client.payroll().ledger_items()` (beta; in no official SDK yet).
+    pub struct LedgerItems<'a> {
         /// Reads the general-ledger items of payments (`POST /employer/ledger-items`; beta).
         ///
         /// ```

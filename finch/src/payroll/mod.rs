@@ -6,17 +6,11 @@ pub(crate) mod pay_groups;
 pub use ledger_items::*;
 pub use pay_groups::*;
 
-use crate::client::Finch;
-use crate::handles::accessors;
+use crate::handles::handle;
 
-/// `client.payroll()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Payroll<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl<'a> Payroll<'a> {
-    accessors! {
+handle! {
+    /// `client.payroll()`.
+    pub struct Payroll<'a> {
         /// `/employer/pay-groups*`.
         pub fn pay_groups(&self) -> PayGroups<'a>;
 

@@ -1,8 +1,7 @@
 //! `/employer/pay-groups*`: pay groups.
 
-use crate::client::Finch;
 use crate::finch_endpoint;
-use crate::handles::accessors;
+use crate::handles::handle;
 /// How often a pay group is paid (the type `GET /employer/payment` uses too).
 pub use crate::hris::PayFrequency;
 use crate::operations::{Operation, OperationFn};
@@ -109,14 +108,9 @@ pub struct PayGroupDetails {
     pub individual_ids: Vec<String>,
 }
 
-/// `client.payroll().pay_groups()`.
-#[derive(Clone, Copy, Debug)]
-pub struct PayGroups<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl PayGroups<'_> {
-    accessors! {
+handle! {
+    /// `client.payroll().pay_groups()`.
+    pub struct PayGroups<'a> {
         /// Lists the company's pay groups (`GET /employer/pay-groups`).
         ///
         /// ```

@@ -1,8 +1,7 @@
 //! `PUT /sandbox/company`: replace a sandbox company's data.
 
-use crate::client::Finch;
 use crate::finch_endpoint;
-use crate::handles::accessors;
+use crate::handles::handle;
 use crate::hris::{
     BankAccount, Company, CompanyEntity, Department, EntitySubtype, EntityType, ParentDepartment,
 };
@@ -163,14 +162,9 @@ impl From<Company> for CompanyData {
     }
 }
 
-/// `client.sandbox().company()`.
-#[derive(Clone, Copy, Debug)]
-pub struct SandboxCompany<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl SandboxCompany<'_> {
-    accessors! {
+handle! {
+    /// `client.sandbox().company()`.
+    pub struct SandboxCompany<'a> {
         /// Replaces the sandbox company's data (`PUT /sandbox/company`) and returns it.
         ///
         /// ```

@@ -1,8 +1,7 @@
 //! `/sandbox/connections*`: create sandbox connections and accounts.
 
 use crate::account::{AuthenticationType, ConnectionStatus};
-use crate::client::Finch;
-use crate::handles::accessors;
+use crate::handles::handle;
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Product;
@@ -74,7 +73,8 @@ impl CreateSandboxConnection {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ConnectionCreateResponse {
-    /// The access token of the new connection (pass it to [`Finch::with_access_token`]).
+    /// The access token of the new connection (pass it to
+    /// [`Finch::with_access_token`](crate::Finch::with_access_token)).
     pub access_token: Secret,
     /// Deprecated: use `connection_id` to identify the connection.
     #[deprecated(note = "use `connection_id` to identify the connection")]
@@ -144,7 +144,8 @@ impl CreateSandboxAccount {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AccountCreateResponse {
-    /// The access token of the new connection (pass it to [`Finch::with_access_token`]).
+    /// The access token of the new connection (pass it to
+    /// [`Finch::with_access_token`](crate::Finch::with_access_token)).
     pub access_token: Secret,
     /// Deprecated: use `connection_id` to identify the connection.
     #[deprecated(note = "use `connection_id` to identify the connection")]
@@ -211,14 +212,9 @@ pub struct AccountUpdateResponse {
     pub provider_id: String,
 }
 
-/// `client.sandbox().connections()`.
-#[derive(Clone, Copy, Debug)]
-pub struct SandboxConnections<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl<'a> SandboxConnections<'a> {
-    accessors! {
+handle! {
+    /// `client.sandbox().connections()`.
+    pub struct SandboxConnections<'a> {
         /// Creates a sandbox connection (`POST /sandbox/connections`, with the client id and secret);
         /// use its access token for the other sandbox and `/employer/*` endpoints.
         ///
@@ -237,14 +233,9 @@ impl<'a> SandboxConnections<'a> {
     }
 }
 
-/// `client.sandbox().connections().accounts()`.
-#[derive(Clone, Copy, Debug)]
-pub struct SandboxAccounts<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl SandboxAccounts<'_> {
-    accessors! {
+handle! {
+    /// `client.sandbox().connections().accounts()`.
+    pub struct SandboxAccounts<'a> {
         /// Creates an account for an existing sandbox company (`POST /sandbox/connections/accounts`,
         /// with the client id and secret).
         ///

@@ -1,8 +1,7 @@
 //! `POST /sandbox/directory`: add people to a sandbox company.
 
-use crate::client::Finch;
 use crate::finch_endpoint;
-use crate::handles::accessors;
+use crate::handles::handle;
 use crate::hris::{
     CustomField, DirectoryDepartment, Email, EmailType, EmploymentKind, EmploymentStatus,
     Ethnicity, FlsaStatus, Gender, Income, MaritalStatus, PhoneNumber, PhoneType,
@@ -275,14 +274,9 @@ impl NewIndividual {
     }
 }
 
-/// `client.sandbox().directory()`.
-#[derive(Clone, Copy, Debug)]
-pub struct SandboxDirectory<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl SandboxDirectory<'_> {
-    accessors! {
+handle! {
+    /// `client.sandbox().directory()`.
+    pub struct SandboxDirectory<'a> {
         /// Adds individuals to the sandbox company (`POST /sandbox/directory`).
         ///
         /// ```

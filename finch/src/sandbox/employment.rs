@@ -1,8 +1,7 @@
 //! `PUT /sandbox/employment/{individual_id}`: change a sandbox individual's employment.
 
-use crate::client::Finch;
 use crate::finch_endpoint;
-use crate::handles::accessors;
+use crate::handles::handle;
 use crate::hris::{
     CustomField, DirectoryDepartment, EmploymentKind, EmploymentStatus, FlsaStatus, Income,
 };
@@ -275,14 +274,9 @@ pub struct EmploymentUpdateResponse {
     pub source_id: Option<String>,
 }
 
-/// `client.sandbox().employment()`.
-#[derive(Clone, Copy, Debug)]
-pub struct SandboxEmployment<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl SandboxEmployment<'_> {
-    accessors! {
+handle! {
+    /// `client.sandbox().employment()`.
+    pub struct SandboxEmployment<'a> {
         /// Changes a sandbox individual's employment data
         /// (`PUT /sandbox/employment/{individual_id}`) and returns it.
         ///

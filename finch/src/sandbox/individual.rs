@@ -1,8 +1,7 @@
 //! `PUT /sandbox/individual/{individual_id}`: change a sandbox individual.
 
-use crate::client::Finch;
 use crate::finch_endpoint;
-use crate::handles::accessors;
+use crate::handles::handle;
 use crate::hris::{Email, EmailType, Ethnicity, Gender, MaritalStatus, PhoneNumber, PhoneType};
 use crate::operations::{Operation, OperationFn};
 use crate::setters::setters;
@@ -208,14 +207,9 @@ pub struct IndividualUpdateResponse {
     pub residence: Option<Location>,
 }
 
-/// `client.sandbox().individual()`.
-#[derive(Clone, Copy, Debug)]
-pub struct SandboxIndividual<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl SandboxIndividual<'_> {
-    accessors! {
+handle! {
+    /// `client.sandbox().individual()`.
+    pub struct SandboxIndividual<'a> {
         /// Changes a sandbox individual's personal data (`PUT /sandbox/individual/{individual_id}`)
         /// and returns the individual.
         ///

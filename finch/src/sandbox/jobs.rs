@@ -1,8 +1,7 @@
 //! `/sandbox/jobs*`: run sandbox jobs and choose how they end.
 
-use crate::client::Finch;
 use crate::finch_endpoint;
-use crate::handles::accessors;
+use crate::handles::handle;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use serde::{Deserialize, Serialize};
@@ -151,14 +150,9 @@ open_enum! {
     }
 }
 
-/// `client.sandbox().jobs()`.
-#[derive(Clone, Copy, Debug)]
-pub struct SandboxJobs<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl<'a> SandboxJobs<'a> {
-    accessors! {
+handle! {
+    /// `client.sandbox().jobs()`.
+    pub struct SandboxJobs<'a> {
         /// Starts a sandbox job (`POST /sandbox/jobs`).
         ///
         /// ```
@@ -175,14 +169,9 @@ impl<'a> SandboxJobs<'a> {
     }
 }
 
-/// `client.sandbox().jobs().configuration()`.
-#[derive(Clone, Copy, Debug)]
-pub struct SandboxJobConfigurations<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl SandboxJobConfigurations<'_> {
-    accessors! {
+handle! {
+    /// `client.sandbox().jobs().configuration()`.
+    pub struct SandboxJobConfigurations<'a> {
         /// Reads how sandbox jobs end, one configuration per kind of job
         /// (`GET /sandbox/jobs/configuration`).
         ///

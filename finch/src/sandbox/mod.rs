@@ -16,17 +16,11 @@ pub use individual::*;
 pub use jobs::*;
 pub use payment::*;
 
-use crate::client::Finch;
-use crate::handles::accessors;
+use crate::handles::handle;
 
-/// `client.sandbox()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Sandbox<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl<'a> Sandbox<'a> {
-    accessors! {
+handle! {
+    /// `client.sandbox()`.
+    pub struct Sandbox<'a> {
         /// `/sandbox/connections*`.
         pub fn connections(&self) -> SandboxConnections<'a>;
 

@@ -1,8 +1,7 @@
 //! `POST /sandbox/payment`: add a payment to a sandbox company.
 
-use crate::client::Finch;
 use crate::finch_endpoint;
-use crate::handles::accessors;
+use crate::handles::handle;
 use crate::hris::BenefitType;
 use crate::hris::{EarningType, PayStatementType, PaymentMethod, TaxType};
 use crate::operations::{Operation, OperationFn};
@@ -282,14 +281,9 @@ pub struct PaymentCreateResponse {
     pub pay_date: Date,
 }
 
-/// `client.sandbox().payment()`.
-#[derive(Clone, Copy, Debug)]
-pub struct SandboxPayment<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl SandboxPayment<'_> {
-    accessors! {
+handle! {
+    /// `client.sandbox().payment()`.
+    pub struct SandboxPayment<'a> {
         /// Adds a payment to the sandbox company (`POST /sandbox/payment`).
         ///
         /// ```

@@ -12,18 +12,12 @@ pub use types::*;
 pub use unions::*;
 
 use crate::Error;
-use crate::client::Finch;
-use crate::handles::accessors;
+use crate::handles::handle;
 use crate::operations::{Operation, OperationFn};
 
-/// `client.hris().benefits()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Benefits<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl<'a> Benefits<'a> {
-    accessors! {
+handle! {
+    /// `client.hris().benefits()`.
+    pub struct Benefits<'a> {
         /// Lists the company's deductions and contributions (`GET /employer/benefits`).
         ///
         /// ```
@@ -67,35 +61,7 @@ impl<'a> Benefits<'a> {
         /// # Ok(()) }
         /// ```
         pub async fn update(self, request: UpdateBenefit) -> Result<CompanyBenefitJob, Error>;
-    }
 
-    // Written by hand: it returns the list inside the reply (`SupportedBenefits`, which reads
-    // `null` as empty).
-
-    /// Lists the benefit types the provider supports, with their features
-    /// (`GET /employer/benefits/meta`; Finch's reference marks it deprecated).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let supported = finch.hris().benefits()
-    ///     .list_supported_benefits(finch::hris::ListSupportedBenefits::new())
-    ///     .await?;
-    /// for benefit in supported {
-    ///     println!("{:?}: {:?}", benefit.benefit_type, benefit.frequencies);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn list_supported_benefits(
-        self,
-        request: ListSupportedBenefits,
-    ) -> Result<Vec<SupportedBenefit>, Error> {
-        self.client
-            .send(&request)
-            .await
-            .map(|supported| supported.0)
-    }
-
-    accessors! {
         /// Registers a benefit that already exists at the provider (`POST /employer/benefits/register`).
         ///
         /// ```
@@ -121,14 +87,37 @@ impl<'a> Benefits<'a> {
     }
 }
 
-/// `client.hris().benefits().individuals()`.
-#[derive(Clone, Copy, Debug)]
-pub struct BenefitIndividuals<'a> {
-    pub(crate) client: &'a Finch,
+impl Benefits<'_> {
+    // Written by hand: it returns the list inside the reply (`SupportedBenefits`, which reads
+    // `null` as empty).
+
+    /// Lists the benefit types the provider supports, with their features
+    /// (`GET /employer/benefits/meta`; Finch's reference marks it deprecated).
+    ///
+    /// ```
+    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+    /// let supported = finch.hris().benefits()
+    ///     .list_supported_benefits(finch::hris::ListSupportedBenefits::new())
+    ///     .await?;
+    /// for benefit in supported {
+    ///     println!("{:?}: {:?}", benefit.benefit_type, benefit.frequencies);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn list_supported_benefits(
+        self,
+        request: ListSupportedBenefits,
+    ) -> Result<Vec<SupportedBenefit>, Error> {
+        self.client
+            .send(&request)
+            .await
+            .map(|supported| supported.0)
+    }
 }
 
-impl BenefitIndividuals<'_> {
-    accessors! {
+handle! {
+    /// `client.hris().benefits().individuals()`.
+    pub struct BenefitIndividuals<'a> {
         /// Lists the ids of the individuals enrolled in a benefit
         /// (`GET /employer/benefits/{benefit_id}/enrolled`).
         ///
