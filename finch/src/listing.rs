@@ -92,28 +92,21 @@ macro_rules! listing_accessors {
             listing: $listing:literal,
             item: $item:literal,
             items: $items:ident,
-            id: $id:ident,
-            beta: true $(,)?
+            id: $id:ident
+            $(, beta: $beta:tt)? $(,)?
         }
     ) => {
         $crate::listing::listing_accessors! {
-            @accessors [$request $page $module $handle $endpoint $listing $item $items $id]
-            ["; beta"] [" (beta)"]
+            @notes [$($beta)?]
+            [$request $page $module $handle $endpoint $listing $item $items $id]
         }
     };
-    (
-        $request:ident => $page:ident {
-            accessor: $module:ident . $handle:ident,
-            endpoint: $endpoint:literal,
-            listing: $listing:literal,
-            item: $item:literal,
-            items: $items:ident,
-            id: $id:ident $(,)?
-        }
-    ) => {
-        $crate::listing::listing_accessors! {
-            @accessors [$request $page $module $handle $endpoint $listing $item $items $id] [""] [""]
-        }
+    // What the docs add for a beta listing.
+    (@notes [] $names:tt) => {
+        $crate::listing::listing_accessors! { @accessors $names [""] [""] }
+    };
+    (@notes [true] $names:tt) => {
+        $crate::listing::listing_accessors! { @accessors $names ["; beta"] [" (beta)"] }
     };
     (
         @accessors
