@@ -1,10 +1,11 @@
 //! `POST /auth/token`: exchange a Finch Connect authorization code for a connection's access token.
 
-use crate::client::Finch;
+use crate::handles::handle;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::Product;
-use crate::{Error, Secret, finch_endpoint};
+use crate::{Secret, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// Exchange an authorization code for an access token (`POST /auth/token`).
@@ -50,22 +51,13 @@ impl CreateAccessToken {
         }
     }
 
-    /// Sets the redirect URI used in the authorization request.
-    pub fn redirect_uri(mut self, redirect_uri: impl Into<String>) -> Self {
-        self.redirect_uri = Some(redirect_uri.into());
-        self
-    }
-
-    /// Uses this client id instead of the client's.
-    pub fn client_id(mut self, client_id: impl Into<String>) -> Self {
-        self.client_id = Some(client_id.into());
-        self
-    }
-
-    /// Uses this client secret instead of the client's.
-    pub fn client_secret(mut self, client_secret: impl Into<Secret>) -> Self {
-        self.client_secret = Some(client_secret.into());
-        self
+    setters! {
+        /// Sets the redirect URI used in the authorization request.
+        redirect_uri(redirect_uri: impl Into<String>);
+        /// Uses this client id instead of the client's.
+        client_id(client_id: impl Into<String>);
+        /// Uses this client secret instead of the client's.
+        client_secret(client_secret: impl Into<Secret>);
     }
 }
 
@@ -140,37 +132,29 @@ open_enum! {
     }
 }
 
-/// `client.access_tokens()`: the token exchange.
-#[derive(Clone, Copy, Debug)]
-pub struct AccessTokens<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl AccessTokens<'_> {
-    /// Exchanges an authorization code for an access token (`POST /auth/token`).
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    /// # let transport = finch::core::TestTransport::new();
-    /// # transport
-    /// #     .push_json(200, r#"{"access_token":"t","token_type":"bearer","connection_id":"c","client_type":"sandbox","connection_type":"finch","products":["company"],"provider_id":"gusto","entity_ids":["e"]}"#)
-    /// #     .push_json(200, r#"{"id":"c","legal_name":"Acme","entity":null,"primary_email":null,"primary_phone_number":null,"departments":null,"ein":null,"locations":null,"accounts":null}"#);
-    /// # let code = String::from("the code Finch Connect gave you");
-    /// let finch = finch::Finch::builder()
-    ///     # .transport(transport)
-    ///     .client_id("4ab15e51-11ad-49f4-acae-f343b7794375")
-    ///     .client_secret("my-client-secret")
-    ///     .build()?;
-    /// let token = finch.access_tokens().create(finch::CreateAccessToken::new(code)).await?;
-    /// let connection = finch.with_access_token(token.access_token);
-    /// let company = connection.hris().company().retrieve().await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn create(
-        self,
-        request: CreateAccessToken,
-    ) -> Result<CreateAccessTokenResponse, Error> {
-        self.client.send(&request).await
+handle! {
+    /// `client.access_tokens()`: the token exchange.
+    pub struct AccessTokens<'a> {
+        /// Exchanges an authorization code for an access token (`POST /auth/token`).
+        ///
+        /// ```
+        /// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+        /// # let transport = finch::core::TestTransport::new();
+        /// # transport
+        /// #     .push_json(200, r#"{"access_token":"t","token_type":"bearer","connection_id":"c","client_type":"sandbox","connection_type":"finch","products":["company"],"provider_id":"gusto","entity_ids":["e"]}"#)
+        /// #     .push_json(200, r#"{"id":"c","legal_name":"Acme","entity":null,"primary_email":null,"primary_phone_number":null,"departments":null,"ein":null,"locations":null,"accounts":null}"#);
+        /// # let code = String::from("the code Finch Connect gave you");
+        /// let finch = finch::Finch::builder()
+        ///     # .transport(transport)
+        ///     .client_id("4ab15e51-11ad-49f4-acae-f343b7794375")
+        ///     .client_secret("my-client-secret")
+        ///     .build()?;
+        /// let token = finch.access_tokens().create(finch::CreateAccessToken::new(code)).await?;
+        /// let connection = finch.with_access_token(token.access_token);
+        /// let company = connection.hris().company().retrieve().await?;
+        /// # Ok(()) }
+        /// ```
+        pub async fn create(self, request: CreateAccessToken) -> Result<CreateAccessTokenResponse, Error>;
     }
 }
 

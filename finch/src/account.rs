@@ -1,7 +1,7 @@
 //! `/introspect`, `/disconnect`, `/disconnect-entity`: the connection behind an access token.
 
 use crate::access_tokens::{ClientType, ConnectionType};
-use crate::client::Finch;
+use crate::handles::handle;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::shared::Product;
@@ -72,6 +72,8 @@ impl DisconnectEntity {
             entity_ids: entity_ids.into_iter().map(Into::into).collect(),
         }
     }
+
+    // Written by hand: it adds to the required list of entities instead of setting an `Option`.
 
     /// Adds the entity `entity_id`.
     pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
@@ -318,52 +320,40 @@ pub struct EntityError {
     pub error: String,
 }
 
-/// `client.account()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Account<'a> {
-    pub(crate) client: &'a Finch,
-}
+handle! {
+    /// `client.account()`.
+    pub struct Account<'a> {
+        /// Reads what the client's access token grants (`GET /introspect`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let about = finch.account().introspect().await?;
+        /// println!("{} via {}: {}", about.connection_id, about.provider_id, about.connection_status.status);
+        /// # Ok(()) }
+        /// ```
+        pub async fn introspect(self) -> Result<Introspection, Error> => Introspect;
 
-impl Account<'_> {
-    /// Reads what the client's access token grants (`GET /introspect`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let about = finch.account().introspect().await?;
-    /// println!("{} via {}: {}", about.connection_id, about.provider_id, about.connection_status.status);
-    /// # Ok(()) }
-    /// ```
-    pub async fn introspect(self) -> Result<Introspection, Error> {
-        self.client.send(&Introspect).await
-    }
+        /// Disconnects the access token's connection (`POST /disconnect`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let done = finch.account().disconnect().await?;
+        /// assert!(done.is_success());
+        /// # Ok(()) }
+        /// ```
+        pub async fn disconnect(self) -> Result<DisconnectResponse, Error> => Disconnect;
 
-    /// Disconnects the access token's connection (`POST /disconnect`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let done = finch.account().disconnect().await?;
-    /// assert!(done.is_success());
-    /// # Ok(()) }
-    /// ```
-    pub async fn disconnect(self) -> Result<DisconnectResponse, Error> {
-        self.client.send(&Disconnect).await
-    }
-
-    /// Disconnects some entities of the connection (`POST /disconnect-entity`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::account::DisconnectEntity;
-    /// let done = finch.account()
-    ///     .disconnect_entity(DisconnectEntity::new(["3c90c3cc-0d44-4b50-8888-8dd25736052a"]))
-    ///     .await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn disconnect_entity(
-        self,
-        request: DisconnectEntity,
-    ) -> Result<DisconnectResponse, Error> {
-        self.client.send(&request).await
+        /// Disconnects some entities of the connection (`POST /disconnect-entity`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::account::DisconnectEntity;
+        /// let done = finch.account()
+        ///     .disconnect_entity(DisconnectEntity::new(["3c90c3cc-0d44-4b50-8888-8dd25736052a"]))
+        ///     .await?;
+        /// # Ok(()) }
+        /// ```
+        pub async fn disconnect_entity(self, request: DisconnectEntity) -> Result<DisconnectResponse, Error>;
     }
 }
 

@@ -105,6 +105,7 @@ mod access_tokens;
 pub mod account;
 mod client;
 pub mod connect;
+mod handles;
 pub mod hris;
 pub mod jobs;
 mod listing;
@@ -116,6 +117,7 @@ pub mod payroll;
 pub mod providers;
 pub mod request_forwarding;
 pub mod sandbox;
+mod setters;
 mod shared;
 pub mod webhooks;
 

@@ -53,3 +53,128 @@ macro_rules! offset_listing {
 }
 
 pub(crate) use offset_listing;
+
+/// Writes the three accessors of a listing's handle (an entry of
+/// [`handle!`](crate::handles::handle), or inside an `impl` block): `list` (one page),
+/// `pages` (a [`Pages`](finch_core::Pages) walk, one page held at a time) and `list_all` (the
+/// items, as [`Items`](finch_core::Items)), each with a doc comment and an example made from the
+/// names given.
+///
+/// - `accessor`: the handle's path from the client (`hris.directory` is
+///   `finch.hris().directory()`); its first part is the module the request is in.
+/// - `endpoint`: the method and path, for the docs.
+/// - `listing` and `item`: what the listing and one item are called in the docs ("the
+///   directory", "individual"); `beta` marks the docs of beta listings.
+/// - `items` and `id`: the page's item vector and an item's id, for the examples.
+///
+/// ```text
+/// handle! {
+///     /// `client.hris().directory()`.
+///     pub struct Directory<'a> {
+///         listing_accessors! {
+///             ListDirectory => DirectoryPage {
+///                 accessor: hris.directory,
+///                 endpoint: "GET /employer/directory",
+///                 listing: "the directory",
+///                 item: "individual",
+///                 items: individuals,
+///                 id: id,
+///             }
+///         }
+///     }
+/// }
+/// ```
+macro_rules! listing_accessors {
+    (
+        $request:ident => $page:ident {
+            accessor: $module:ident . $handle:ident,
+            endpoint: $endpoint:literal,
+            listing: $listing:literal,
+            item: $item:literal,
+            items: $items:ident,
+            id: $id:ident
+            $(, beta: $beta:tt)? $(,)?
+        }
+    ) => {
+        $crate::listing::listing_accessors! {
+            @notes [$($beta)?]
+            [$request $page $module $handle $endpoint $listing $item $items $id]
+        }
+    };
+    // What the docs add for a beta listing.
+    (@notes [] $names:tt) => {
+        $crate::listing::listing_accessors! { @accessors $names [""] [""] }
+    };
+    (@notes [true] $names:tt) => {
+        $crate::listing::listing_accessors! { @accessors $names ["; beta"] [" (beta)"] }
+    };
+    (
+        @accessors
+        [
+            $request:ident $page:ident $module:ident $handle:ident $endpoint:literal
+            $listing:literal $item:literal $items:ident $id:ident
+        ]
+        [$endpoint_note:literal] [$note:literal]
+    ) => {
+        #[doc = concat!("Reads one page of ", $listing, " (`", $endpoint, "`", $endpoint_note, ").")]
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        #[doc = concat!("use finch::", stringify!($module), "::", stringify!($request), ";")]
+        #[doc = concat!(
+            "let page = finch.", stringify!($module), "().", stringify!($handle), "()",
+            ".list(", stringify!($request), "::new().limit(50)).await?;"
+        )]
+        #[doc = concat!(
+            "println!(\"{} ", $item, "s on this page\", page.", stringify!($items), ".len());"
+        )]
+        /// # Ok(()) }
+        /// ```
+        pub async fn list(self, request: $request) -> Result<$page, $crate::Error> {
+            self.client.send(&request).await
+        }
+
+        #[doc = concat!(
+            "Walks ", $listing, " page by page, starting at `request`'s offset; only one page is ",
+            "held at a time", $note, "."
+        )]
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        #[doc = concat!("use finch::", stringify!($module), "::", stringify!($request), ";")]
+        #[doc = concat!(
+            "let mut pages = finch.", stringify!($module), "().", stringify!($handle), "()",
+            ".pages(", stringify!($request), "::new().limit(50));"
+        )]
+        /// while let Some(page) = pages.next_page().await {
+        #[doc = concat!("    for item in page?.", stringify!($items), " {")]
+        #[doc = concat!("        println!(\"{}\", item.", stringify!($id), ");")]
+        ///     }
+        /// }
+        /// # Ok(()) }
+        /// ```
+        pub fn pages(self, request: $request) -> ::finch_core::Pages<$request> {
+            ::finch_core::Pages::new(self.client.core().clone(), request)
+        }
+
+        #[doc = concat!("Every ", $item, ", one at a time, fetched a page at a time", $note, ".")]
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        #[doc = concat!("use finch::", stringify!($module), "::", stringify!($request), ";")]
+        #[doc = concat!(
+            "let mut items = finch.", stringify!($module), "().", stringify!($handle), "()",
+            ".list_all(", stringify!($request), "::new().limit(50));"
+        )]
+        /// while let Some(item) = items.next_item().await {
+        #[doc = concat!("    println!(\"{}\", item?.", stringify!($id), ");")]
+        /// }
+        /// # Ok(()) }
+        /// ```
+        pub fn list_all(self, request: $request) -> ::finch_core::Items<$request> {
+            self.pages(request).items()
+        }
+    };
+}
+
+pub(crate) use listing_accessors;

@@ -1,12 +1,12 @@
 //! `GET /providers`: the payroll and HRIS providers Finch supports.
 
 use crate::account::AuthenticationType;
-use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::handle;
 use crate::hris::{BenefitFrequency, BenefitType, HsaContributionLimit};
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
 use crate::shared::Product;
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -486,25 +486,20 @@ pub struct SupportedFields {
     pub other: BTreeMap<String, serde_json::Value>,
 }
 
-/// `client.providers()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Providers<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl Providers<'_> {
-    /// Lists the providers Finch supports (`GET /providers`); sends the access token only when the
-    /// client has one.
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// for provider in finch.providers().list().await? {
-    ///     println!("{}: {}", provider.id, provider.display_name);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn list(self) -> Result<Vec<Provider>, Error> {
-        self.client.send(&ListProviders).await
+handle! {
+    /// `client.providers()`.
+    pub struct Providers<'a> {
+        /// Lists the providers Finch supports (`GET /providers`); sends the access token only when the
+        /// client has one.
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// for provider in finch.providers().list().await? {
+        ///     println!("{}: {}", provider.id, provider.display_name);
+        /// }
+        /// # Ok(()) }
+        /// ```
+        pub async fn list(self) -> Result<Vec<Provider>, Error> => ListProviders;
     }
 }
 

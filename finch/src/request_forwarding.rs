@@ -1,8 +1,9 @@
 //! `POST /forward`: send a request to the provider's own API through Finch.
 
-use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::handle;
 use crate::operations::{Operation, OperationFn};
-use crate::{Error, finch_endpoint};
+use crate::setters::setters;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
@@ -45,29 +46,22 @@ impl ForwardRequest {
         }
     }
 
-    /// Sets the body of the forwarded request.
-    pub fn data(mut self, data: impl Into<String>) -> Self {
-        self.data = Some(data.into());
-        self
+    setters! {
+        /// Sets the body of the forwarded request.
+        data(data: impl Into<String>);
+        /// Sets all the query parameters of the forwarded request.
+        params(params: Map<String, Value>);
+        /// Sets all the headers of the forwarded request.
+        request_headers(headers: Map<String, Value>);
     }
 
-    /// Sets all the query parameters of the forwarded request.
-    pub fn params(mut self, params: Map<String, Value>) -> Self {
-        self.params = Some(params);
-        self
-    }
+    // `param` and `request_header` are written by hand: they add an entry to a map.
 
     /// Adds the query parameter `name` (any JSON value).
     pub fn param(mut self, name: impl Into<String>, value: impl Into<Value>) -> Self {
         self.params
             .get_or_insert_with(Map::new)
             .insert(name.into(), value.into());
-        self
-    }
-
-    /// Sets all the headers of the forwarded request.
-    pub fn request_headers(mut self, headers: Map<String, Value>) -> Self {
-        self.request_headers = Some(headers);
         self
     }
 
@@ -197,26 +191,21 @@ fn unexpected(value: &Value) -> serde::de::Unexpected<'_> {
     }
 }
 
-/// `client.request_forwarding()`.
-#[derive(Clone, Copy, Debug)]
-pub struct RequestForwarding<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl RequestForwarding<'_> {
-    /// Sends a request to the provider's API through Finch (`POST /forward`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::request_forwarding::ForwardRequest;
-    /// let reply = finch.request_forwarding()
-    ///     .forward(ForwardRequest::new("GET", "/employees").param("page", 2))
-    ///     .await?;
-    /// println!("{}: {:?}", reply.status_code, reply.data);
-    /// # Ok(()) }
-    /// ```
-    pub async fn forward(self, request: ForwardRequest) -> Result<ForwardResponse, Error> {
-        self.client.send(&request).await
+handle! {
+    /// `client.request_forwarding()`.
+    pub struct RequestForwarding<'a> {
+        /// Sends a request to the provider's API through Finch (`POST /forward`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::request_forwarding::ForwardRequest;
+        /// let reply = finch.request_forwarding()
+        ///     .forward(ForwardRequest::new("GET", "/employees").param("page", 2))
+        ///     .await?;
+        /// println!("{}: {:?}", reply.status_code, reply.data);
+        /// # Ok(()) }
+        /// ```
+        pub async fn forward(self, request: ForwardRequest) -> Result<ForwardResponse, Error>;
     }
 }
 

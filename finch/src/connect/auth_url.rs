@@ -1,6 +1,7 @@
 //! The Finch Connect authorization URL (`https://connect.tryfinch.com/authorize`): where to send
 //! an employer so that they authorize your application, in the redirect flow. No HTTP call.
 
+use crate::setters::setters;
 use crate::shared::Product;
 use finch_core::ConfigError;
 
@@ -69,33 +70,22 @@ impl AuthUrl {
         }
     }
 
-    /// Uses this client id.
-    pub fn client_id(mut self, client_id: impl Into<String>) -> Self {
-        self.client_id = Some(client_id.into());
-        self
+    setters! {
+        /// Uses this client id.
+        client_id(client_id: impl Into<String>);
+        /// Passes `state` back on the redirect.
+        state(state: impl Into<String>);
+        /// Skips the provider selection screen, going to `provider_id`.
+        payroll_provider(provider_id: impl Into<String>);
+        /// Shows assisted providers as well as automated ones.
+        manual(manual: bool);
     }
+
+    // Written by hand: `sandbox` is a plain `bool` (`false` until set), not an `Option`.
 
     /// Sets sandbox mode.
     pub fn sandbox(mut self, sandbox: bool) -> Self {
         self.sandbox = sandbox;
-        self
-    }
-
-    /// Passes `state` back on the redirect.
-    pub fn state(mut self, state: impl Into<String>) -> Self {
-        self.state = Some(state.into());
-        self
-    }
-
-    /// Skips the provider selection screen, going to `provider_id`.
-    pub fn payroll_provider(mut self, provider_id: impl Into<String>) -> Self {
-        self.payroll_provider = Some(provider_id.into());
-        self
-    }
-
-    /// Shows assisted providers as well as automated ones.
-    pub fn manual(mut self, manual: bool) -> Self {
-        self.manual = Some(manual);
         self
     }
 

@@ -7,23 +7,18 @@ pub(crate) mod sessions;
 pub use auth_url::*;
 pub use sessions::*;
 
-use crate::client::Finch;
+use crate::handles::handle;
 use crate::shared::Product;
 
-/// `client.connect()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Connect<'a> {
-    pub(crate) client: &'a Finch,
+handle! {
+    /// `client.connect()`.
+    pub struct Connect<'a> {
+        /// `POST /connect/sessions*`.
+        pub fn sessions(&self) -> Sessions<'a>;
+    }
 }
 
-impl<'a> Connect<'a> {
-    /// `POST /connect/sessions*`.
-    pub fn sessions(&self) -> Sessions<'a> {
-        Sessions {
-            client: self.client,
-        }
-    }
-
+impl Connect<'_> {
     /// The Finch Connect authorization URL asking for `products` and redirecting back to
     /// `redirect_uri`, with the client's client id (no HTTP call). Set sandbox mode and Connect's
     /// optional parameters on the [`AuthUrl`], then [`build`](AuthUrl::build) it; that fails

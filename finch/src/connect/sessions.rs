@@ -1,11 +1,12 @@
 //! `POST /connect/sessions*`: start a Finch Connect session for a customer, or one that
 //! reauthenticates an existing connection.
 
-use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::handle;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::Product;
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// Create a Connect session (`POST /connect/sessions`, HTTP Basic auth with the client id and
@@ -63,46 +64,21 @@ impl CreateConnectSession {
         }
     }
 
-    /// Sets the customer's email address.
-    pub fn customer_email(mut self, email: impl Into<String>) -> Self {
-        self.customer_email = Some(email.into());
-        self
-    }
-
-    /// Sends the employer to `redirect_uri` when Connect is done.
-    pub fn redirect_uri(mut self, redirect_uri: impl Into<String>) -> Self {
-        self.redirect_uri = Some(redirect_uri.into());
-        self
-    }
-
-    /// Sets the sandbox mode.
-    pub fn sandbox(mut self, mode: SandboxMode) -> Self {
-        self.sandbox = Some(mode);
-        self
-    }
-
-    /// Expires the session after `minutes`.
-    pub fn minutes_to_expire(mut self, minutes: u32) -> Self {
-        self.minutes_to_expire = Some(minutes);
-        self
-    }
-
-    /// Jumps straight to a provider.
-    pub fn integration(mut self, integration: ConnectIntegration) -> Self {
-        self.integration = Some(integration);
-        self
-    }
-
-    /// Enables (or disables) manual authentication mode.
-    pub fn manual(mut self, manual: bool) -> Self {
-        self.manual = Some(manual);
-        self
-    }
-
-    /// Configures recordkeeping (only with the `recordkeeping` product).
-    pub fn recordkeeping(mut self, recordkeeping: Recordkeeping) -> Self {
-        self.recordkeeping = Some(recordkeeping);
-        self
+    setters! {
+        /// Sets the customer's email address.
+        customer_email(email: impl Into<String>);
+        /// Sends the employer to `redirect_uri` when Connect is done.
+        redirect_uri(redirect_uri: impl Into<String>);
+        /// Sets the sandbox mode.
+        sandbox(mode: SandboxMode);
+        /// Expires the session after `minutes`.
+        minutes_to_expire(minutes: u32);
+        /// Jumps straight to a provider.
+        integration(integration: ConnectIntegration);
+        /// Enables (or disables) manual authentication mode.
+        manual(manual: bool);
+        /// Configures recordkeeping (only with the `recordkeeping` product).
+        recordkeeping(recordkeeping: Recordkeeping);
     }
 }
 
@@ -142,22 +118,13 @@ impl ReauthenticateConnectSession {
         }
     }
 
-    /// Expires the session after `minutes`.
-    pub fn minutes_to_expire(mut self, minutes: u32) -> Self {
-        self.minutes_to_expire = Some(minutes);
-        self
-    }
-
-    /// Asks for `products`.
-    pub fn products(mut self, products: impl IntoIterator<Item = Product>) -> Self {
-        self.products = Some(products.into_iter().collect());
-        self
-    }
-
-    /// Sends the employer to `redirect_uri` when Connect is done.
-    pub fn redirect_uri(mut self, redirect_uri: impl Into<String>) -> Self {
-        self.redirect_uri = Some(redirect_uri.into());
-        self
+    setters! {
+        /// Expires the session after `minutes`.
+        minutes_to_expire(minutes: u32);
+        /// Asks for `products`.
+        products(products: impl IntoIterator<Item = Product>);
+        /// Sends the employer to `redirect_uri` when Connect is done.
+        redirect_uri(redirect_uri: impl Into<String>);
     }
 }
 
@@ -181,10 +148,9 @@ impl ConnectIntegration {
         }
     }
 
-    /// Uses the authentication method `auth_method`.
-    pub fn auth_method(mut self, auth_method: ConnectAuthMethod) -> Self {
-        self.auth_method = Some(auth_method);
-        self
+    setters! {
+        /// Uses the authentication method `auth_method`.
+        auth_method(auth_method: ConnectAuthMethod);
     }
 }
 
@@ -222,10 +188,9 @@ impl Recordkeeping {
         }
     }
 
-    /// Sets the recordkeeper's plan id.
-    pub fn plan_id(mut self, plan_id: impl Into<String>) -> Self {
-        self.plan_id = Some(plan_id.into());
-        self
+    setters! {
+        /// Sets the recordkeeper's plan id.
+        plan_id(plan_id: impl Into<String>);
     }
 }
 
@@ -263,47 +228,37 @@ pub struct ConnectSession {
     pub connect_url: String,
 }
 
-/// `client.connect().sessions()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Sessions<'a> {
-    pub(crate) client: &'a Finch,
-}
+handle! {
+    /// `client.connect().sessions()`.
+    pub struct Sessions<'a> {
+        // `new` is named as in the official SDKs (`connect.sessions.new`).
+        /// Creates a Connect session (`POST /connect/sessions`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::{Product, connect::CreateConnectSession};
+        /// let session = finch.connect().sessions()
+        ///     .new(CreateConnectSession::new("customer-42", "Acme Inc", [Product::Directory]))
+        ///     .await?;
+        /// println!("send the employer to {}", session.connect_url);
+        /// # Ok(()) }
+        /// ```
+        #[allow(clippy::new_ret_no_self)]
+        pub async fn new(self, request: CreateConnectSession) -> Result<ConnectSession, Error>;
 
-impl Sessions<'_> {
-    /// Creates a Connect session (`POST /connect/sessions`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::{Product, connect::CreateConnectSession};
-    /// let session = finch.connect().sessions()
-    ///     .new(CreateConnectSession::new("customer-42", "Acme Inc", [Product::Directory]))
-    ///     .await?;
-    /// println!("send the employer to {}", session.connect_url);
-    /// # Ok(()) }
-    /// ```
-    // Named `new` as in the official SDKs (`connect.sessions.new`).
-    #[allow(clippy::new_ret_no_self)]
-    pub async fn new(self, request: CreateConnectSession) -> Result<ConnectSession, Error> {
-        self.client.send(&request).await
-    }
-
-    /// Creates a Connect session that reauthenticates an existing connection
-    /// (`POST /connect/sessions/reauthenticate`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::connect::ReauthenticateConnectSession;
-    /// let session = finch.connect().sessions()
-    ///     .reauthenticate(ReauthenticateConnectSession::new("bc3a2af9-ce03-46c4-9142-81abe789c64d"))
-    ///     .await?;
-    /// println!("send the employer to {}", session.connect_url);
-    /// # Ok(()) }
-    /// ```
-    pub async fn reauthenticate(
-        self,
-        request: ReauthenticateConnectSession,
-    ) -> Result<ConnectSession, Error> {
-        self.client.send(&request).await
+        /// Creates a Connect session that reauthenticates an existing connection
+        /// (`POST /connect/sessions/reauthenticate`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::connect::ReauthenticateConnectSession;
+        /// let session = finch.connect().sessions()
+        ///     .reauthenticate(ReauthenticateConnectSession::new("bc3a2af9-ce03-46c4-9142-81abe789c64d"))
+        ///     .await?;
+        /// println!("send the employer to {}", session.connect_url);
+        /// # Ok(()) }
+        /// ```
+        pub async fn reauthenticate(self, request: ReauthenticateConnectSession) -> Result<ConnectSession, Error>;
     }
 }
 

@@ -1,10 +1,11 @@
 //! `GET /employer/company`: basic company data.
 
-use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::handle;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::Location;
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// Read basic company data (`GET /employer/company`).
@@ -27,10 +28,9 @@ impl RetrieveCompany {
         Self::default()
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -145,28 +145,21 @@ open_enum! {
     }
 }
 
-/// `client.hris().company()`.
-#[derive(Clone, Copy, Debug)]
-pub struct CompanyResource<'a> {
-    pub(crate) client: &'a Finch,
-}
+handle! {
+    /// `client.hris().company()`.
+    pub struct CompanyResource<'a> {
+        /// Reads the company (`GET /employer/company`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let company = finch.hris().company().retrieve().await?;
+        /// println!("{}", company.legal_name.as_deref().unwrap_or("(no name)"));
+        /// # Ok(()) }
+        /// ```
+        pub async fn retrieve(self) -> Result<Company, Error> => RetrieveCompany::new();
 
-impl CompanyResource<'_> {
-    /// Reads the company (`GET /employer/company`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let company = finch.hris().company().retrieve().await?;
-    /// println!("{}", company.legal_name.as_deref().unwrap_or("(no name)"));
-    /// # Ok(()) }
-    /// ```
-    pub async fn retrieve(self) -> Result<Company, Error> {
-        self.client.send(&RetrieveCompany::new()).await
-    }
-
-    /// Reads the company with a request's options (`entity_ids`).
-    pub async fn retrieve_with(self, request: RetrieveCompany) -> Result<Company, Error> {
-        self.client.send(&request).await
+        /// Reads the company with a request's options (`entity_ids`).
+        pub async fn retrieve_with(self, request: RetrieveCompany) -> Result<Company, Error>;
     }
 }
 

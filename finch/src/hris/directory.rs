@@ -1,11 +1,11 @@
 //! `GET /employer/directory`: the company's people, page by page.
 
-use crate::client::Finch;
-use crate::listing::offset_listing;
+use crate::handles::handle;
+use crate::listing::{listing_accessors, offset_listing};
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::{IndividualRef, Paging};
 use crate::{Error, finch_endpoint};
-use finch_core::{Items, Pages};
 use serde::{Deserialize, Serialize};
 
 /// List the company's individuals (`GET /employer/directory`), one page.
@@ -35,22 +35,13 @@ impl ListDirectory {
         Self::default()
     }
 
-    /// Sets the page size.
-    pub fn limit(mut self, limit: u64) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// Starts at `offset`.
-    pub fn offset(mut self, offset: u64) -> Self {
-        self.offset = Some(offset);
-        self
-    }
-
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Sets the page size.
+        limit(limit: u64);
+        /// Starts at `offset`.
+        offset(offset: u64);
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -102,25 +93,23 @@ pub struct DirectoryDepartment {
     pub name: Option<String>,
 }
 
-/// `client.hris().directory()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Directory<'a> {
-    pub(crate) client: &'a Finch,
+handle! {
+    /// `client.hris().directory()`.
+    pub struct Directory<'a> {
+        listing_accessors! {
+            ListDirectory => DirectoryPage {
+                accessor: hris.directory,
+                endpoint: "GET /employer/directory",
+                listing: "the directory",
+                item: "individual",
+                items: individuals,
+                id: id,
+            }
+        }
+    }
 }
 
 impl Directory<'_> {
-    /// Reads one page of the directory (`GET /employer/directory`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let page = finch.hris().directory().list(finch::hris::ListDirectory::new().limit(50)).await?;
-    /// println!("{} of {:?}", page.individuals.len(), page.paging.count);
-    /// # Ok(()) }
-    /// ```
-    pub async fn list(self, request: ListDirectory) -> Result<DirectoryPage, Error> {
-        self.client.send(&request).await
-    }
-
     /// The official SDKs' older name of [`list`](Self::list).
     ///
     /// ```
@@ -132,37 +121,6 @@ impl Directory<'_> {
     #[deprecated(note = "use `list`; kept for code ported from the official SDKs")]
     pub async fn list_individuals(self, request: ListDirectory) -> Result<DirectoryPage, Error> {
         self.list(request).await
-    }
-
-    /// Walks the whole directory page by page, starting at `request`'s offset; only one page is
-    /// held at a time.
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let mut pages = finch.hris().directory().pages(finch::hris::ListDirectory::new().limit(200));
-    /// while let Some(page) = pages.next_page().await {
-    ///     for individual in page?.individuals {
-    ///         println!("{}", individual.id);
-    ///     }
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub fn pages(self, request: ListDirectory) -> Pages<ListDirectory> {
-        Pages::new(self.client.core().clone(), request)
-    }
-
-    /// Every individual of the directory, one at a time, fetched a page at a time.
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let mut people = finch.hris().directory().list_all(finch::hris::ListDirectory::new());
-    /// while let Some(person) = people.next_item().await {
-    ///     println!("{}", person?.id);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub fn list_all(self, request: ListDirectory) -> Items<ListDirectory> {
-        self.pages(request).items()
     }
 }
 

@@ -1,12 +1,12 @@
 //! `/employer/documents*`: tax documents (W-4s). Beta in Finch's API.
 
-use crate::client::Finch;
-use crate::listing::offset_listing;
+use crate::handles::handle;
+use crate::listing::{listing_accessors, offset_listing};
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::{Paging, decode_buffered};
 use crate::{Error, finch_endpoint};
-use finch_core::{Items, Pages};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// List the company's documents (`GET /employer/documents`), one page (beta).
@@ -48,38 +48,17 @@ impl ListDocuments {
         Self::default()
     }
 
-    /// Lists only these individuals' documents.
-    pub fn individual_ids<I, S>(mut self, individual_ids: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        self.individual_ids = Some(individual_ids.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Lists only documents of these types.
-    pub fn types(mut self, types: impl IntoIterator<Item = DocumentType>) -> Self {
-        self.types = Some(types.into_iter().collect());
-        self
-    }
-
-    /// Sets the page size.
-    pub fn limit(mut self, limit: u64) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// Starts at `offset`.
-    pub fn offset(mut self, offset: u64) -> Self {
-        self.offset = Some(offset);
-        self
-    }
-
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Lists only these individuals' documents.
+        individual_ids(individual_ids: impl IntoIterator<Item = impl Into<String>>);
+        /// Lists only documents of these types.
+        types(types: impl IntoIterator<Item = DocumentType>);
+        /// Sets the page size.
+        limit(limit: u64);
+        /// Starts at `offset`.
+        offset(offset: u64);
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -158,10 +137,9 @@ impl RetrieveDocument {
         }
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -354,77 +332,41 @@ fn year<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i32, D::Error> {
         .ok_or_else(|| D::Error::custom(format!("expected a year, found {number}")))
 }
 
-/// `client.hris().documents()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Documents<'a> {
-    pub(crate) client: &'a Finch,
+handle! {
+    /// `client.hris().documents()`.
+    pub struct Documents<'a> {
+        listing_accessors! {
+            ListDocuments => DocumentsPage {
+                accessor: hris.documents,
+                endpoint: "GET /employer/documents",
+                listing: "the company's documents",
+                item: "document",
+                items: documents,
+                id: id,
+            }
+        }
+
+        /// Reads one document's content (`GET /employer/documents/{document_id}`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::hris::{DocumentDetails, RetrieveDocument};
+        /// let document = finch.hris().documents()
+        ///     .retrieve(RetrieveDocument::new("238b1d2a-3172-4b4a-a825-b04c0b2d0cac"))
+        ///     .await?;
+        /// match document {
+        ///     DocumentDetails::W4Form2020(w4) => println!("{:?}", w4.data.filing_status),
+        ///     DocumentDetails::W4Form2005(w4) => println!("{} allowances", w4.data.total_number_of_allowances),
+        ///     other => println!("a {:?} document", other.document_type()),
+        /// }
+        /// # Ok(()) }
+        /// ```
+        #[doc(alias = "retreive")]
+        pub async fn retrieve(self, request: RetrieveDocument) -> Result<DocumentDetails, Error>;
+    }
 }
 
 impl Documents<'_> {
-    /// Reads one page of the company's documents (`GET /employer/documents`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let page = finch.hris().documents().list(finch::hris::ListDocuments::new().limit(100)).await?;
-    /// for document in page.documents {
-    ///     println!("{} {} {}", document.id, document.document_type, document.year);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn list(self, request: ListDocuments) -> Result<DocumentsPage, Error> {
-        self.client.send(&request).await
-    }
-
-    /// Walks the company's documents page by page, starting at `request`'s offset; only one page
-    /// is held at a time.
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let mut pages = finch.hris().documents().pages(finch::hris::ListDocuments::new().limit(100));
-    /// while let Some(page) = pages.next_page().await {
-    ///     println!("{} documents", page?.documents.len());
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub fn pages(self, request: ListDocuments) -> Pages<ListDocuments> {
-        Pages::new(self.client.core().clone(), request)
-    }
-
-    /// Every document, one at a time, fetched a page at a time.
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::hris::{DocumentType, ListDocuments};
-    /// let mut w4s = finch.hris().documents().list_all(ListDocuments::new().types([DocumentType::W4Form2020]).limit(100));
-    /// while let Some(document) = w4s.next_item().await {
-    ///     println!("{}", document?.url);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub fn list_all(self, request: ListDocuments) -> Items<ListDocuments> {
-        self.pages(request).items()
-    }
-
-    /// Reads one document's content (`GET /employer/documents/{document_id}`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::hris::{DocumentDetails, RetrieveDocument};
-    /// let document = finch.hris().documents()
-    ///     .retrieve(RetrieveDocument::new("238b1d2a-3172-4b4a-a825-b04c0b2d0cac"))
-    ///     .await?;
-    /// match document {
-    ///     DocumentDetails::W4Form2020(w4) => println!("{:?}", w4.data.filing_status),
-    ///     DocumentDetails::W4Form2005(w4) => println!("{} allowances", w4.data.total_number_of_allowances),
-    ///     other => println!("a {:?} document", other.document_type()),
-    /// }
-    /// # Ok(()) }
-    /// ```
-    #[doc(alias = "retreive")]
-    pub async fn retrieve(self, request: RetrieveDocument) -> Result<DocumentDetails, Error> {
-        self.client.send(&request).await
-    }
-
     /// The official SDKs' spelling of [`retrieve`](Self::retrieve).
     ///
     /// ```

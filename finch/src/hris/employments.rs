@@ -1,11 +1,12 @@
 //! `POST /employer/employment`: individuals' employment and income data, in batches.
 
-use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::handle;
 use crate::hris::IndividualRequest;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::{BatchBody, Date, IndividualRef, Location};
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// Read individuals' employment and income data (`POST /employer/employment`), up to 10,000 per
@@ -44,10 +45,9 @@ impl RetrieveEmployments {
         }
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -314,32 +314,24 @@ pub struct CustomField {
     pub value: Option<serde_json::Value>,
 }
 
-/// `client.hris().employments()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Employments<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl Employments<'_> {
-    /// Reads individuals' employment and income data in one batch (`POST /employer/employment`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let request = finch::hris::RetrieveEmployments::new(["5d0b10a1", "8b3f8edc"]);
-    /// let batch = finch.hris().employments().retrieve_many(request).await?;
-    /// for item in batch.responses {
-    ///     match item.body.into_result() {
-    ///         Ok(employment) => println!("{:?}: {:?}", employment.title, employment.income),
-    ///         Err(error) => eprintln!("{}: {error}", item.individual_id),
-    ///     }
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn retrieve_many(
-        self,
-        request: RetrieveEmployments,
-    ) -> Result<EmploymentsResponse, Error> {
-        self.client.send(&request).await
+handle! {
+    /// `client.hris().employments()`.
+    pub struct Employments<'a> {
+        /// Reads individuals' employment and income data in one batch (`POST /employer/employment`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let request = finch::hris::RetrieveEmployments::new(["5d0b10a1", "8b3f8edc"]);
+        /// let batch = finch.hris().employments().retrieve_many(request).await?;
+        /// for item in batch.responses {
+        ///     match item.body.into_result() {
+        ///         Ok(employment) => println!("{:?}: {:?}", employment.title, employment.income),
+        ///         Err(error) => eprintln!("{}: {error}", item.individual_id),
+        ///     }
+        /// }
+        /// # Ok(()) }
+        /// ```
+        pub async fn retrieve_many(self, request: RetrieveEmployments) -> Result<EmploymentsResponse, Error>;
     }
 }
 

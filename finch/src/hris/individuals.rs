@@ -1,10 +1,11 @@
 //! `POST /employer/individual`: individuals' personal data, in batches.
 
-use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::handle;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::{BatchBody, Date, Location};
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// Read individuals' personal data (`POST /employer/individual`), up to 10,000 per request.
@@ -44,6 +45,8 @@ impl RetrieveIndividuals {
         }
     }
 
+    // Written by hand: it adds `ssn` to the options, making them on first use.
+
     /// Asks for the SSN too (needs the `ssn` scope).
     pub fn include_ssn(mut self) -> Self {
         self.options
@@ -53,10 +56,9 @@ impl RetrieveIndividuals {
         self
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -239,31 +241,23 @@ open_enum! {
     }
 }
 
-/// `client.hris().individuals()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Individuals<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl Individuals<'_> {
-    /// Reads individuals' personal data in one batch (`POST /employer/individual`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let batch = finch.hris().individuals().retrieve_many(finch::hris::RetrieveIndividuals::new(["5d0b10a1"])).await?;
-    /// for item in batch.responses {
-    ///     match item.body.into_result() {
-    ///         Ok(individual) => println!("{:?}", individual.first_name),
-    ///         Err(error) => eprintln!("{}: {error}", item.individual_id),
-    ///     }
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn retrieve_many(
-        self,
-        request: RetrieveIndividuals,
-    ) -> Result<IndividualsResponse, Error> {
-        self.client.send(&request).await
+handle! {
+    /// `client.hris().individuals()`.
+    pub struct Individuals<'a> {
+        /// Reads individuals' personal data in one batch (`POST /employer/individual`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let batch = finch.hris().individuals().retrieve_many(finch::hris::RetrieveIndividuals::new(["5d0b10a1"])).await?;
+        /// for item in batch.responses {
+        ///     match item.body.into_result() {
+        ///         Ok(individual) => println!("{:?}", individual.first_name),
+        ///         Err(error) => eprintln!("{}: {error}", item.individual_id),
+        ///     }
+        /// }
+        /// # Ok(()) }
+        /// ```
+        pub async fn retrieve_many(self, request: RetrieveIndividuals) -> Result<IndividualsResponse, Error>;
     }
 }
 

@@ -27,96 +27,45 @@ pub use plan_dependents::*;
 pub use plan_enrollments::*;
 pub use plans::*;
 
-use crate::client::Finch;
+use crate::handles::handle;
 
-/// `client.hris()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Hris<'a> {
-    pub(crate) client: &'a Finch,
-}
+handle! {
+    /// `client.hris()`.
+    pub struct Hris<'a> {
+        /// `GET /employer/company`.
+        pub fn company(&self) -> CompanyResource<'a>;
 
-impl<'a> Hris<'a> {
-    /// `GET /employer/company`.
-    pub fn company(&self) -> CompanyResource<'a> {
-        CompanyResource {
-            client: self.client,
-        }
-    }
+        /// `GET /employer/directory`.
+        pub fn directory(&self) -> Directory<'a>;
 
-    /// `GET /employer/directory`.
-    pub fn directory(&self) -> Directory<'a> {
-        Directory {
-            client: self.client,
-        }
-    }
+        /// `POST /employer/individual`.
+        pub fn individuals(&self) -> Individuals<'a>;
 
-    /// `POST /employer/individual`.
-    pub fn individuals(&self) -> Individuals<'a> {
-        Individuals {
-            client: self.client,
-        }
-    }
+        /// `POST /employer/employment`.
+        pub fn employments(&self) -> Employments<'a>;
 
-    /// `POST /employer/employment`.
-    pub fn employments(&self) -> Employments<'a> {
-        Employments {
-            client: self.client,
-        }
-    }
+        /// `GET /employer/payment`.
+        pub fn payments(&self) -> Payments<'a>;
 
-    /// `GET /employer/payment`.
-    pub fn payments(&self) -> Payments<'a> {
-        Payments {
-            client: self.client,
-        }
-    }
+        /// `POST /employer/pay-statement`.
+        pub fn pay_statements(&self) -> PayStatements<'a>;
 
-    /// `POST /employer/pay-statement`.
-    pub fn pay_statements(&self) -> PayStatements<'a> {
-        PayStatements {
-            client: self.client,
-        }
-    }
+        /// `/employer/pay-statement-item*`.
+        pub fn pay_statement_item(&self) -> PayStatementItem<'a>;
 
-    /// `/employer/pay-statement-item*`.
-    pub fn pay_statement_item(&self) -> PayStatementItem<'a> {
-        PayStatementItem {
-            client: self.client,
-        }
-    }
+        /// `/employer/documents*`.
+        pub fn documents(&self) -> Documents<'a>;
 
-    /// `/employer/documents*`.
-    pub fn documents(&self) -> Documents<'a> {
-        Documents {
-            client: self.client,
-        }
-    }
+        /// `/employer/benefits*`: deductions and contributions.
+        pub fn benefits(&self) -> Benefits<'a>;
 
-    /// `/employer/benefits*`: deductions and contributions.
-    pub fn benefits(&self) -> Benefits<'a> {
-        Benefits {
-            client: self.client,
-        }
-    }
+        /// `/employer/plans*` (beta).
+        pub fn plans(&self) -> Plans<'a>;
 
-    /// `/employer/plans*` (beta).
-    pub fn plans(&self) -> Plans<'a> {
-        Plans {
-            client: self.client,
-        }
-    }
+        /// `/employer/plans-enrollments` (beta).
+        pub fn plan_enrollments(&self) -> PlanEnrollments<'a>;
 
-    /// `/employer/plans-enrollments` (beta).
-    pub fn plan_enrollments(&self) -> PlanEnrollments<'a> {
-        PlanEnrollments {
-            client: self.client,
-        }
-    }
-
-    /// `/employer/plans-dependents` (beta).
-    pub fn plan_dependents(&self) -> PlanDependents<'a> {
-        PlanDependents {
-            client: self.client,
-        }
+        /// `/employer/plans-dependents` (beta).
+        pub fn plan_dependents(&self) -> PlanDependents<'a>;
     }
 }

@@ -1,11 +1,12 @@
 //! `/employer/pay-statement-item*`: pay-statement items and the rules that label them.
 
-use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::handle;
 use crate::hris::Metadata;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::Date;
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// List the distinct items (earnings, taxes, deductions, contributions) that appear on the
@@ -53,43 +54,19 @@ impl ListPayStatementItems {
         Self::default()
     }
 
-    /// Lists only these categories.
-    pub fn categories(
-        mut self,
-        categories: impl IntoIterator<Item = PayStatementCategory>,
-    ) -> Self {
-        self.categories = Some(categories.into_iter().collect());
-        self
-    }
-
-    /// Lists items last seen on or after `start_date` (`YYYY-MM-DD`).
-    pub fn start_date(mut self, start_date: impl Into<Date>) -> Self {
-        self.start_date = Some(start_date.into());
-        self
-    }
-
-    /// Lists items last seen on or before `end_date` (`YYYY-MM-DD`).
-    pub fn end_date(mut self, end_date: impl Into<Date>) -> Self {
-        self.end_date = Some(end_date.into());
-        self
-    }
-
-    /// Lists items whose name contains `name` (case-insensitive).
-    pub fn name(mut self, name: impl Into<String>) -> Self {
-        self.name = Some(name.into());
-        self
-    }
-
-    /// Lists items of this type.
-    pub fn item_type(mut self, item_type: impl Into<String>) -> Self {
-        self.item_type = Some(item_type.into());
-        self
-    }
-
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Lists only these categories.
+        categories(categories: impl IntoIterator<Item = PayStatementCategory>);
+        /// Lists items last seen on or after `start_date` (`YYYY-MM-DD`).
+        start_date(start_date: impl Into<Date>);
+        /// Lists items last seen on or before `end_date` (`YYYY-MM-DD`).
+        end_date(end_date: impl Into<Date>);
+        /// Lists items whose name contains `name` (case-insensitive).
+        name(name: impl Into<String>);
+        /// Lists items of this type.
+        item_type(item_type: impl Into<String>);
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -174,10 +151,9 @@ impl ListPayStatementItemRules {
         Self::default()
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -220,11 +196,22 @@ impl CreatePayStatementItemRule {
         Self::default()
     }
 
-    /// Adds a condition.
-    pub fn condition(mut self, condition: RuleCondition) -> Self {
-        self.conditions.get_or_insert_with(Vec::new).push(condition);
-        self
+    setters! {
+        /// Adds a condition.
+        condition(condition: RuleCondition) push conditions;
+        /// Sets what to attach to the matching items.
+        attributes(attributes: RuleAttributes);
+        /// Applies the rule from `date` (`YYYY-MM-DD`).
+        effective_start_date(date: impl Into<Date>);
+        /// Applies the rule until `date` (`YYYY-MM-DD`).
+        effective_end_date(date: impl Into<Date>);
+        /// Sets what the rule applies to.
+        entity_type(entity_type: RuleEntityType);
+        /// Writes to the entity `entity_id`.
+        entity_id;
     }
+
+    // Written by hand: it adds to the labels inside `attributes`, making both on first use.
 
     /// Attaches the label `key` = `value` to the matching items.
     pub fn metadata(mut self, key: impl Into<String>, value: impl Into<serde_json::Value>) -> Self {
@@ -233,36 +220,6 @@ impl CreatePayStatementItemRule {
             .metadata
             .get_or_insert_with(Metadata::new)
             .insert(key.into(), value.into());
-        self
-    }
-
-    /// Sets what to attach to the matching items.
-    pub fn attributes(mut self, attributes: RuleAttributes) -> Self {
-        self.attributes = Some(attributes);
-        self
-    }
-
-    /// Applies the rule from `date` (`YYYY-MM-DD`).
-    pub fn effective_start_date(mut self, date: impl Into<Date>) -> Self {
-        self.effective_start_date = Some(date.into());
-        self
-    }
-
-    /// Applies the rule until `date` (`YYYY-MM-DD`).
-    pub fn effective_end_date(mut self, date: impl Into<Date>) -> Self {
-        self.effective_end_date = Some(date.into());
-        self
-    }
-
-    /// Sets what the rule applies to.
-    pub fn entity_type(mut self, entity_type: RuleEntityType) -> Self {
-        self.entity_type = Some(entity_type);
-        self
-    }
-
-    /// Writes to the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
         self
     }
 }
@@ -349,46 +306,21 @@ impl UpdatePayStatementItemRule {
         })
     }
 
-    /// Applies the rule from `date` (`YYYY-MM-DD`).
-    pub fn effective_start_date(mut self, date: impl Into<Date>) -> Self {
-        self.effective_start_date = Some(Some(date.into()));
-        self
-    }
-
-    /// Removes the start date (sends `null`).
-    pub fn clear_effective_start_date(mut self) -> Self {
-        self.effective_start_date = Some(None);
-        self
-    }
-
-    /// Applies the rule until `date` (`YYYY-MM-DD`).
-    pub fn effective_end_date(mut self, date: impl Into<Date>) -> Self {
-        self.effective_end_date = Some(Some(date.into()));
-        self
-    }
-
-    /// Removes the end date (sends `null`).
-    pub fn clear_effective_end_date(mut self) -> Self {
-        self.effective_end_date = Some(None);
-        self
-    }
-
-    /// Replaces the rule's conditions.
-    pub fn conditions(mut self, conditions: impl IntoIterator<Item = RuleCondition>) -> Self {
-        self.conditions = Some(conditions.into_iter().collect());
-        self
-    }
-
-    /// Replaces what the rule attaches to the matching items.
-    pub fn attributes(mut self, attributes: RuleAttributes) -> Self {
-        self.attributes = Some(attributes);
-        self
-    }
-
-    /// Writes to the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Applies the rule from `date` (`YYYY-MM-DD`).
+        effective_start_date(date: impl Into<Date>)
+        /// Removes the start date (sends `null`).
+        / clear_effective_start_date;
+        /// Applies the rule until `date` (`YYYY-MM-DD`).
+        effective_end_date(date: impl Into<Date>)
+        /// Removes the end date (sends `null`).
+        / clear_effective_end_date;
+        /// Replaces the rule's conditions.
+        conditions(conditions: impl IntoIterator<Item = RuleCondition>);
+        /// Replaces what the rule attaches to the matching items.
+        attributes(attributes: RuleAttributes);
+        /// Writes to the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -418,10 +350,9 @@ impl DeletePayStatementItemRule {
         }
     }
 
-    /// Writes to the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Writes to the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -536,6 +467,8 @@ impl RuleAttributes {
         Self::default()
     }
 
+    // Written by hand: it adds an entry to the map of labels.
+
     /// Adds the label `key` = `value`.
     pub fn label(mut self, key: impl Into<String>, value: impl Into<serde_json::Value>) -> Self {
         self.metadata
@@ -561,126 +494,91 @@ open_enum! {
     }
 }
 
-/// `client.hris().pay_statement_item()`.
-#[derive(Clone, Copy, Debug)]
-pub struct PayStatementItem<'a> {
-    pub(crate) client: &'a Finch,
-}
+handle! {
+    /// `client.hris().pay_statement_item()`.
+    pub struct PayStatementItem<'a> {
+        /// Lists the distinct items of the company's pay statements (`GET /employer/pay-statement-item`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::hris::{ListPayStatementItems, PayStatementCategory};
+        /// let request = ListPayStatementItems::new().categories([PayStatementCategory::EmployeeDeductions]);
+        /// let items = finch.hris().pay_statement_item().list(request).await?;
+        /// for item in items.responses {
+        ///     println!("{} {:?}", item.name, item.attributes.pre_tax);
+        /// }
+        /// # Ok(()) }
+        /// ```
+        pub async fn list(self, request: ListPayStatementItems) -> Result<PayStatementItemsResponse, Error>;
 
-impl<'a> PayStatementItem<'a> {
-    /// Lists the distinct items of the company's pay statements (`GET /employer/pay-statement-item`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::hris::{ListPayStatementItems, PayStatementCategory};
-    /// let request = ListPayStatementItems::new().categories([PayStatementCategory::EmployeeDeductions]);
-    /// let items = finch.hris().pay_statement_item().list(request).await?;
-    /// for item in items.responses {
-    ///     println!("{} {:?}", item.name, item.attributes.pre_tax);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn list(
-        self,
-        request: ListPayStatementItems,
-    ) -> Result<PayStatementItemsResponse, Error> {
-        self.client.send(&request).await
-    }
-
-    /// The rules that label pay-statement items (`/employer/pay-statement-item/rule*`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let rules = finch.hris().pay_statement_item().rules();
-    /// let listed = rules.list(finch::hris::ListPayStatementItemRules::new()).await?;
-    /// # Ok(()) }
-    /// ```
-    pub fn rules(&self) -> PayStatementItemRules<'a> {
-        PayStatementItemRules {
-            client: self.client,
-        }
+        /// The rules that label pay-statement items (`/employer/pay-statement-item/rule*`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let rules = finch.hris().pay_statement_item().rules();
+        /// let listed = rules.list(finch::hris::ListPayStatementItemRules::new()).await?;
+        /// # Ok(()) }
+        /// ```
+        pub fn rules(&self) -> PayStatementItemRules<'a>;
     }
 }
 
-/// `client.hris().pay_statement_item().rules()`.
-#[derive(Clone, Copy, Debug)]
-pub struct PayStatementItemRules<'a> {
-    pub(crate) client: &'a Finch,
-}
+handle! {
+    /// `client.hris().pay_statement_item().rules()`.
+    pub struct PayStatementItemRules<'a> {
+        /// Lists the rules (`GET /employer/pay-statement-item/rule`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let rules = finch.hris().pay_statement_item().rules()
+        ///     .list(finch::hris::ListPayStatementItemRules::new())
+        ///     .await?;
+        /// println!("{} rules", rules.responses.len());
+        /// # Ok(()) }
+        /// ```
+        pub async fn list(self, request: ListPayStatementItemRules) -> Result<PayStatementItemRulesResponse, Error>;
 
-impl PayStatementItemRules<'_> {
-    /// Lists the rules (`GET /employer/pay-statement-item/rule`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let rules = finch.hris().pay_statement_item().rules()
-    ///     .list(finch::hris::ListPayStatementItemRules::new())
-    ///     .await?;
-    /// println!("{} rules", rules.responses.len());
-    /// # Ok(()) }
-    /// ```
-    pub async fn list(
-        self,
-        request: ListPayStatementItemRules,
-    ) -> Result<PayStatementItemRulesResponse, Error> {
-        self.client.send(&request).await
-    }
+        /// Creates a rule (`POST /employer/pay-statement-item/rule`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::hris::{CreatePayStatementItemRule, RuleCondition};
+        /// let rule = finch.hris().pay_statement_item().rules()
+        ///     .create(CreatePayStatementItemRule::new()
+        ///         .condition(RuleCondition::equals("name", "Salary"))
+        ///         .metadata("category", "base_pay"))
+        ///     .await?;
+        /// println!("rule {:?}", rule.id);
+        /// # Ok(()) }
+        /// ```
+        pub async fn create(self, request: CreatePayStatementItemRule) -> Result<PayStatementItemRule, Error>;
 
-    /// Creates a rule (`POST /employer/pay-statement-item/rule`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::hris::{CreatePayStatementItemRule, RuleCondition};
-    /// let rule = finch.hris().pay_statement_item().rules()
-    ///     .create(CreatePayStatementItemRule::new()
-    ///         .condition(RuleCondition::equals("name", "Salary"))
-    ///         .metadata("category", "base_pay"))
-    ///     .await?;
-    /// println!("rule {:?}", rule.id);
-    /// # Ok(()) }
-    /// ```
-    pub async fn create(
-        self,
-        request: CreatePayStatementItemRule,
-    ) -> Result<PayStatementItemRule, Error> {
-        self.client.send(&request).await
-    }
+        /// Changes a rule (`PUT /employer/pay-statement-item/rule/{rule_id}`); see
+        /// [`UpdatePayStatementItemRule`] for the body sent.
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::hris::UpdatePayStatementItemRule;
+        /// let rule = finch.hris().pay_statement_item().rules()
+        ///     .update(UpdatePayStatementItemRule::new("5d0b10a1").effective_end_date("2025-12-31"))
+        ///     .await?;
+        /// println!("updated at {:?}", rule.updated_at);
+        /// # Ok(()) }
+        /// ```
+        pub async fn update(self, request: UpdatePayStatementItemRule) -> Result<PayStatementItemRule, Error>;
 
-    /// Changes a rule (`PUT /employer/pay-statement-item/rule/{rule_id}`); see
-    /// [`UpdatePayStatementItemRule`] for the body sent.
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::hris::UpdatePayStatementItemRule;
-    /// let rule = finch.hris().pay_statement_item().rules()
-    ///     .update(UpdatePayStatementItemRule::new("5d0b10a1").effective_end_date("2025-12-31"))
-    ///     .await?;
-    /// println!("updated at {:?}", rule.updated_at);
-    /// # Ok(()) }
-    /// ```
-    pub async fn update(
-        self,
-        request: UpdatePayStatementItemRule,
-    ) -> Result<PayStatementItemRule, Error> {
-        self.client.send(&request).await
-    }
-
-    /// Deletes a rule (`DELETE /employer/pay-statement-item/rule/{rule_id}`); the reply is the
-    /// rule, with `deleted_at`.
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let rule = finch.hris().pay_statement_item().rules()
-    ///     .delete(finch::hris::DeletePayStatementItemRule::new("5d0b10a1"))
-    ///     .await?;
-    /// println!("deleted at {:?}", rule.deleted_at);
-    /// # Ok(()) }
-    /// ```
-    pub async fn delete(
-        self,
-        request: DeletePayStatementItemRule,
-    ) -> Result<PayStatementItemRule, Error> {
-        self.client.send(&request).await
+        /// Deletes a rule (`DELETE /employer/pay-statement-item/rule/{rule_id}`); the reply is the
+        /// rule, with `deleted_at`.
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let rule = finch.hris().pay_statement_item().rules()
+        ///     .delete(finch::hris::DeletePayStatementItemRule::new("5d0b10a1"))
+        ///     .await?;
+        /// println!("deleted at {:?}", rule.deleted_at);
+        /// # Ok(()) }
+        /// ```
+        pub async fn delete(self, request: DeletePayStatementItemRule) -> Result<PayStatementItemRule, Error>;
     }
 }
 

@@ -1,11 +1,12 @@
 //! `POST /employer/pay-statement`: pay statements of payments, in batches.
 
-use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::handle;
 use crate::hris::BenefitType;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::{BatchBody, BatchError, Money, Paging, decode_buffered};
-use crate::{Error, finch_endpoint};
 use finch_core::{PageInfo, PagingError, next_offset};
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -58,10 +59,9 @@ impl RetrievePayStatements {
         }
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -94,16 +94,11 @@ impl PayStatementRequest {
         }
     }
 
-    /// Sets the page size.
-    pub fn limit(mut self, limit: u64) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// Starts at `offset`.
-    pub fn offset(mut self, offset: u64) -> Self {
-        self.offset = Some(offset);
-        self
+    setters! {
+        /// Sets the page size.
+        limit(limit: u64);
+        /// Starts at `offset`.
+        offset(offset: u64);
     }
 
     /// The request for the page after `page` (which this request returned), `Ok(None)` when it
@@ -440,39 +435,31 @@ open_enum! {
     }
 }
 
-/// `client.hris().pay_statements()`.
-#[derive(Clone, Copy, Debug)]
-pub struct PayStatements<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl PayStatements<'_> {
-    /// Reads the pay statements of up to 10 payments in one batch (`POST /employer/pay-statement`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::hris::{PayStatementBody, RetrievePayStatements};
-    /// let request = RetrievePayStatements::new(["fc8b024e-d373-4c9c-80fc-f1625383d142"]);
-    /// let batch = finch.hris().pay_statements().retrieve_many(request).await?;
-    /// for item in batch.responses {
-    ///     match item.body {
-    ///         PayStatementBody::Data(page) => {
-    ///             for statement in page.pay_statements {
-    ///                 println!("{}: {:?}", statement.individual_id, statement.net_pay);
-    ///             }
-    ///         }
-    ///         PayStatementBody::SyncInProgress(_) => println!("{}: ask again later", item.payment_id),
-    ///         PayStatementBody::Error(error) => eprintln!("{}: {error}", item.payment_id),
-    ///         _ => {}
-    ///     }
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn retrieve_many(
-        self,
-        request: RetrievePayStatements,
-    ) -> Result<PayStatementsResponse, Error> {
-        self.client.send(&request).await
+handle! {
+    /// `client.hris().pay_statements()`.
+    pub struct PayStatements<'a> {
+        /// Reads the pay statements of up to 10 payments in one batch (`POST /employer/pay-statement`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::hris::{PayStatementBody, RetrievePayStatements};
+        /// let request = RetrievePayStatements::new(["fc8b024e-d373-4c9c-80fc-f1625383d142"]);
+        /// let batch = finch.hris().pay_statements().retrieve_many(request).await?;
+        /// for item in batch.responses {
+        ///     match item.body {
+        ///         PayStatementBody::Data(page) => {
+        ///             for statement in page.pay_statements {
+        ///                 println!("{}: {:?}", statement.individual_id, statement.net_pay);
+        ///             }
+        ///         }
+        ///         PayStatementBody::SyncInProgress(_) => println!("{}: ask again later", item.payment_id),
+        ///         PayStatementBody::Error(error) => eprintln!("{}: {error}", item.payment_id),
+        ///         _ => {}
+        ///     }
+        /// }
+        /// # Ok(()) }
+        /// ```
+        pub async fn retrieve_many(self, request: RetrievePayStatements) -> Result<PayStatementsResponse, Error>;
     }
 }
 

@@ -1,10 +1,11 @@
 //! `GET /employer/payment`: payroll and contractor payments.
 
-use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::handle;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::{Date, Money};
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// List the company's payments whose pay date falls in a date range (`GET /employer/payment`).
@@ -42,10 +43,9 @@ impl ListPayments {
         }
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -127,25 +127,20 @@ open_enum! {
     }
 }
 
-/// `client.hris().payments()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Payments<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl Payments<'_> {
-    /// Lists the payments paid in a date range (`GET /employer/payment`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let payments = finch.hris().payments().list(finch::hris::ListPayments::new("2024-01-01", "2024-12-31")).await?;
-    /// for payment in payments {
-    ///     println!("{} {:?}", payment.id, payment.pay_date);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn list(self, request: ListPayments) -> Result<Vec<Payment>, Error> {
-        self.client.send(&request).await
+handle! {
+    /// `client.hris().payments()`.
+    pub struct Payments<'a> {
+        /// Lists the payments paid in a date range (`GET /employer/payment`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let payments = finch.hris().payments().list(finch::hris::ListPayments::new("2024-01-01", "2024-12-31")).await?;
+        /// for payment in payments {
+        ///     println!("{} {:?}", payment.id, payment.pay_date);
+        /// }
+        /// # Ok(()) }
+        /// ```
+        pub async fn list(self, request: ListPayments) -> Result<Vec<Payment>, Error>;
     }
 }
 

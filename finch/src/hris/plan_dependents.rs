@@ -1,15 +1,15 @@
 //! `/employer/plans-dependents` (beta): plan dependents.
 
-use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::handle;
 use crate::hris::individuals::Gender;
 use crate::hris::plans::{MAX_BETA_PAGE, PlanType};
-use crate::listing::offset_listing;
+use crate::listing::{listing_accessors, offset_listing};
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::CommaSeparated;
 use crate::shared::{BatchBody, Date, Paging};
-use crate::{Error, finch_endpoint};
-use finch_core::{Items, Pages};
 use serde::{Deserialize, Serialize};
 
 /// List the dependents covered by the company's benefit plans
@@ -46,17 +46,14 @@ impl ListPlanDependents {
         Self::default()
     }
 
-    /// Sets the page size (at most 50).
-    pub fn limit(mut self, limit: u64) -> Self {
-        self.limit = Some(limit);
-        self
+    setters! {
+        /// Sets the page size (at most 50).
+        limit(limit: u64);
+        /// Starts at `offset`.
+        offset(offset: u64);
     }
 
-    /// Starts at `offset`.
-    pub fn offset(mut self, offset: u64) -> Self {
-        self.offset = Some(offset);
-        self
-    }
+    // Written by hand: it adds `ssn` to the fields asked for, making the list on first use.
 
     /// Asks for the dependents' SSNs too (needs the `employer:ssn` scope).
     pub fn include_ssn(mut self) -> Self {
@@ -67,10 +64,9 @@ impl ListPlanDependents {
         self
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -121,6 +117,8 @@ impl RetrievePlanDependents {
         }
     }
 
+    // Written by hand: it adds `ssn` to the fields asked for, making the list on first use.
+
     /// Asks for the dependents' SSNs too (needs the `employer:ssn` scope).
     pub fn include_ssn(mut self) -> Self {
         self.options
@@ -131,10 +129,9 @@ impl RetrievePlanDependents {
         self
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -269,76 +266,37 @@ open_enum! {
     }
 }
 
-/// `client.hris().plan_dependents()` (beta; in no official SDK yet).
-#[derive(Clone, Copy, Debug)]
-pub struct PlanDependents<'a> {
-    pub(crate) client: &'a Finch,
-}
+handle! {
+    /// `client.hris().plan_dependents()` (beta; in no official SDK yet).
+    pub struct PlanDependents<'a> {
+        listing_accessors! {
+            ListPlanDependents => PlanDependentsPage {
+                accessor: hris.plan_dependents,
+                endpoint: "GET /employer/plans-dependents",
+                listing: "the dependents",
+                item: "dependent",
+                items: dependents,
+                id: dependent_id,
+                beta: true,
+            }
+        }
 
-impl PlanDependents<'_> {
-    /// Reads one page of dependents (`GET /employer/plans-dependents`; beta).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let page = finch.hris().plan_dependents().list(finch::hris::ListPlanDependents::new()).await?;
-    /// for dependent in page.dependents {
-    ///     println!("{} {}", dependent.first_name, dependent.last_name);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn list(self, request: ListPlanDependents) -> Result<PlanDependentsPage, Error> {
-        self.client.send(&request).await
-    }
-
-    /// Walks the dependents page by page, starting at `request`'s offset; only one page is held
-    /// at a time (beta).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let mut pages = finch.hris().plan_dependents().pages(finch::hris::ListPlanDependents::new());
-    /// while let Some(page) = pages.next_page().await {
-    ///     println!("{} dependents", page?.dependents.len());
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub fn pages(self, request: ListPlanDependents) -> Pages<ListPlanDependents> {
-        Pages::new(self.client.core().clone(), request)
-    }
-
-    /// Every dependent, one at a time, fetched a page at a time (beta).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let mut dependents = finch.hris().plan_dependents().list_all(finch::hris::ListPlanDependents::new());
-    /// while let Some(dependent) = dependents.next_item().await {
-    ///     println!("{}", dependent?.dependent_id);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub fn list_all(self, request: ListPlanDependents) -> Items<ListPlanDependents> {
-        self.pages(request).items()
-    }
-
-    /// Reads dependents by id, at most 50 (`POST /employer/plans-dependents`; beta).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let batch = finch.hris().plan_dependents()
-    ///     .retrieve_many(finch::hris::RetrievePlanDependents::new(["a8d6c0ec"]))
-    ///     .await?;
-    /// for item in batch.responses {
-    ///     match item.body.into_result() {
-    ///         Ok(dependent) => println!("{}", dependent.first_name),
-    ///         Err(error) => eprintln!("{}: {error}", item.dependent_id),
-    ///     }
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn retrieve_many(
-        self,
-        request: RetrievePlanDependents,
-    ) -> Result<PlanDependentsResponse, Error> {
-        self.client.send(&request).await
+        /// Reads dependents by id, at most 50 (`POST /employer/plans-dependents`; beta).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let batch = finch.hris().plan_dependents()
+        ///     .retrieve_many(finch::hris::RetrievePlanDependents::new(["a8d6c0ec"]))
+        ///     .await?;
+        /// for item in batch.responses {
+        ///     match item.body.into_result() {
+        ///         Ok(dependent) => println!("{}", dependent.first_name),
+        ///         Err(error) => eprintln!("{}: {error}", item.dependent_id),
+        ///     }
+        /// }
+        /// # Ok(()) }
+        /// ```
+        pub async fn retrieve_many(self, request: RetrievePlanDependents) -> Result<PlanDependentsResponse, Error>;
     }
 }
 

@@ -1,13 +1,13 @@
 //! `/employer/plans-enrollments` (beta): plan enrollments.
 
-use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::handle;
 use crate::hris::plans::{CoverageTier, MAX_BETA_PAGE};
-use crate::listing::offset_listing;
+use crate::listing::{listing_accessors, offset_listing};
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::{BatchBody, Date, Paging};
-use crate::{Error, finch_endpoint};
-use finch_core::{Items, Pages};
 use serde::{Deserialize, Serialize};
 
 /// List the company's benefit-plan enrollments (`GET /employer/plans-enrollments`), one page.
@@ -39,22 +39,13 @@ impl ListPlanEnrollments {
         Self::default()
     }
 
-    /// Sets the page size (at most 50).
-    pub fn limit(mut self, limit: u64) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// Starts at `offset`.
-    pub fn offset(mut self, offset: u64) -> Self {
-        self.offset = Some(offset);
-        self
-    }
-
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Sets the page size (at most 50).
+        limit(limit: u64);
+        /// Starts at `offset`.
+        offset(offset: u64);
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -103,10 +94,9 @@ impl RetrievePlanEnrollments {
         }
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -234,76 +224,37 @@ open_enum! {
     }
 }
 
-/// `client.hris().plan_enrollments()` (beta; in no official SDK yet).
-#[derive(Clone, Copy, Debug)]
-pub struct PlanEnrollments<'a> {
-    pub(crate) client: &'a Finch,
-}
+handle! {
+    /// `client.hris().plan_enrollments()` (beta; in no official SDK yet).
+    pub struct PlanEnrollments<'a> {
+        listing_accessors! {
+            ListPlanEnrollments => PlanEnrollmentsPage {
+                accessor: hris.plan_enrollments,
+                endpoint: "GET /employer/plans-enrollments",
+                listing: "the enrollments",
+                item: "enrollment",
+                items: enrollments,
+                id: id,
+                beta: true,
+            }
+        }
 
-impl PlanEnrollments<'_> {
-    /// Reads one page of enrollments (`GET /employer/plans-enrollments`; beta).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let page = finch.hris().plan_enrollments().list(finch::hris::ListPlanEnrollments::new()).await?;
-    /// for enrollment in page.enrollments {
-    ///     println!("{} in {}", enrollment.individual_id, enrollment.plan_id);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn list(self, request: ListPlanEnrollments) -> Result<PlanEnrollmentsPage, Error> {
-        self.client.send(&request).await
-    }
-
-    /// Walks the enrollments page by page, starting at `request`'s offset; only one page is held
-    /// at a time (beta).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let mut pages = finch.hris().plan_enrollments().pages(finch::hris::ListPlanEnrollments::new());
-    /// while let Some(page) = pages.next_page().await {
-    ///     println!("{} enrollments", page?.enrollments.len());
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub fn pages(self, request: ListPlanEnrollments) -> Pages<ListPlanEnrollments> {
-        Pages::new(self.client.core().clone(), request)
-    }
-
-    /// Every enrollment, one at a time, fetched a page at a time (beta).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let mut enrollments = finch.hris().plan_enrollments().list_all(finch::hris::ListPlanEnrollments::new());
-    /// while let Some(enrollment) = enrollments.next_item().await {
-    ///     println!("{}", enrollment?.id);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub fn list_all(self, request: ListPlanEnrollments) -> Items<ListPlanEnrollments> {
-        self.pages(request).items()
-    }
-
-    /// Reads enrollments by id, at most 50 (`POST /employer/plans-enrollments`; beta).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let batch = finch.hris().plan_enrollments()
-    ///     .retrieve_many(finch::hris::RetrievePlanEnrollments::new(["ec2f4d10"]))
-    ///     .await?;
-    /// for item in batch.responses {
-    ///     match item.body.into_result() {
-    ///         Ok(enrollment) => println!("{:?}", enrollment.status),
-    ///         Err(error) => eprintln!("{}: {error}", item.enrollment_id),
-    ///     }
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn retrieve_many(
-        self,
-        request: RetrievePlanEnrollments,
-    ) -> Result<PlanEnrollmentsResponse, Error> {
-        self.client.send(&request).await
+        /// Reads enrollments by id, at most 50 (`POST /employer/plans-enrollments`; beta).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let batch = finch.hris().plan_enrollments()
+        ///     .retrieve_many(finch::hris::RetrievePlanEnrollments::new(["ec2f4d10"]))
+        ///     .await?;
+        /// for item in batch.responses {
+        ///     match item.body.into_result() {
+        ///         Ok(enrollment) => println!("{:?}", enrollment.status),
+        ///         Err(error) => eprintln!("{}: {error}", item.enrollment_id),
+        ///     }
+        /// }
+        /// # Ok(()) }
+        /// ```
+        pub async fn retrieve_many(self, request: RetrievePlanEnrollments) -> Result<PlanEnrollmentsResponse, Error>;
     }
 }
 

@@ -1,12 +1,12 @@
 //! `/employer/plans*` (beta): benefit plans.
 
-use crate::client::Finch;
-use crate::listing::offset_listing;
+use crate::finch_endpoint;
+use crate::handles::handle;
+use crate::listing::{listing_accessors, offset_listing};
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::{Date, Paging};
-use crate::{Error, finch_endpoint};
-use finch_core::{Items, Pages};
 use serde::{Deserialize, Serialize};
 
 /// The page size of the beta plan listings when none is given, and their largest.
@@ -45,28 +45,15 @@ impl ListPlans {
         Self::default()
     }
 
-    /// Lists only plans of `plan_type`.
-    pub fn plan_type(mut self, plan_type: PlanType) -> Self {
-        self.plan_type = Some(plan_type);
-        self
-    }
-
-    /// Sets the page size (at most 50).
-    pub fn limit(mut self, limit: u64) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// Starts at `offset`.
-    pub fn offset(mut self, offset: u64) -> Self {
-        self.offset = Some(offset);
-        self
-    }
-
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Lists only plans of `plan_type`.
+        plan_type(plan_type: PlanType);
+        /// Sets the page size (at most 50).
+        limit(limit: u64);
+        /// Starts at `offset`.
+        offset(offset: u64);
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -108,10 +95,9 @@ impl RetrievePlan {
         }
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -220,66 +206,30 @@ open_enum! {
     }
 }
 
-/// `client.hris().plans()` (beta; in no official SDK yet).
-#[derive(Clone, Copy, Debug)]
-pub struct Plans<'a> {
-    pub(crate) client: &'a Finch,
-}
+handle! {
+    /// `client.hris().plans()` (beta; in no official SDK yet).
+    pub struct Plans<'a> {
+        listing_accessors! {
+            ListPlans => PlansPage {
+                accessor: hris.plans,
+                endpoint: "GET /employer/plans",
+                listing: "the company's benefit plans",
+                item: "plan",
+                items: plans,
+                id: id,
+                beta: true,
+            }
+        }
 
-impl Plans<'_> {
-    /// Reads one page of the company's benefit plans (`GET /employer/plans`; beta).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let page = finch.hris().plans().list(finch::hris::ListPlans::new()).await?;
-    /// for plan in page.plans {
-    ///     println!("{} ({:?})", plan.name, plan.plan_type);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn list(self, request: ListPlans) -> Result<PlansPage, Error> {
-        self.client.send(&request).await
-    }
-
-    /// Walks the plans page by page, starting at `request`'s offset; only one page is held at a
-    /// time (beta).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let mut pages = finch.hris().plans().pages(finch::hris::ListPlans::new());
-    /// while let Some(page) = pages.next_page().await {
-    ///     println!("{} plans", page?.plans.len());
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub fn pages(self, request: ListPlans) -> Pages<ListPlans> {
-        Pages::new(self.client.core().clone(), request)
-    }
-
-    /// Every plan, one at a time, fetched a page at a time (beta).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let mut plans = finch.hris().plans().list_all(finch::hris::ListPlans::new());
-    /// while let Some(plan) = plans.next_item().await {
-    ///     println!("{}", plan?.id);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub fn list_all(self, request: ListPlans) -> Items<ListPlans> {
-        self.pages(request).items()
-    }
-
-    /// Reads one benefit plan (`GET /employer/plans/{plan_id}`; beta).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let plan = finch.hris().plans().retrieve(finch::hris::RetrievePlan::new("3f0b5a2b")).await?;
-    /// println!("{:?}", plan.carrier.and_then(|carrier| carrier.name));
-    /// # Ok(()) }
-    /// ```
-    pub async fn retrieve(self, request: RetrievePlan) -> Result<Plan, Error> {
-        self.client.send(&request).await
+        /// Reads one benefit plan (`GET /employer/plans/{plan_id}`; beta).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let plan = finch.hris().plans().retrieve(finch::hris::RetrievePlan::new("3f0b5a2b")).await?;
+        /// println!("{:?}", plan.carrier.and_then(|carrier| carrier.name));
+        /// # Ok(()) }
+        /// ```
+        pub async fn retrieve(self, request: RetrievePlan) -> Result<Plan, Error>;
     }
 }
 

@@ -1,11 +1,11 @@
 //! `/jobs/automated*`: data syncs and W-4 syncs Finch runs for you.
 
-use crate::client::Finch;
-use crate::listing::offset_listing;
+use crate::handles::handle;
+use crate::listing::{listing_accessors, offset_listing};
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::{Error, finch_endpoint};
-use finch_core::{Items, Pages};
 use serde::{Deserialize, Serialize};
 
 /// List the connection's automated jobs, newest first (`GET /jobs/automated`), one page.
@@ -37,16 +37,11 @@ impl ListAutomatedJobs {
         Self::default()
     }
 
-    /// Sets the page size.
-    pub fn limit(mut self, limit: u64) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// Starts at `offset`.
-    pub fn offset(mut self, offset: u64) -> Self {
-        self.offset = Some(offset);
-        self
+    setters! {
+        /// Sets the page size.
+        limit(limit: u64);
+        /// Starts at `offset`.
+        offset(offset: u64);
     }
 }
 
@@ -334,91 +329,48 @@ impl RetrieveAutomatedJob {
     }
 }
 
-/// `client.jobs().automated()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Automated<'a> {
-    pub(crate) client: &'a Finch,
-}
+handle! {
+    /// `client.jobs().automated()`.
+    pub struct Automated<'a> {
+        listing_accessors! {
+            ListAutomatedJobs => AutomatedJobsPage {
+                accessor: jobs.automated,
+                endpoint: "GET /jobs/automated",
+                listing: "the automated jobs",
+                item: "automated job",
+                items: data,
+                id: job_id,
+            }
+        }
 
-impl Automated<'_> {
-    /// Starts an automated job (`POST /jobs/automated`).
-    ///
-    /// When the hourly quota is used up Finch answers 429, which the client retries like any 429
-    /// (as the official SDKs do) before returning it; read the quota and `retry_at` from the error
-    /// with [`AutomatedJobResponse::from_error`]. To get the 429 at once, send the request with
-    /// `finch.send_with(&request, &RequestOptions::new().max_retries(0))`.
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::jobs::CreateAutomatedJob;
-    /// let job = finch.jobs().automated().create(CreateAutomatedJob::data_sync_all()).await?;
-    /// println!("{:?}; {} refreshes left", job.job_id, job.remaining_refreshes);
-    /// # Ok(()) }
-    /// ```
-    pub async fn create(self, request: CreateAutomatedJob) -> Result<AutomatedJobResponse, Error> {
-        self.client.send(&request).await
-    }
+        /// Starts an automated job (`POST /jobs/automated`).
+        ///
+        /// When the hourly quota is used up Finch answers 429, which the client retries like any 429
+        /// (as the official SDKs do) before returning it; read the quota and `retry_at` from the error
+        /// with [`AutomatedJobResponse::from_error`]. To get the 429 at once, send the request with
+        /// `finch.send_with(&request, &RequestOptions::new().max_retries(0))`.
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::jobs::CreateAutomatedJob;
+        /// let job = finch.jobs().automated().create(CreateAutomatedJob::data_sync_all()).await?;
+        /// println!("{:?}; {} refreshes left", job.job_id, job.remaining_refreshes);
+        /// # Ok(()) }
+        /// ```
+        pub async fn create(self, request: CreateAutomatedJob) -> Result<AutomatedJobResponse, Error>;
 
-    /// Reads one automated job (`GET /jobs/automated/{job_id}`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::jobs::RetrieveAutomatedJob;
-    /// let job = finch.jobs().automated()
-    ///     .retrieve(RetrieveAutomatedJob::new("453bd7d7-5355-4d6d-a38e-d9e7eb218c3f"))
-    ///     .await?;
-    /// println!("{}", job.status);
-    /// # Ok(()) }
-    /// ```
-    pub async fn retrieve(self, request: RetrieveAutomatedJob) -> Result<AutomatedAsyncJob, Error> {
-        self.client.send(&request).await
-    }
-
-    /// Reads one page of automated jobs (`GET /jobs/automated`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::jobs::ListAutomatedJobs;
-    /// let page = finch.jobs().automated().list(ListAutomatedJobs::new().limit(10)).await?;
-    /// let quota = page.meta.quotas.and_then(|quotas| quotas.data_sync_all);
-    /// println!("{} jobs; quota {quota:?}", page.data.len());
-    /// # Ok(()) }
-    /// ```
-    pub async fn list(self, request: ListAutomatedJobs) -> Result<AutomatedJobsPage, Error> {
-        self.client.send(&request).await
-    }
-
-    /// Walks the automated jobs page by page, starting at `request`'s offset, while pages come
-    /// back full; only one page is held at a time.
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::jobs::ListAutomatedJobs;
-    /// let mut pages = finch.jobs().automated().pages(ListAutomatedJobs::new().limit(50));
-    /// while let Some(page) = pages.next_page().await {
-    ///     for job in page?.data {
-    ///         println!("{} {}", job.job_id, job.status);
-    ///     }
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub fn pages(self, request: ListAutomatedJobs) -> Pages<ListAutomatedJobs> {
-        Pages::new(self.client.core().clone(), request)
-    }
-
-    /// Every automated job, one at a time, fetched a page at a time.
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::jobs::ListAutomatedJobs;
-    /// let mut jobs = finch.jobs().automated().list_all(ListAutomatedJobs::new().limit(50));
-    /// while let Some(job) = jobs.next_item().await {
-    ///     println!("{}", job?.job_id);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub fn list_all(self, request: ListAutomatedJobs) -> Items<ListAutomatedJobs> {
-        self.pages(request).items()
+        /// Reads one automated job (`GET /jobs/automated/{job_id}`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::jobs::RetrieveAutomatedJob;
+        /// let job = finch.jobs().automated()
+        ///     .retrieve(RetrieveAutomatedJob::new("453bd7d7-5355-4d6d-a38e-d9e7eb218c3f"))
+        ///     .await?;
+        /// println!("{}", job.status);
+        /// # Ok(()) }
+        /// ```
+        pub async fn retrieve(self, request: RetrieveAutomatedJob) -> Result<AutomatedAsyncJob, Error>;
     }
 }
 

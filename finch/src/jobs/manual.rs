@@ -1,9 +1,9 @@
 //! `GET /jobs/manual/{job_id}`: jobs Finch's team runs for assisted connections.
 
-use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::handle;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// Read a manual job (`GET /jobs/manual/{job_id}`): the writes to an assisted connection (such as
@@ -67,26 +67,21 @@ open_enum! {
     }
 }
 
-/// `client.jobs().manual()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Manual<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl Manual<'_> {
-    /// Reads a manual job (`GET /jobs/manual/{job_id}`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::jobs::RetrieveManualJob;
-    /// let job = finch.jobs().manual()
-    ///     .retrieve(RetrieveManualJob::new("49142223-78e0-4092-80e1-313f510b0977"))
-    ///     .await?;
-    /// println!("{}", job.status);
-    /// # Ok(()) }
-    /// ```
-    pub async fn retrieve(self, request: RetrieveManualJob) -> Result<ManualAsyncJob, Error> {
-        self.client.send(&request).await
+handle! {
+    /// `client.jobs().manual()`.
+    pub struct Manual<'a> {
+        /// Reads a manual job (`GET /jobs/manual/{job_id}`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::jobs::RetrieveManualJob;
+        /// let job = finch.jobs().manual()
+        ///     .retrieve(RetrieveManualJob::new("49142223-78e0-4092-80e1-313f510b0977"))
+        ///     .await?;
+        /// println!("{}", job.status);
+        /// # Ok(()) }
+        /// ```
+        pub async fn retrieve(self, request: RetrieveManualJob) -> Result<ManualAsyncJob, Error>;
     }
 }
 

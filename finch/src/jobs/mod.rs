@@ -6,26 +6,15 @@ pub(crate) mod manual;
 pub use automated::*;
 pub use manual::*;
 
-use crate::client::Finch;
+use crate::handles::handle;
 
-/// `client.jobs()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Jobs<'a> {
-    pub(crate) client: &'a Finch,
-}
+handle! {
+    /// `client.jobs()`.
+    pub struct Jobs<'a> {
+        /// `/jobs/automated*`.
+        pub fn automated(&self) -> Automated<'a>;
 
-impl<'a> Jobs<'a> {
-    /// `/jobs/automated*`.
-    pub fn automated(&self) -> Automated<'a> {
-        Automated {
-            client: self.client,
-        }
-    }
-
-    /// `/jobs/manual/{job_id}`.
-    pub fn manual(&self) -> Manual<'a> {
-        Manual {
-            client: self.client,
-        }
+        /// `/jobs/manual/{job_id}`.
+        pub fn manual(&self) -> Manual<'a>;
     }
 }

@@ -1,10 +1,11 @@
 //! `POST /employer/ledger-items` (beta): general-ledger items of payments.
 
-use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::handle;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::{BatchBody, Date, Paging};
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// Read the general-ledger items of payments (`POST /employer/ledger-items`), one result per
@@ -49,10 +50,9 @@ impl RetrieveLedgerItems {
         }
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -80,16 +80,11 @@ impl LedgerItemsRequest {
         }
     }
 
-    /// Skips the first `offset` items.
-    pub fn offset(mut self, offset: u64) -> Self {
-        self.offset = Some(offset);
-        self
-    }
-
-    /// Returns at most `limit` items.
-    pub fn limit(mut self, limit: u64) -> Self {
-        self.limit = Some(limit);
-        self
+    setters! {
+        /// Skips the first `offset` items.
+        offset(offset: u64);
+        /// Returns at most `limit` items.
+        limit(limit: u64);
     }
 }
 
@@ -281,33 +276,25 @@ open_enum! {
     }
 }
 
-/// `client.payroll().ledger_items()` (beta; in no official SDK yet).
-#[derive(Clone, Copy, Debug)]
-pub struct LedgerItems<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl LedgerItems<'_> {
-    /// Reads the general-ledger items of payments (`POST /employer/ledger-items`; beta).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let batch = finch.payroll().ledger_items()
-    ///     .retrieve_many(finch::payroll::RetrieveLedgerItems::new(["fc8b024e"]))
-    ///     .await?;
-    /// for item in batch.responses {
-    ///     match item.body.into_result() {
-    ///         Ok(ledger) => println!("{}: balanced {}", item.payment_id, ledger.totals.balanced),
-    ///         Err(error) => eprintln!("{}: {error}", item.payment_id),
-    ///     }
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn retrieve_many(
-        self,
-        request: RetrieveLedgerItems,
-    ) -> Result<LedgerItemsResponse, Error> {
-        self.client.send(&request).await
+handle! {
+    /// `client.payroll().ledger_items()` (beta; in no official SDK yet).
+    pub struct LedgerItems<'a> {
+        /// Reads the general-ledger items of payments (`POST /employer/ledger-items`; beta).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let batch = finch.payroll().ledger_items()
+        ///     .retrieve_many(finch::payroll::RetrieveLedgerItems::new(["fc8b024e"]))
+        ///     .await?;
+        /// for item in batch.responses {
+        ///     match item.body.into_result() {
+        ///         Ok(ledger) => println!("{}: balanced {}", item.payment_id, ledger.totals.balanced),
+        ///         Err(error) => eprintln!("{}: {error}", item.payment_id),
+        ///     }
+        /// }
+        /// # Ok(()) }
+        /// ```
+        pub async fn retrieve_many(self, request: RetrieveLedgerItems) -> Result<LedgerItemsResponse, Error>;
     }
 }
 

@@ -6,26 +6,15 @@ pub(crate) mod pay_groups;
 pub use ledger_items::*;
 pub use pay_groups::*;
 
-use crate::client::Finch;
+use crate::handles::handle;
 
-/// `client.payroll()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Payroll<'a> {
-    pub(crate) client: &'a Finch,
-}
+handle! {
+    /// `client.payroll()`.
+    pub struct Payroll<'a> {
+        /// `/employer/pay-groups*`.
+        pub fn pay_groups(&self) -> PayGroups<'a>;
 
-impl<'a> Payroll<'a> {
-    /// `/employer/pay-groups*`.
-    pub fn pay_groups(&self) -> PayGroups<'a> {
-        PayGroups {
-            client: self.client,
-        }
-    }
-
-    /// `POST /employer/ledger-items` (beta).
-    pub fn ledger_items(&self) -> LedgerItems<'a> {
-        LedgerItems {
-            client: self.client,
-        }
+        /// `POST /employer/ledger-items` (beta).
+        pub fn ledger_items(&self) -> LedgerItems<'a>;
     }
 }

@@ -1,10 +1,11 @@
 //! `/employer/pay-groups*`: pay groups.
 
-use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::handle;
 /// How often a pay group is paid (the type `GET /employer/payment` uses too).
 pub use crate::hris::PayFrequency;
 use crate::operations::{Operation, OperationFn};
-use crate::{Error, finch_endpoint};
+use crate::setters::setters;
 use serde::{Deserialize, Serialize};
 
 /// List the company's pay groups (`GET /employer/pay-groups`), optionally only those of one
@@ -38,22 +39,13 @@ impl ListPayGroups {
         Self::default()
     }
 
-    /// Lists only the pay groups of `individual_id`.
-    pub fn individual_id(mut self, individual_id: impl Into<String>) -> Self {
-        self.individual_id = Some(individual_id.into());
-        self
-    }
-
-    /// Lists only pay groups with these pay frequencies.
-    pub fn pay_frequencies(mut self, frequencies: impl IntoIterator<Item = PayFrequency>) -> Self {
-        self.pay_frequencies = Some(frequencies.into_iter().collect());
-        self
-    }
-
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Lists only the pay groups of `individual_id`.
+        individual_id(individual_id: impl Into<String>);
+        /// Lists only pay groups with these pay frequencies.
+        pay_frequencies(frequencies: impl IntoIterator<Item = PayFrequency>);
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -84,10 +76,9 @@ impl RetrievePayGroup {
         }
     }
 
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_ids = Some(vec![entity_id.into()]);
-        self
+    setters! {
+        /// Reads the entity `entity_id`.
+        entity_id;
     }
 }
 
@@ -117,38 +108,31 @@ pub struct PayGroupDetails {
     pub individual_ids: Vec<String>,
 }
 
-/// `client.payroll().pay_groups()`.
-#[derive(Clone, Copy, Debug)]
-pub struct PayGroups<'a> {
-    pub(crate) client: &'a Finch,
-}
+handle! {
+    /// `client.payroll().pay_groups()`.
+    pub struct PayGroups<'a> {
+        /// Lists the company's pay groups (`GET /employer/pay-groups`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// for group in finch.payroll().pay_groups().list(finch::payroll::ListPayGroups::new()).await? {
+        ///     println!("{} {:?}", group.name, group.pay_frequencies);
+        /// }
+        /// # Ok(()) }
+        /// ```
+        pub async fn list(self, request: ListPayGroups) -> Result<Vec<PayGroup>, Error>;
 
-impl PayGroups<'_> {
-    /// Lists the company's pay groups (`GET /employer/pay-groups`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// for group in finch.payroll().pay_groups().list(finch::payroll::ListPayGroups::new()).await? {
-    ///     println!("{} {:?}", group.name, group.pay_frequencies);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn list(self, request: ListPayGroups) -> Result<Vec<PayGroup>, Error> {
-        self.client.send(&request).await
-    }
-
-    /// Reads one pay group (`GET /employer/pay-groups/{pay_group_id}`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let group = finch.payroll().pay_groups()
-    ///     .retrieve(finch::payroll::RetrievePayGroup::new("5d0b10a1"))
-    ///     .await?;
-    /// println!("{}: {} people", group.name, group.individual_ids.len());
-    /// # Ok(()) }
-    /// ```
-    pub async fn retrieve(self, request: RetrievePayGroup) -> Result<PayGroupDetails, Error> {
-        self.client.send(&request).await
+        /// Reads one pay group (`GET /employer/pay-groups/{pay_group_id}`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let group = finch.payroll().pay_groups()
+        ///     .retrieve(finch::payroll::RetrievePayGroup::new("5d0b10a1"))
+        ///     .await?;
+        /// println!("{}: {} people", group.name, group.individual_ids.len());
+        /// # Ok(()) }
+        /// ```
+        pub async fn retrieve(self, request: RetrievePayGroup) -> Result<PayGroupDetails, Error>;
     }
 }
 

@@ -1,12 +1,13 @@
 //! `PUT /sandbox/company`: replace a sandbox company's data.
 
-use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::handle;
 use crate::hris::{
     BankAccount, Company, CompanyEntity, Department, EntitySubtype, EntityType, ParentDepartment,
 };
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::Location;
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// Replace the sandbox company's data (`PUT /sandbox/company`).
@@ -63,11 +64,27 @@ impl UpdateSandboxCompany {
         }
     }
 
-    /// Sets the legal name.
-    pub fn legal_name(mut self, legal_name: impl Into<String>) -> Self {
-        self.company.legal_name = Some(legal_name.into());
-        self
+    setters! {
+        /// Sets the legal name.
+        legal_name(legal_name: impl Into<String>) => company.legal_name;
+        /// Sets the email of the main administrator.
+        primary_email(primary_email: impl Into<String>) => company.primary_email;
+        /// Sets the phone number of the main administrator (E.164, with ` xExtension` where
+        /// applicable).
+        primary_phone_number(primary_phone_number: impl Into<String>) => company.primary_phone_number;
+        /// Sets the departments (replacing those added before).
+        departments(departments: impl IntoIterator<Item = Department>) => company.departments;
+        /// Sets the employer identification number.
+        ein(ein: impl Into<String>) => company.ein;
+        /// Adds a location.
+        location(location: Location) push company.locations;
+        /// Sets the locations (replacing those added before).
+        locations(locations: impl IntoIterator<Item = Location>) => company.locations;
+        /// Sets the bank accounts.
+        accounts(accounts: impl IntoIterator<Item = BankAccount>) => company.accounts;
     }
+
+    // `entity` and `department` are written by hand: they build the nested value from its parts.
 
     /// Sets the tax payer type and subtype.
     pub fn entity(mut self, entity_type: EntityType, subtype: Option<EntitySubtype>) -> Self {
@@ -75,19 +92,6 @@ impl UpdateSandboxCompany {
             entity_type: Some(entity_type),
             subtype,
         });
-        self
-    }
-
-    /// Sets the email of the main administrator.
-    pub fn primary_email(mut self, primary_email: impl Into<String>) -> Self {
-        self.company.primary_email = Some(primary_email.into());
-        self
-    }
-
-    /// Sets the phone number of the main administrator (E.164, with ` xExtension` where
-    /// applicable).
-    pub fn primary_phone_number(mut self, primary_phone_number: impl Into<String>) -> Self {
-        self.company.primary_phone_number = Some(primary_phone_number.into());
         self
     }
 
@@ -103,39 +107,6 @@ impl UpdateSandboxCompany {
             .departments
             .get_or_insert_with(Vec::new)
             .push(Some(department));
-        self
-    }
-
-    /// Sets the departments (replacing those added before).
-    pub fn departments(mut self, departments: impl IntoIterator<Item = Department>) -> Self {
-        self.company.departments = Some(departments.into_iter().map(Some).collect());
-        self
-    }
-
-    /// Sets the employer identification number.
-    pub fn ein(mut self, ein: impl Into<String>) -> Self {
-        self.company.ein = Some(ein.into());
-        self
-    }
-
-    /// Adds a location.
-    pub fn location(mut self, location: Location) -> Self {
-        self.company
-            .locations
-            .get_or_insert_with(Vec::new)
-            .push(Some(location));
-        self
-    }
-
-    /// Sets the locations (replacing those added before).
-    pub fn locations(mut self, locations: impl IntoIterator<Item = Location>) -> Self {
-        self.company.locations = Some(locations.into_iter().map(Some).collect());
-        self
-    }
-
-    /// Sets the bank accounts.
-    pub fn accounts(mut self, accounts: impl IntoIterator<Item = BankAccount>) -> Self {
-        self.company.accounts = Some(accounts.into_iter().collect());
         self
     }
 }
@@ -191,26 +162,21 @@ impl From<Company> for CompanyData {
     }
 }
 
-/// `client.sandbox().company()`.
-#[derive(Clone, Copy, Debug)]
-pub struct SandboxCompany<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl SandboxCompany<'_> {
-    /// Replaces the sandbox company's data (`PUT /sandbox/company`) and returns it.
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::sandbox::UpdateSandboxCompany;
-    /// let company = finch.sandbox().company()
-    ///     .update(UpdateSandboxCompany::new().legal_name("Acme, Inc.").ein("12-3456789"))
-    ///     .await?;
-    /// assert_eq!(company.ein.as_deref(), Some("12-3456789"));
-    /// # Ok(()) }
-    /// ```
-    pub async fn update(self, request: UpdateSandboxCompany) -> Result<CompanyData, Error> {
-        self.client.send(&request).await
+handle! {
+    /// `client.sandbox().company()`.
+    pub struct SandboxCompany<'a> {
+        /// Replaces the sandbox company's data (`PUT /sandbox/company`) and returns it.
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::sandbox::UpdateSandboxCompany;
+        /// let company = finch.sandbox().company()
+        ///     .update(UpdateSandboxCompany::new().legal_name("Acme, Inc.").ein("12-3456789"))
+        ///     .await?;
+        /// assert_eq!(company.ein.as_deref(), Some("12-3456789"));
+        /// # Ok(()) }
+        /// ```
+        pub async fn update(self, request: UpdateSandboxCompany) -> Result<CompanyData, Error>;
     }
 }
 

@@ -1,10 +1,11 @@
 //! `/sandbox/connections*`: create sandbox connections and accounts.
 
 use crate::account::{AuthenticationType, ConnectionStatus};
-use crate::client::Finch;
+use crate::handles::handle;
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::Product;
-use crate::{Error, Secret, finch_endpoint};
+use crate::{Secret, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// Create a sandbox connection: a new company/provider pair with a new account
@@ -45,22 +46,13 @@ impl CreateSandboxConnection {
         }
     }
 
-    /// Sets how the connection authenticates with the provider.
-    pub fn authentication_type(mut self, authentication_type: AuthenticationType) -> Self {
-        self.authentication_type = Some(authentication_type);
-        self
-    }
-
-    /// Sets the number of employees of the company to create.
-    pub fn employee_size(mut self, employee_size: u32) -> Self {
-        self.employee_size = Some(employee_size);
-        self
-    }
-
-    /// Sets the products the connection's token is granted.
-    pub fn products(mut self, products: impl IntoIterator<Item = Product>) -> Self {
-        self.products = Some(products.into_iter().collect());
-        self
+    setters! {
+        /// Sets how the connection authenticates with the provider.
+        authentication_type(authentication_type: AuthenticationType);
+        /// Sets the number of employees of the company to create.
+        employee_size(employee_size: u32);
+        /// Sets the products the connection's token is granted.
+        products(products: impl IntoIterator<Item = Product>);
     }
 }
 
@@ -81,7 +73,8 @@ impl CreateSandboxConnection {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ConnectionCreateResponse {
-    /// The access token of the new connection (pass it to [`Finch::with_access_token`]).
+    /// The access token of the new connection (pass it to
+    /// [`Finch::with_access_token`](crate::Finch::with_access_token)).
     pub access_token: Secret,
     /// Deprecated: use `connection_id` to identify the connection.
     #[deprecated(note = "use `connection_id` to identify the connection")]
@@ -139,16 +132,11 @@ impl CreateSandboxAccount {
         }
     }
 
-    /// Sets how the account authenticates with the provider.
-    pub fn authentication_type(mut self, authentication_type: AuthenticationType) -> Self {
-        self.authentication_type = Some(authentication_type);
-        self
-    }
-
-    /// Sets the products the account's token is granted.
-    pub fn products(mut self, products: impl IntoIterator<Item = Product>) -> Self {
-        self.products = Some(products.into_iter().collect());
-        self
+    setters! {
+        /// Sets how the account authenticates with the provider.
+        authentication_type(authentication_type: AuthenticationType);
+        /// Sets the products the account's token is granted.
+        products(products: impl IntoIterator<Item = Product>);
     }
 }
 
@@ -156,7 +144,8 @@ impl CreateSandboxAccount {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AccountCreateResponse {
-    /// The access token of the new connection (pass it to [`Finch::with_access_token`]).
+    /// The access token of the new connection (pass it to
+    /// [`Finch::with_access_token`](crate::Finch::with_access_token)).
     pub access_token: Secret,
     /// Deprecated: use `connection_id` to identify the connection.
     #[deprecated(note = "use `connection_id` to identify the connection")]
@@ -196,10 +185,9 @@ impl UpdateSandboxAccount {
         Self::default()
     }
 
-    /// Puts the connection in `connection_status`.
-    pub fn connection_status(mut self, connection_status: ConnectionStatus) -> Self {
-        self.connection_status = Some(connection_status);
-        self
+    setters! {
+        /// Puts the connection in `connection_status`.
+        connection_status(connection_status: ConnectionStatus);
     }
 }
 
@@ -224,81 +212,56 @@ pub struct AccountUpdateResponse {
     pub provider_id: String,
 }
 
-/// `client.sandbox().connections()`.
-#[derive(Clone, Copy, Debug)]
-pub struct SandboxConnections<'a> {
-    pub(crate) client: &'a Finch,
-}
+handle! {
+    /// `client.sandbox().connections()`.
+    pub struct SandboxConnections<'a> {
+        /// Creates a sandbox connection (`POST /sandbox/connections`, with the client id and secret);
+        /// use its access token for the other sandbox and `/employer/*` endpoints.
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::sandbox::CreateSandboxConnection;
+        /// let created = finch.sandbox().connections().create(CreateSandboxConnection::new("gusto")).await?;
+        /// let connection = finch.with_access_token(created.access_token);
+        /// let company = connection.hris().company().retrieve().await?;
+        /// # Ok(()) }
+        /// ```
+        pub async fn create(self, request: CreateSandboxConnection) -> Result<ConnectionCreateResponse, Error>;
 
-impl<'a> SandboxConnections<'a> {
-    /// Creates a sandbox connection (`POST /sandbox/connections`, with the client id and secret);
-    /// use its access token for the other sandbox and `/employer/*` endpoints.
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::sandbox::CreateSandboxConnection;
-    /// let created = finch.sandbox().connections().create(CreateSandboxConnection::new("gusto")).await?;
-    /// let connection = finch.with_access_token(created.access_token);
-    /// let company = connection.hris().company().retrieve().await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn create(
-        self,
-        request: CreateSandboxConnection,
-    ) -> Result<ConnectionCreateResponse, Error> {
-        self.client.send(&request).await
-    }
-
-    /// `/sandbox/connections/accounts`.
-    pub fn accounts(&self) -> SandboxAccounts<'a> {
-        SandboxAccounts {
-            client: self.client,
-        }
+        /// `/sandbox/connections/accounts`.
+        pub fn accounts(&self) -> SandboxAccounts<'a>;
     }
 }
 
-/// `client.sandbox().connections().accounts()`.
-#[derive(Clone, Copy, Debug)]
-pub struct SandboxAccounts<'a> {
-    pub(crate) client: &'a Finch,
-}
+handle! {
+    /// `client.sandbox().connections().accounts()`.
+    pub struct SandboxAccounts<'a> {
+        /// Creates an account for an existing sandbox company (`POST /sandbox/connections/accounts`,
+        /// with the client id and secret).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::sandbox::CreateSandboxAccount;
+        /// let account = finch.sandbox().connections().accounts()
+        ///     .create(CreateSandboxAccount::new("b2e6a1c3-1a5e-44ae-a8fd-81f76fd715cf", "gusto"))
+        ///     .await?;
+        /// println!("connection {}", account.connection_id);
+        /// # Ok(()) }
+        /// ```
+        pub async fn create(self, request: CreateSandboxAccount) -> Result<AccountCreateResponse, Error>;
 
-impl SandboxAccounts<'_> {
-    /// Creates an account for an existing sandbox company (`POST /sandbox/connections/accounts`,
-    /// with the client id and secret).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::sandbox::CreateSandboxAccount;
-    /// let account = finch.sandbox().connections().accounts()
-    ///     .create(CreateSandboxAccount::new("b2e6a1c3-1a5e-44ae-a8fd-81f76fd715cf", "gusto"))
-    ///     .await?;
-    /// println!("connection {}", account.connection_id);
-    /// # Ok(()) }
-    /// ```
-    pub async fn create(
-        self,
-        request: CreateSandboxAccount,
-    ) -> Result<AccountCreateResponse, Error> {
-        self.client.send(&request).await
-    }
-
-    /// Changes the status of the access token's sandbox connection
-    /// (`PUT /sandbox/connections/accounts`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::{account::ConnectionStatus, sandbox::UpdateSandboxAccount};
-    /// let account = finch.sandbox().connections().accounts()
-    ///     .update(UpdateSandboxAccount::new().connection_status(ConnectionStatus::Reauth))
-    ///     .await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn update(
-        self,
-        request: UpdateSandboxAccount,
-    ) -> Result<AccountUpdateResponse, Error> {
-        self.client.send(&request).await
+        /// Changes the status of the access token's sandbox connection
+        /// (`PUT /sandbox/connections/accounts`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::{account::ConnectionStatus, sandbox::UpdateSandboxAccount};
+        /// let account = finch.sandbox().connections().accounts()
+        ///     .update(UpdateSandboxAccount::new().connection_status(ConnectionStatus::Reauth))
+        ///     .await?;
+        /// # Ok(()) }
+        /// ```
+        pub async fn update(self, request: UpdateSandboxAccount) -> Result<AccountUpdateResponse, Error>;
     }
 }
 

@@ -1,14 +1,14 @@
 //! `POST /sandbox/directory`: add people to a sandbox company.
 
-use super::individual::option_setters;
-use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::handle;
 use crate::hris::{
     CustomField, DirectoryDepartment, Email, EmailType, EmploymentKind, EmploymentStatus,
     Ethnicity, FlsaStatus, Gender, Income, MaritalStatus, PhoneNumber, PhoneType,
 };
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::{Date, IndividualRef, Location};
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// Add individuals to a sandbox company (`POST /sandbox/directory`). The body is a top-level JSON
@@ -171,64 +171,71 @@ impl NewIndividual {
         }
     }
 
-    option_setters! {
+    setters! {
         /// Sets the legal first name.
-        first_name: String;
+        first_name(first_name: impl Into<String>);
         /// Sets the legal middle name.
-        middle_name: String;
+        middle_name(middle_name: impl Into<String>);
         /// Sets the legal last name.
-        last_name: String;
+        last_name(last_name: impl Into<String>);
         /// Sets the preferred name.
-        preferred_name: String;
+        preferred_name(preferred_name: impl Into<String>);
         /// Sets the email addresses (replacing those added before).
-        emails: Vec<Email>;
+        emails(emails: impl Into<Vec<Email>>);
         /// Sets the gender.
-        gender: Gender;
+        gender(gender: impl Into<Gender>);
         /// Sets the ethnicity.
-        ethnicity: Ethnicity;
+        ethnicity(ethnicity: impl Into<Ethnicity>);
         /// Sets the marital status.
-        marital_status: MaritalStatus;
+        marital_status(marital_status: impl Into<MaritalStatus>);
         /// Sets the date of birth (`YYYY-MM-DD`).
-        dob: Date;
+        dob(dob: impl Into<Date>);
         /// Sets the Social Security Number.
-        ssn: String;
+        ssn(ssn: impl Into<String>);
         /// Sets the encrypted Social Security Number.
-        encrypted_ssn: String;
+        encrypted_ssn(encrypted_ssn: impl Into<String>);
         /// Sets the home address.
-        residence: Location;
+        residence(residence: impl Into<Location>);
         /// Sets the title.
-        title: String;
+        title(title: impl Into<String>);
         /// Sets the employment type and subtype.
-        employment: EmploymentKind;
+        employment(employment: impl Into<EmploymentKind>);
         /// Sets the first day of employment (`YYYY-MM-DD`).
-        start_date: Date;
+        start_date(start_date: impl Into<Date>);
         /// Sets the last day of employment (`YYYY-MM-DD`).
-        end_date: Date;
+        end_date(end_date: impl Into<Date>);
         /// Sets the latest rehire date (`YYYY-MM-DD`).
-        latest_rehire_date: Date;
+        latest_rehire_date(latest_rehire_date: impl Into<Date>);
         /// Sets the detailed employment status.
-        employment_status: EmploymentStatus;
+        employment_status(employment_status: impl Into<EmploymentStatus>);
         /// Sets the FLSA status.
-        flsa_status: FlsaStatus;
+        flsa_status(flsa_status: impl Into<FlsaStatus>);
         /// Sets the worker's compensation classification code.
-        class_code: String;
+        class_code(class_code: impl Into<String>);
         /// Sets the work location.
-        location: Location;
+        location(location: impl Into<Location>);
         /// Sets the current income.
-        income: Income;
+        income(income: impl Into<Income>);
         /// Sets the custom fields.
-        custom_fields: Vec<CustomField>;
+        custom_fields(custom_fields: impl Into<Vec<CustomField>>);
         /// Sets the union code.
-        union_code: String;
+        union_code(union_code: impl Into<String>);
         /// Sets the union local.
-        union_local: String;
+        union_local(union_local: impl Into<String>);
         /// Sets whether the employee is highly compensated.
-        highly_compensated_employee: bool;
+        highly_compensated_employee(highly_compensated_employee: impl Into<bool>);
         /// Sets whether the employee is a key employee.
-        key_employee: bool;
+        key_employee(key_employee: impl Into<bool>);
         /// Sets the source system's employment id.
-        source_id: String;
+        source_id(source_id: impl Into<String>);
+        /// Sets whether the individual is active (`is_active`).
+        active(is_active: bool) => is_active;
+        /// Sets the past incomes.
+        income_history(incomes: impl IntoIterator<Item = Income>);
     }
+
+    // The setters below are written by hand: they build the nested value (an email or a phone
+    // number added to the list, the manager from their id, the department from its name).
 
     /// Adds an email address.
     pub fn email(mut self, address: impl Into<String>, kind: EmailType) -> Self {
@@ -265,42 +272,22 @@ impl NewIndividual {
         });
         self
     }
-
-    /// Sets whether the individual is active (`is_active`).
-    pub fn active(mut self, is_active: bool) -> Self {
-        self.is_active = Some(is_active);
-        self
-    }
-
-    /// Sets the past incomes.
-    pub fn income_history(mut self, incomes: impl IntoIterator<Item = Income>) -> Self {
-        self.income_history = Some(incomes.into_iter().map(Some).collect());
-        self
-    }
 }
 
-/// `client.sandbox().directory()`.
-#[derive(Clone, Copy, Debug)]
-pub struct SandboxDirectory<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl SandboxDirectory<'_> {
-    /// Adds individuals to the sandbox company (`POST /sandbox/directory`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::sandbox::{CreateSandboxDirectory, NewIndividual};
-    /// let created = finch.sandbox().directory()
-    ///     .create(CreateSandboxDirectory::new(vec![NewIndividual::named("Ada", "Lovelace")]))
-    ///     .await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn create(
-        self,
-        request: CreateSandboxDirectory,
-    ) -> Result<Vec<serde_json::Value>, Error> {
-        self.client.send(&request).await
+handle! {
+    /// `client.sandbox().directory()`.
+    pub struct SandboxDirectory<'a> {
+        /// Adds individuals to the sandbox company (`POST /sandbox/directory`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::sandbox::{CreateSandboxDirectory, NewIndividual};
+        /// let created = finch.sandbox().directory()
+        ///     .create(CreateSandboxDirectory::new(vec![NewIndividual::named("Ada", "Lovelace")]))
+        ///     .await?;
+        /// # Ok(()) }
+        /// ```
+        pub async fn create(self, request: CreateSandboxDirectory) -> Result<Vec<serde_json::Value>, Error>;
     }
 }
 

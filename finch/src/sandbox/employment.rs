@@ -1,13 +1,13 @@
 //! `PUT /sandbox/employment/{individual_id}`: change a sandbox individual's employment.
 
-use super::individual::{nullable_setters, option_setters};
-use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::handle;
 use crate::hris::{
     CustomField, DirectoryDepartment, EmploymentKind, EmploymentStatus, FlsaStatus, Income,
 };
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::{Date, IndividualRef, Location};
-use crate::{Error, finch_endpoint};
 use finch_core::Nullable;
 use serde::{Deserialize, Serialize};
 
@@ -113,51 +113,51 @@ impl UpdateSandboxEmployment {
         }
     }
 
-    nullable_setters! {
+    setters! {
         /// Sets the legal first name.
-        first_name / clear_first_name: String;
+        first_name(first_name: impl Into<String>) / clear_first_name;
         /// Sets the legal middle name.
-        middle_name / clear_middle_name: String;
+        middle_name(middle_name: impl Into<String>) / clear_middle_name;
         /// Sets the legal last name.
-        last_name / clear_last_name: String;
+        last_name(last_name: impl Into<String>) / clear_last_name;
         /// Sets the title.
-        title / clear_title: String;
+        title(title: impl Into<String>) / clear_title;
         /// Sets the employment type and subtype.
-        employment / clear_employment: EmploymentKind;
+        employment(employment: impl Into<EmploymentKind>) / clear_employment;
         /// Sets the first day of employment (`YYYY-MM-DD`).
-        start_date / clear_start_date: Date;
+        start_date(start_date: impl Into<Date>) / clear_start_date;
         /// Sets the last day of employment (`YYYY-MM-DD`).
-        end_date / clear_end_date: Date;
+        end_date(end_date: impl Into<Date>) / clear_end_date;
         /// Sets the latest rehire date (`YYYY-MM-DD`).
-        latest_rehire_date / clear_latest_rehire_date: Date;
+        latest_rehire_date(latest_rehire_date: impl Into<Date>) / clear_latest_rehire_date;
         /// Sets whether the individual is active.
-        is_active / clear_is_active: bool;
+        is_active(is_active: impl Into<bool>) / clear_is_active;
         /// Sets the detailed employment status.
-        employment_status / clear_employment_status: EmploymentStatus;
+        employment_status(employment_status: impl Into<EmploymentStatus>) / clear_employment_status;
         /// Sets the FLSA status.
-        flsa_status / clear_flsa_status: FlsaStatus;
+        flsa_status(flsa_status: impl Into<FlsaStatus>) / clear_flsa_status;
         /// Sets the worker's compensation classification code.
-        class_code / clear_class_code: String;
+        class_code(class_code: impl Into<String>) / clear_class_code;
         /// Sets the work location.
-        location / clear_location: Location;
+        location(location: impl Into<Location>) / clear_location;
         /// Sets the current income.
-        income / clear_income: Income;
+        income(income: impl Into<Income>) / clear_income;
         /// Sets the custom fields.
-        custom_fields / clear_custom_fields: Vec<CustomField>;
+        custom_fields(custom_fields: impl Into<Vec<CustomField>>) / clear_custom_fields;
         /// Sets the union code.
-        union_code / clear_union_code: String;
+        union_code(union_code: impl Into<String>) / clear_union_code;
+        /// Sets the union local.
+        union_local(union_local: impl Into<String>);
+        /// Sets whether the employee is highly compensated.
+        highly_compensated_employee(highly_compensated_employee: impl Into<bool>);
+        /// Sets whether the employee is a key employee.
+        key_employee(key_employee: impl Into<bool>);
+        /// Sets the source system's employment id.
+        source_id(source_id: impl Into<String>);
     }
 
-    option_setters! {
-        /// Sets the union local.
-        union_local: String;
-        /// Sets whether the employee is highly compensated.
-        highly_compensated_employee: bool;
-        /// Sets whether the employee is a key employee.
-        key_employee: bool;
-        /// Sets the source system's employment id.
-        source_id: String;
-    }
+    // `manager` and `department` are written by hand: they build the nested value from its id or
+    // name.
 
     /// Sets the manager, by their Finch id.
     pub fn manager(mut self, manager_id: impl Into<String>) -> Self {
@@ -175,28 +175,13 @@ impl UpdateSandboxEmployment {
         self
     }
 
-    /// Sets the past incomes.
-    pub fn income_history(mut self, incomes: impl IntoIterator<Item = Income>) -> Self {
-        self.income_history = Some(Nullable::Value(incomes.into_iter().map(Some).collect()));
-        self
-    }
-
-    /// Sends `null` for `manager`: the server clears it.
-    pub fn clear_manager(mut self) -> Self {
-        self.manager = Some(Nullable::Null);
-        self
-    }
-
-    /// Sends `null` for `department`: the server clears it.
-    pub fn clear_department(mut self) -> Self {
-        self.department = Some(Nullable::Null);
-        self
-    }
-
-    /// Sends `null` for `income_history`: the server clears it.
-    pub fn clear_income_history(mut self) -> Self {
-        self.income_history = Some(Nullable::Null);
-        self
+    setters! {
+        /// Sets the past incomes.
+        income_history(incomes: impl IntoIterator<Item = Income>) / clear_income_history;
+        /// Sends `null` for `manager`: the server clears it.
+        / clear_manager => manager;
+        /// Sends `null` for `department`: the server clears it.
+        / clear_department => department;
     }
 }
 
@@ -289,29 +274,21 @@ pub struct EmploymentUpdateResponse {
     pub source_id: Option<String>,
 }
 
-/// `client.sandbox().employment()`.
-#[derive(Clone, Copy, Debug)]
-pub struct SandboxEmployment<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl SandboxEmployment<'_> {
-    /// Changes a sandbox individual's employment data
-    /// (`PUT /sandbox/employment/{individual_id}`) and returns it.
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::sandbox::UpdateSandboxEmployment;
-    /// let employment = finch.sandbox().employment()
-    ///     .update(UpdateSandboxEmployment::new("5d0b10a1-a09a-430f-81f1-20be735dc5e9").end_date("2024-06-30").is_active(false))
-    ///     .await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn update(
-        self,
-        request: UpdateSandboxEmployment,
-    ) -> Result<EmploymentUpdateResponse, Error> {
-        self.client.send(&request).await
+handle! {
+    /// `client.sandbox().employment()`.
+    pub struct SandboxEmployment<'a> {
+        /// Changes a sandbox individual's employment data
+        /// (`PUT /sandbox/employment/{individual_id}`) and returns it.
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::sandbox::UpdateSandboxEmployment;
+        /// let employment = finch.sandbox().employment()
+        ///     .update(UpdateSandboxEmployment::new("5d0b10a1-a09a-430f-81f1-20be735dc5e9").end_date("2024-06-30").is_active(false))
+        ///     .await?;
+        /// # Ok(()) }
+        /// ```
+        pub async fn update(self, request: UpdateSandboxEmployment) -> Result<EmploymentUpdateResponse, Error>;
     }
 }
 

@@ -1,50 +1,13 @@
 //! `PUT /sandbox/individual/{individual_id}`: change a sandbox individual.
 
-use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::handle;
 use crate::hris::{Email, EmailType, Ethnicity, Gender, MaritalStatus, PhoneNumber, PhoneType};
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::{Date, Location};
-use crate::{Error, finch_endpoint};
 use finch_core::Nullable;
 use serde::{Deserialize, Serialize};
-
-/// Chainable setters of `Option` fields: `field(value)` sets `Some(value.into())`.
-macro_rules! option_setters {
-    ($( $(#[$doc:meta])* $field:ident: $ty:ty; )*) => {
-        $(
-            $(#[$doc])*
-            pub fn $field(mut self, $field: impl Into<$ty>) -> Self {
-                self.$field = Some($field.into());
-                self
-            }
-        )*
-    };
-}
-
-pub(crate) use option_setters;
-
-/// Chainable setters of `Option<Nullable<T>>` fields: `field(value)` sends the value,
-/// `clear_field()` sends `null` (the server clears it); a field neither is called for is left
-/// out (the server keeps it).
-macro_rules! nullable_setters {
-    ($( $(#[$doc:meta])* $field:ident / $clear:ident: $ty:ty; )*) => {
-        $(
-            $(#[$doc])*
-            pub fn $field(mut self, $field: impl Into<$ty>) -> Self {
-                self.$field = Some(finch_core::Nullable::Value($field.into()));
-                self
-            }
-
-            #[doc = concat!("Sends `null` for `", stringify!($field), "`: the server clears it.")]
-            pub fn $clear(mut self) -> Self {
-                self.$field = Some(finch_core::Nullable::Null);
-                self
-            }
-        )*
-    };
-}
-
-pub(crate) use nullable_setters;
 
 /// Change a sandbox individual's personal data (`PUT /sandbox/individual/{individual_id}`).
 /// Only the fields set are sent; the others keep their values. Every field can also be cleared
@@ -116,32 +79,35 @@ impl UpdateSandboxIndividual {
         }
     }
 
-    nullable_setters! {
+    setters! {
         /// Sets the legal first name.
-        first_name / clear_first_name: String;
+        first_name(first_name: impl Into<String>) / clear_first_name;
         /// Sets the legal middle name.
-        middle_name / clear_middle_name: String;
+        middle_name(middle_name: impl Into<String>) / clear_middle_name;
         /// Sets the legal last name.
-        last_name / clear_last_name: String;
+        last_name(last_name: impl Into<String>) / clear_last_name;
         /// Sets the preferred name.
-        preferred_name / clear_preferred_name: String;
+        preferred_name(preferred_name: impl Into<String>) / clear_preferred_name;
         /// Sets the email addresses (replacing those added before).
-        emails / clear_emails: Vec<Email>;
+        emails(emails: impl Into<Vec<Email>>) / clear_emails;
         /// Sets the gender.
-        gender / clear_gender: Gender;
+        gender(gender: impl Into<Gender>) / clear_gender;
         /// Sets the ethnicity.
-        ethnicity / clear_ethnicity: Ethnicity;
+        ethnicity(ethnicity: impl Into<Ethnicity>) / clear_ethnicity;
         /// Sets the marital status.
-        marital_status / clear_marital_status: MaritalStatus;
+        marital_status(marital_status: impl Into<MaritalStatus>) / clear_marital_status;
         /// Sets the date of birth (`YYYY-MM-DD`).
-        dob / clear_dob: Date;
+        dob(dob: impl Into<Date>) / clear_dob;
         /// Sets the Social Security Number.
-        ssn / clear_ssn: String;
+        ssn(ssn: impl Into<String>) / clear_ssn;
         /// Sets the encrypted Social Security Number.
-        encrypted_ssn / clear_encrypted_ssn: String;
+        encrypted_ssn(encrypted_ssn: impl Into<String>) / clear_encrypted_ssn;
         /// Sets the home address.
-        residence / clear_residence: Location;
+        residence(residence: impl Into<Location>) / clear_residence;
     }
+
+    // `email` and `phone_number` are written by hand: they build the entry and append it to a
+    // list that may have been cleared.
 
     /// Adds an email address.
     pub fn email(mut self, address: impl Into<String>, kind: EmailType) -> Self {
@@ -167,18 +133,11 @@ impl UpdateSandboxIndividual {
         self
     }
 
-    /// Sets the phone numbers (replacing those added before).
-    pub fn phone_numbers(mut self, phone_numbers: impl IntoIterator<Item = PhoneNumber>) -> Self {
-        self.phone_numbers = Some(Nullable::Value(
-            phone_numbers.into_iter().map(Some).collect(),
-        ));
-        self
-    }
-
-    /// Sends `null` for `phone_numbers`: the server clears them.
-    pub fn clear_phone_numbers(mut self) -> Self {
-        self.phone_numbers = Some(Nullable::Null);
-        self
+    setters! {
+        /// Sets the phone numbers (replacing those added before).
+        phone_numbers(phone_numbers: impl IntoIterator<Item = PhoneNumber>)
+        /// Sends `null` for `phone_numbers`: the server clears them.
+        / clear_phone_numbers;
     }
 }
 
@@ -248,30 +207,22 @@ pub struct IndividualUpdateResponse {
     pub residence: Option<Location>,
 }
 
-/// `client.sandbox().individual()`.
-#[derive(Clone, Copy, Debug)]
-pub struct SandboxIndividual<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl SandboxIndividual<'_> {
-    /// Changes a sandbox individual's personal data (`PUT /sandbox/individual/{individual_id}`)
-    /// and returns the individual.
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::sandbox::UpdateSandboxIndividual;
-    /// let individual = finch.sandbox().individual()
-    ///     .update(UpdateSandboxIndividual::new("5d0b10a1-a09a-430f-81f1-20be735dc5e9").last_name("Byron"))
-    ///     .await?;
-    /// assert_eq!(individual.last_name.as_deref(), Some("Byron"));
-    /// # Ok(()) }
-    /// ```
-    pub async fn update(
-        self,
-        request: UpdateSandboxIndividual,
-    ) -> Result<IndividualUpdateResponse, Error> {
-        self.client.send(&request).await
+handle! {
+    /// `client.sandbox().individual()`.
+    pub struct SandboxIndividual<'a> {
+        /// Changes a sandbox individual's personal data (`PUT /sandbox/individual/{individual_id}`)
+        /// and returns the individual.
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::sandbox::UpdateSandboxIndividual;
+        /// let individual = finch.sandbox().individual()
+        ///     .update(UpdateSandboxIndividual::new("5d0b10a1-a09a-430f-81f1-20be735dc5e9").last_name("Byron"))
+        ///     .await?;
+        /// assert_eq!(individual.last_name.as_deref(), Some("Byron"));
+        /// # Ok(()) }
+        /// ```
+        pub async fn update(self, request: UpdateSandboxIndividual) -> Result<IndividualUpdateResponse, Error>;
     }
 }
 

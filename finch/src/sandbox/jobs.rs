@@ -1,9 +1,9 @@
 //! `/sandbox/jobs*`: run sandbox jobs and choose how they end.
 
-use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::handle;
 use crate::open_enum::open_enum;
 use crate::operations::{Operation, OperationFn};
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// Start a sandbox job (`POST /sandbox/jobs`); it ends as the job configuration says
@@ -150,72 +150,51 @@ open_enum! {
     }
 }
 
-/// `client.sandbox().jobs()`.
-#[derive(Clone, Copy, Debug)]
-pub struct SandboxJobs<'a> {
-    pub(crate) client: &'a Finch,
-}
+handle! {
+    /// `client.sandbox().jobs()`.
+    pub struct SandboxJobs<'a> {
+        /// Starts a sandbox job (`POST /sandbox/jobs`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::sandbox::CreateSandboxJob;
+        /// let job = finch.sandbox().jobs().create(CreateSandboxJob::data_sync_all()).await?;
+        /// println!("job {} ({} refreshes left)", job.job_id, job.remaining_refreshes);
+        /// # Ok(()) }
+        /// ```
+        pub async fn create(self, request: CreateSandboxJob) -> Result<JobCreateResponse, Error>;
 
-impl<'a> SandboxJobs<'a> {
-    /// Starts a sandbox job (`POST /sandbox/jobs`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::sandbox::CreateSandboxJob;
-    /// let job = finch.sandbox().jobs().create(CreateSandboxJob::data_sync_all()).await?;
-    /// println!("job {} ({} refreshes left)", job.job_id, job.remaining_refreshes);
-    /// # Ok(()) }
-    /// ```
-    pub async fn create(self, request: CreateSandboxJob) -> Result<JobCreateResponse, Error> {
-        self.client.send(&request).await
-    }
-
-    /// `/sandbox/jobs/configuration`.
-    pub fn configuration(&self) -> SandboxJobConfigurations<'a> {
-        SandboxJobConfigurations {
-            client: self.client,
-        }
+        /// `/sandbox/jobs/configuration`.
+        pub fn configuration(&self) -> SandboxJobConfigurations<'a>;
     }
 }
 
-/// `client.sandbox().jobs().configuration()`.
-#[derive(Clone, Copy, Debug)]
-pub struct SandboxJobConfigurations<'a> {
-    pub(crate) client: &'a Finch,
-}
+handle! {
+    /// `client.sandbox().jobs().configuration()`.
+    pub struct SandboxJobConfigurations<'a> {
+        /// Reads how sandbox jobs end, one configuration per kind of job
+        /// (`GET /sandbox/jobs/configuration`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// for configuration in finch.sandbox().jobs().configuration().retrieve().await? {
+        ///     println!("{}: {}", configuration.job_type, configuration.completion_status);
+        /// }
+        /// # Ok(()) }
+        /// ```
+        pub async fn retrieve(self) -> Result<Vec<SandboxJobConfiguration>, Error> => RetrieveSandboxJobConfiguration::new();
 
-impl SandboxJobConfigurations<'_> {
-    /// Reads how sandbox jobs end, one configuration per kind of job
-    /// (`GET /sandbox/jobs/configuration`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// for configuration in finch.sandbox().jobs().configuration().retrieve().await? {
-    ///     println!("{}: {}", configuration.job_type, configuration.completion_status);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn retrieve(self) -> Result<Vec<SandboxJobConfiguration>, Error> {
-        self.client
-            .send(&RetrieveSandboxJobConfiguration::new())
-            .await
-    }
-
-    /// Chooses how sandbox jobs of a kind end (`PUT /sandbox/jobs/configuration`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::sandbox::{CompletionStatus, SandboxJobType, UpdateSandboxJobConfiguration};
-    /// let configuration = finch.sandbox().jobs().configuration()
-    ///     .update(UpdateSandboxJobConfiguration::new(SandboxJobType::DataSyncAll, CompletionStatus::Error))
-    ///     .await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn update(
-        self,
-        request: UpdateSandboxJobConfiguration,
-    ) -> Result<SandboxJobConfiguration, Error> {
-        self.client.send(&request).await
+        /// Chooses how sandbox jobs of a kind end (`PUT /sandbox/jobs/configuration`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::sandbox::{CompletionStatus, SandboxJobType, UpdateSandboxJobConfiguration};
+        /// let configuration = finch.sandbox().jobs().configuration()
+        ///     .update(UpdateSandboxJobConfiguration::new(SandboxJobType::DataSyncAll, CompletionStatus::Error))
+        ///     .await?;
+        /// # Ok(()) }
+        /// ```
+        pub async fn update(self, request: UpdateSandboxJobConfiguration) -> Result<SandboxJobConfiguration, Error>;
     }
 }
 

@@ -16,61 +16,30 @@ pub use individual::*;
 pub use jobs::*;
 pub use payment::*;
 
-use crate::client::Finch;
+use crate::handles::handle;
 
-/// `client.sandbox()`.
-#[derive(Clone, Copy, Debug)]
-pub struct Sandbox<'a> {
-    pub(crate) client: &'a Finch,
-}
+handle! {
+    /// `client.sandbox()`.
+    pub struct Sandbox<'a> {
+        /// `/sandbox/connections*`.
+        pub fn connections(&self) -> SandboxConnections<'a>;
 
-impl<'a> Sandbox<'a> {
-    /// `/sandbox/connections*`.
-    pub fn connections(&self) -> SandboxConnections<'a> {
-        SandboxConnections {
-            client: self.client,
-        }
-    }
+        /// `PUT /sandbox/company`.
+        pub fn company(&self) -> SandboxCompany<'a>;
 
-    /// `PUT /sandbox/company`.
-    pub fn company(&self) -> SandboxCompany<'a> {
-        SandboxCompany {
-            client: self.client,
-        }
-    }
+        /// `POST /sandbox/directory`.
+        pub fn directory(&self) -> SandboxDirectory<'a>;
 
-    /// `POST /sandbox/directory`.
-    pub fn directory(&self) -> SandboxDirectory<'a> {
-        SandboxDirectory {
-            client: self.client,
-        }
-    }
+        /// `PUT /sandbox/individual/{individual_id}`.
+        pub fn individual(&self) -> SandboxIndividual<'a>;
 
-    /// `PUT /sandbox/individual/{individual_id}`.
-    pub fn individual(&self) -> SandboxIndividual<'a> {
-        SandboxIndividual {
-            client: self.client,
-        }
-    }
+        /// `PUT /sandbox/employment/{individual_id}`.
+        pub fn employment(&self) -> SandboxEmployment<'a>;
 
-    /// `PUT /sandbox/employment/{individual_id}`.
-    pub fn employment(&self) -> SandboxEmployment<'a> {
-        SandboxEmployment {
-            client: self.client,
-        }
-    }
+        /// `POST /sandbox/payment`.
+        pub fn payment(&self) -> SandboxPayment<'a>;
 
-    /// `POST /sandbox/payment`.
-    pub fn payment(&self) -> SandboxPayment<'a> {
-        SandboxPayment {
-            client: self.client,
-        }
-    }
-
-    /// `/sandbox/jobs*`.
-    pub fn jobs(&self) -> SandboxJobs<'a> {
-        SandboxJobs {
-            client: self.client,
-        }
+        /// `/sandbox/jobs*`.
+        pub fn jobs(&self) -> SandboxJobs<'a>;
     }
 }

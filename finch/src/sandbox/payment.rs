@@ -1,11 +1,12 @@
 //! `POST /sandbox/payment`: add a payment to a sandbox company.
 
-use crate::client::Finch;
+use crate::finch_endpoint;
+use crate::handles::handle;
 use crate::hris::BenefitType;
 use crate::hris::{EarningType, PayStatementType, PaymentMethod, TaxType};
 use crate::operations::{Operation, OperationFn};
+use crate::setters::setters;
 use crate::shared::Date;
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// Add a payment to the sandbox company (`POST /sandbox/payment`). Every field is optional: Finch
@@ -46,33 +47,15 @@ impl CreateSandboxPayment {
         Self::default()
     }
 
-    /// Sets the first day of the pay period (`YYYY-MM-DD`).
-    pub fn start_date(mut self, start_date: impl Into<Date>) -> Self {
-        self.start_date = Some(start_date.into());
-        self
-    }
-
-    /// Sets the last day of the pay period (`YYYY-MM-DD`).
-    pub fn end_date(mut self, end_date: impl Into<Date>) -> Self {
-        self.end_date = Some(end_date.into());
-        self
-    }
-
-    /// Adds a pay statement.
-    pub fn pay_statement(mut self, pay_statement: NewPayStatement) -> Self {
-        self.pay_statements
-            .get_or_insert_with(Vec::new)
-            .push(pay_statement);
-        self
-    }
-
-    /// Sets the pay statements (replacing those added before).
-    pub fn pay_statements(
-        mut self,
-        pay_statements: impl IntoIterator<Item = NewPayStatement>,
-    ) -> Self {
-        self.pay_statements = Some(pay_statements.into_iter().collect());
-        self
+    setters! {
+        /// Sets the first day of the pay period (`YYYY-MM-DD`).
+        start_date(start_date: impl Into<Date>);
+        /// Sets the last day of the pay period (`YYYY-MM-DD`).
+        end_date(end_date: impl Into<Date>);
+        /// Adds a pay statement.
+        pay_statement(pay_statement: NewPayStatement) push pay_statements;
+        /// Sets the pay statements (replacing those added before).
+        pay_statements(pay_statements: impl IntoIterator<Item = NewPayStatement>);
     }
 }
 
@@ -128,62 +111,25 @@ impl NewPayStatement {
         }
     }
 
-    /// Sets the kind of payment.
-    pub fn pay_statement_type(mut self, pay_statement_type: PayStatementType) -> Self {
-        self.pay_statement_type = Some(pay_statement_type);
-        self
-    }
-
-    /// Sets how the individual is paid.
-    pub fn payment_method(mut self, payment_method: PaymentMethod) -> Self {
-        self.payment_method = Some(payment_method);
-        self
-    }
-
-    /// Sets the hours worked.
-    pub fn total_hours(mut self, total_hours: f64) -> Self {
-        self.total_hours = Some(total_hours);
-        self
-    }
-
-    /// Sets the gross pay, in cents.
-    pub fn gross_pay(mut self, cents: i64) -> Self {
-        self.gross_pay = Some(cents);
-        self
-    }
-
-    /// Sets the net pay, in cents.
-    pub fn net_pay(mut self, cents: i64) -> Self {
-        self.net_pay = Some(cents);
-        self
-    }
-
-    /// Adds an earning.
-    pub fn earning(mut self, earning: NewEarning) -> Self {
-        self.earnings.get_or_insert_with(Vec::new).push(earning);
-        self
-    }
-
-    /// Adds a tax.
-    pub fn tax(mut self, tax: NewTax) -> Self {
-        self.taxes.get_or_insert_with(Vec::new).push(tax);
-        self
-    }
-
-    /// Adds an employee deduction.
-    pub fn employee_deduction(mut self, deduction: NewEmployeeDeduction) -> Self {
-        self.employee_deductions
-            .get_or_insert_with(Vec::new)
-            .push(deduction);
-        self
-    }
-
-    /// Adds an employer contribution.
-    pub fn employer_contribution(mut self, contribution: NewEmployerContribution) -> Self {
-        self.employer_contributions
-            .get_or_insert_with(Vec::new)
-            .push(contribution);
-        self
+    setters! {
+        /// Sets the kind of payment.
+        pay_statement_type(pay_statement_type: PayStatementType);
+        /// Sets how the individual is paid.
+        payment_method(payment_method: PaymentMethod);
+        /// Sets the hours worked.
+        total_hours(total_hours: f64);
+        /// Sets the gross pay, in cents.
+        gross_pay(cents: i64);
+        /// Sets the net pay, in cents.
+        net_pay(cents: i64);
+        /// Adds an earning.
+        earning(earning: NewEarning) push earnings;
+        /// Adds a tax.
+        tax(tax: NewTax) push taxes;
+        /// Adds an employee deduction.
+        employee_deduction(deduction: NewEmployeeDeduction) push employee_deductions;
+        /// Adds an employer contribution.
+        employer_contribution(contribution: NewEmployerContribution) push employer_contributions;
     }
 }
 
@@ -216,10 +162,9 @@ impl NewEarning {
         }
     }
 
-    /// Sets the hours worked for it.
-    pub fn hours(mut self, hours: f64) -> Self {
-        self.hours = Some(hours);
-        self
+    setters! {
+        /// Sets the hours worked for it.
+        hours(hours: f64);
     }
 }
 
@@ -252,10 +197,9 @@ impl NewTax {
         }
     }
 
-    /// Sets whether the employer pays the tax.
-    pub fn employer(mut self, employer: bool) -> Self {
-        self.employer = Some(employer);
-        self
+    setters! {
+        /// Sets whether the employer pays the tax.
+        employer(employer: bool);
     }
 }
 
@@ -288,10 +232,9 @@ impl NewEmployeeDeduction {
         }
     }
 
-    /// Sets whether the deduction is pre-tax.
-    pub fn pre_tax(mut self, pre_tax: bool) -> Self {
-        self.pre_tax = Some(pre_tax);
-        self
+    setters! {
+        /// Sets whether the deduction is pre-tax.
+        pre_tax(pre_tax: bool);
     }
 }
 
@@ -338,34 +281,26 @@ pub struct PaymentCreateResponse {
     pub pay_date: Date,
 }
 
-/// `client.sandbox().payment()`.
-#[derive(Clone, Copy, Debug)]
-pub struct SandboxPayment<'a> {
-    pub(crate) client: &'a Finch,
-}
-
-impl SandboxPayment<'_> {
-    /// Adds a payment to the sandbox company (`POST /sandbox/payment`).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// use finch::sandbox::{CreateSandboxPayment, NewPayStatement};
-    /// let payment = finch.sandbox().payment()
-    ///     .create(
-    ///         CreateSandboxPayment::new()
-    ///             .start_date("2024-01-01")
-    ///             .end_date("2024-01-15")
-    ///             .pay_statement(NewPayStatement::new("5d0b10a1-a09a-430f-81f1-20be735dc5e9").gross_pay(250_000)),
-    ///     )
-    ///     .await?;
-    /// println!("payment {} on {}", payment.payment_id, payment.pay_date);
-    /// # Ok(()) }
-    /// ```
-    pub async fn create(
-        self,
-        request: CreateSandboxPayment,
-    ) -> Result<PaymentCreateResponse, Error> {
-        self.client.send(&request).await
+handle! {
+    /// `client.sandbox().payment()`.
+    pub struct SandboxPayment<'a> {
+        /// Adds a payment to the sandbox company (`POST /sandbox/payment`).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// use finch::sandbox::{CreateSandboxPayment, NewPayStatement};
+        /// let payment = finch.sandbox().payment()
+        ///     .create(
+        ///         CreateSandboxPayment::new()
+        ///             .start_date("2024-01-01")
+        ///             .end_date("2024-01-15")
+        ///             .pay_statement(NewPayStatement::new("5d0b10a1-a09a-430f-81f1-20be735dc5e9").gross_pay(250_000)),
+        ///     )
+        ///     .await?;
+        /// println!("payment {} on {}", payment.payment_id, payment.pay_date);
+        /// # Ok(()) }
+        /// ```
+        pub async fn create(self, request: CreateSandboxPayment) -> Result<PaymentCreateResponse, Error>;
     }
 }
 
