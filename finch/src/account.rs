@@ -3,7 +3,7 @@
 use crate::access_tokens::{ClientType, ConnectionType};
 use crate::handles::handle;
 use crate::open_enum::open_enum;
-use crate::operations::{Operation, OperationFn};
+use crate::operation::{Operation, OperationFn};
 use crate::shared::Product;
 use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};

@@ -9,7 +9,6 @@ use crate::payroll::Payroll;
 use crate::providers::Providers;
 use crate::request_forwarding::RequestForwarding;
 use crate::sandbox::Sandbox;
-use crate::webhooks::Webhooks;
 use finch_core::{
     AsyncSleep, Client, ClientBuilder, Clock, ConfigError, Endpoint, Error, RawResponse,
     RequestOptions, RetryPolicy, Secret, Transport,
@@ -301,11 +300,6 @@ impl Finch {
     /// `POST /forward`.
     pub fn request_forwarding(&self) -> RequestForwarding<'_> {
         RequestForwarding { client: self }
-    }
-
-    /// Verifying and parsing webhook deliveries.
-    pub fn webhooks(&self) -> Webhooks<'_> {
-        Webhooks { client: self }
     }
 
     /// `/sandbox/*`.

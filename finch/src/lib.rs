@@ -112,6 +112,7 @@ mod listing;
 mod open_enum;
 #[cfg(feature = "openapi")]
 pub mod openapi;
+mod operation;
 mod operations;
 pub mod payroll;
 pub mod providers;
@@ -125,7 +126,8 @@ pub use access_tokens::{
     AccessTokens, ClientType, ConnectionType, CreateAccessToken, CreateAccessTokenResponse,
 };
 pub use client::{Finch, FinchBuilder, USER_AGENT};
-pub use operations::{Operation, operations};
+pub use operation::Operation;
+pub use operations::operations;
 pub use shared::{
     BatchBody, BatchError, CommaSeparated, Date, IndividualRef, Location, Money, Paging, Product,
 };

@@ -15,7 +15,7 @@
 //! `cargo run -p finch --example openapi` prints finch's document. Comparing a document with
 //! Finch's published spec is maintainer tooling, outside this crate: `tools/finch-conformance`.
 
-use crate::operations::Operation;
+use crate::operation::Operation;
 use finch_core::{AuthScheme, ParamLocation};
 use serde_json::{Map, Value, json};
 

@@ -5,7 +5,7 @@ use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::{BenefitFrequency, BenefitType, HsaContributionLimit};
 use crate::open_enum::open_enum;
-use crate::operations::{Operation, OperationFn};
+use crate::operation::{Operation, OperationFn};
 use crate::shared::Product;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -2,7 +2,7 @@
 
 use crate::finch_endpoint;
 use crate::handles::handle;
-use crate::operations::{Operation, OperationFn};
+use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};

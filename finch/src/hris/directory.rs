@@ -2,7 +2,7 @@
 
 use crate::handles::handle;
 use crate::listing::{listing_accessors, offset_listing};
-use crate::operations::{Operation, OperationFn};
+use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{IndividualRef, Paging};
 use crate::{Error, finch_endpoint};

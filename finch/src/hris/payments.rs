@@ -3,7 +3,7 @@
 use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::open_enum::open_enum;
-use crate::operations::{Operation, OperationFn};
+use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Date, Money};
 use serde::{Deserialize, Serialize};

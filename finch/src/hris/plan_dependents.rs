@@ -6,7 +6,7 @@ use crate::hris::individuals::Gender;
 use crate::hris::plans::{MAX_BETA_PAGE, PlanType};
 use crate::listing::{listing_accessors, offset_listing};
 use crate::open_enum::open_enum;
-use crate::operations::{Operation, OperationFn};
+use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::CommaSeparated;
 use crate::shared::{BatchBody, Date, Paging};

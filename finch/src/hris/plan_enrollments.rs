@@ -5,7 +5,7 @@ use crate::handles::handle;
 use crate::hris::plans::{CoverageTier, MAX_BETA_PAGE};
 use crate::listing::{listing_accessors, offset_listing};
 use crate::open_enum::open_enum;
-use crate::operations::{Operation, OperationFn};
+use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{BatchBody, Date, Paging};
 use serde::{Deserialize, Serialize};

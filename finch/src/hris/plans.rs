@@ -4,7 +4,7 @@ use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::listing::{listing_accessors, offset_listing};
 use crate::open_enum::open_enum;
-use crate::operations::{Operation, OperationFn};
+use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Date, Paging};
 use serde::{Deserialize, Serialize};

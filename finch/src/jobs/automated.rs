@@ -3,7 +3,7 @@
 use crate::handles::handle;
 use crate::listing::{listing_accessors, offset_listing};
 use crate::open_enum::open_enum;
-use crate::operations::{Operation, OperationFn};
+use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};

@@ -3,7 +3,7 @@
 use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::open_enum::open_enum;
-use crate::operations::{Operation, OperationFn};
+use crate::operation::{Operation, OperationFn};
 use serde::{Deserialize, Serialize};
 
 /// Read a manual job (`GET /jobs/manual/{job_id}`): the writes to an assisted connection (such as

@@ -4,7 +4,7 @@ use crate::finch_endpoint;
 use crate::handles::handle;
 /// How often a pay group is paid (the type `GET /employer/payment` uses too).
 pub use crate::hris::PayFrequency;
-use crate::operations::{Operation, OperationFn};
+use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use serde::{Deserialize, Serialize};
 

@@ -5,7 +5,7 @@ use crate::handles::handle;
 use crate::hris::{
     BankAccount, Company, CompanyEntity, Department, EntitySubtype, EntityType, ParentDepartment,
 };
-use crate::operations::{Operation, OperationFn};
+use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Location;
 use serde::{Deserialize, Serialize};

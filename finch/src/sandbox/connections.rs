@@ -2,7 +2,7 @@
 
 use crate::account::{AuthenticationType, ConnectionStatus};
 use crate::handles::handle;
-use crate::operations::{Operation, OperationFn};
+use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Product;
 use crate::{Secret, finch_endpoint};

@@ -6,7 +6,7 @@ use crate::hris::{
     CustomField, DirectoryDepartment, Email, EmailType, EmploymentKind, EmploymentStatus,
     Ethnicity, FlsaStatus, Gender, Income, MaritalStatus, PhoneNumber, PhoneType,
 };
-use crate::operations::{Operation, OperationFn};
+use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Date, IndividualRef, Location};
 use serde::{Deserialize, Serialize};

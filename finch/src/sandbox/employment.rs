@@ -5,7 +5,7 @@ use crate::handles::handle;
 use crate::hris::{
     CustomField, DirectoryDepartment, EmploymentKind, EmploymentStatus, FlsaStatus, Income,
 };
-use crate::operations::{Operation, OperationFn};
+use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Date, IndividualRef, Location};
 use finch_core::Nullable;

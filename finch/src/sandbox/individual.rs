@@ -3,7 +3,7 @@
 use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::{Email, EmailType, Ethnicity, Gender, MaritalStatus, PhoneNumber, PhoneType};
-use crate::operations::{Operation, OperationFn};
+use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Date, Location};
 use finch_core::Nullable;

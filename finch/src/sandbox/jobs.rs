@@ -3,7 +3,7 @@
 use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::open_enum::open_enum;
-use crate::operations::{Operation, OperationFn};
+use crate::operation::{Operation, OperationFn};
 use serde::{Deserialize, Serialize};
 
 /// Start a sandbox job (`POST /sandbox/jobs`); it ends as the job configuration says

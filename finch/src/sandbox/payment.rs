@@ -4,7 +4,7 @@ use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::BenefitType;
 use crate::hris::{EarningType, PayStatementType, PaymentMethod, TaxType};
-use crate::operations::{Operation, OperationFn};
+use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Date;
 use serde::{Deserialize, Serialize};

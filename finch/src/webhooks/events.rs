@@ -1,7 +1,7 @@
 //! The typed webhook events, by `event_type`.
 
 use super::authentication::AuthenticationMethod;
-use super::verify::WebhookError;
+use super::error::WebhookError;
 use crate::account::ConnectionStatus;
 use crate::open_enum::open_enum;
 use crate::shared::Date;

@@ -30,17 +30,25 @@
 //! [`FinchBuilder::webhook_secret`]: crate::FinchBuilder::webhook_secret
 
 mod authentication;
+mod error;
 mod events;
 mod verify;
 
 pub use authentication::*;
+pub use error::{TOLERANCE, WebhookError};
 pub use events::*;
-pub use verify::{
-    EVENT_ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, TOLERANCE, WebhookError, WebhookVerifier,
-};
+pub use verify::{EVENT_ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, WebhookVerifier};
 
 use crate::client::Finch;
 use http::HeaderMap;
+
+// Defined here, beside the handle, so that the client's module need not import this one.
+impl Finch {
+    /// Verifying and parsing webhook deliveries.
+    pub fn webhooks(&self) -> Webhooks<'_> {
+        Webhooks { client: self }
+    }
+}
 
 /// `client.webhooks()`: verifying and parsing deliveries with the client's webhook secret.
 ///

@@ -13,7 +13,7 @@ pub use unions::*;
 
 use crate::Error;
 use crate::handles::handle;
-use crate::operations::{Operation, OperationFn};
+use crate::operation::{Operation, OperationFn};
 
 handle! {
     /// `client.hris().benefits()`.
