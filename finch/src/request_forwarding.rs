@@ -4,6 +4,7 @@ use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
+use finch_core::Nullable;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
@@ -16,7 +17,8 @@ use serde_json::{Map, Value};
 ///     .param("page", 1)
 ///     .request_header("Content-Type", "application/json")
 ///     .data(r#"{"name": "Jane"}"#);
-/// assert_eq!(request.params.as_ref().map(|params| params.len()), Some(1));
+/// let params = request.params.as_ref().and_then(|params| params.as_ref());
+/// assert_eq!(params.map(|params| params.len()), Some(1));
 /// ```
 #[finch_endpoint(POST "/forward", response = ForwardResponse)]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,12 +28,15 @@ pub struct ForwardRequest {
     pub method: String,
     /// The route at the provider: starts with `/`, then letters, digits, `-` and `_`.
     pub route: String,
-    /// The body of the forwarded request, as text (JSON written out as a string).
-    pub data: Option<String>,
-    /// The query parameters of the forwarded request, as a JSON object (not a query string).
-    pub params: Option<Map<String, Value>>,
-    /// The headers of the forwarded request.
-    pub request_headers: Option<Map<String, Value>>,
+    /// The body of the forwarded request, as text (JSON written out as a string);
+    /// `Some(Nullable::Null)` sends `null`, `None` leaves it out.
+    pub data: Option<Nullable<String>>,
+    /// The query parameters of the forwarded request, as a JSON object (not a query string);
+    /// `Some(Nullable::Null)` sends `null`, `None` leaves it out.
+    pub params: Option<Nullable<Map<String, Value>>>,
+    /// The headers of the forwarded request; `Some(Nullable::Null)` sends `null`, `None` leaves
+    /// it out.
+    pub request_headers: Option<Nullable<Map<String, Value>>>,
 }
 
 impl ForwardRequest {
@@ -48,29 +53,40 @@ impl ForwardRequest {
 
     setters! {
         /// Sets the body of the forwarded request.
-        data(data: impl Into<String>);
+        data(data: impl Into<String>) / clear_data;
         /// Sets all the query parameters of the forwarded request.
-        params(params: Map<String, Value>);
+        params(params: Map<String, Value>) / clear_params;
         /// Sets all the headers of the forwarded request.
-        request_headers(headers: Map<String, Value>);
+        request_headers(headers: Map<String, Value>) / clear_request_headers;
     }
 
-    // `param` and `request_header` are written by hand: they add an entry to a map.
+    // `param` and `request_header` are written by hand: they add an entry to a map that may have
+    // been cleared.
 
     /// Adds the query parameter `name` (any JSON value).
     pub fn param(mut self, name: impl Into<String>, value: impl Into<Value>) -> Self {
-        self.params
-            .get_or_insert_with(Map::new)
-            .insert(name.into(), value.into());
+        insert(&mut self.params, name.into(), value.into());
         self
     }
 
     /// Adds the header `name` to the forwarded request.
     pub fn request_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.request_headers
-            .get_or_insert_with(Map::new)
-            .insert(name.into(), Value::String(value.into()));
+        insert(
+            &mut self.request_headers,
+            name.into(),
+            Value::String(value.into()),
+        );
         self
+    }
+}
+
+/// Adds `name` = `value` to a nullable map, starting a new map when it is unset or cleared.
+fn insert(map: &mut Option<Nullable<Map<String, Value>>>, name: String, value: Value) {
+    match map {
+        Some(Nullable::Value(entries)) => {
+            entries.insert(name, value);
+        }
+        _ => *map = Some(Nullable::Value(Map::from_iter([(name, value)]))),
     }
 }
 

@@ -153,6 +153,32 @@ async fn create_benefit_leaves_out_what_is_not_set() {
 }
 
 #[tokio::test]
+async fn create_benefit_sends_null_for_a_cleared_member_and_leaves_out_an_unset_one() {
+    let server = serve("POST", 201, json!({"benefit_id": "b", "job_id": "j"})).await;
+    finch(&server)
+        .hris()
+        .benefits()
+        .create(
+            CreateBenefit::new()
+                .benefit_type(BenefitType::Commuter)
+                .description("Transit")
+                .clear_company_contribution(),
+        )
+        .await
+        .unwrap();
+    let request = only_request(&server).await;
+    let body = json_body(&request);
+    // Cleared: sent, as `null`. Never set: not sent at all.
+    assert_eq!(body.get("company_contribution"), Some(&Value::Null));
+    assert_eq!(body.get("frequency"), None);
+    assert_bearer_request(
+        &request,
+        "POST",
+        Some(json!({"type": "commuter", "description": "Transit", "company_contribution": null})),
+    );
+}
+
+#[tokio::test]
 async fn supported_benefits_read_features_and_null() {
     let reply = json!([
         {"type": "401k", "description": "401(k)", "employee_deduction": ["fixed", "percent"],

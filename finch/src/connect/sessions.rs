@@ -7,6 +7,7 @@ use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Product;
+use finch_core::Nullable;
 use serde::{Deserialize, Serialize};
 
 /// Create a Connect session (`POST /connect/sessions`, HTTP Basic auth with the client id and
@@ -27,20 +28,21 @@ pub struct CreateConnectSession {
     pub customer_name: String,
     /// The products to request access to.
     pub products: Vec<Product>,
-    /// The customer's email address.
-    pub customer_email: Option<String>,
+    /// The customer's email address (`Some(Nullable::Null)` sends `null`; `None` leaves it out,
+    /// as for the other nullable members below).
+    pub customer_email: Option<Nullable<String>>,
     /// Jump straight to a provider.
-    pub integration: Option<ConnectIntegration>,
+    pub integration: Option<Nullable<ConnectIntegration>>,
     /// Enable manual authentication mode.
-    pub manual: Option<bool>,
+    pub manual: Option<Nullable<bool>>,
     /// Minutes until the session expires (1 to 129,600; default 129,600 = 90 days).
-    pub minutes_to_expire: Option<u32>,
+    pub minutes_to_expire: Option<Nullable<u32>>,
     /// Recordkeeping configuration (only with the `recordkeeping` product).
     pub recordkeeping: Option<Recordkeeping>,
     /// Where to send the employer when Connect is done.
-    pub redirect_uri: Option<String>,
+    pub redirect_uri: Option<Nullable<String>>,
     /// Sandbox mode.
-    pub sandbox: Option<SandboxMode>,
+    pub sandbox: Option<Nullable<SandboxMode>>,
 }
 
 impl CreateConnectSession {
@@ -66,17 +68,17 @@ impl CreateConnectSession {
 
     setters! {
         /// Sets the customer's email address.
-        customer_email(email: impl Into<String>);
+        customer_email(email: impl Into<String>) / clear_customer_email;
         /// Sends the employer to `redirect_uri` when Connect is done.
-        redirect_uri(redirect_uri: impl Into<String>);
+        redirect_uri(redirect_uri: impl Into<String>) / clear_redirect_uri;
         /// Sets the sandbox mode.
-        sandbox(mode: SandboxMode);
+        sandbox(mode: SandboxMode) / clear_sandbox;
         /// Expires the session after `minutes`.
-        minutes_to_expire(minutes: u32);
+        minutes_to_expire(minutes: u32) / clear_minutes_to_expire;
         /// Jumps straight to a provider.
-        integration(integration: ConnectIntegration);
+        integration(integration: ConnectIntegration) / clear_integration;
         /// Enables (or disables) manual authentication mode.
-        manual(manual: bool);
+        manual(manual: bool) / clear_manual;
         /// Configures recordkeeping (only with the `recordkeeping` product).
         recordkeeping(recordkeeping: Recordkeeping);
     }
@@ -101,10 +103,12 @@ pub struct ReauthenticateConnectSession {
     pub connection_id: String,
     /// Minutes until the session expires (default 43,200 = 30 days).
     pub minutes_to_expire: Option<u32>,
-    /// The products to request access to (the connection's when `None`).
-    pub products: Option<Vec<Product>>,
-    /// Where to send the employer when Connect is done.
-    pub redirect_uri: Option<String>,
+    /// The products to request access to (the connection's when `None`; `Some(Nullable::Null)`
+    /// sends `null`).
+    pub products: Option<Nullable<Vec<Product>>>,
+    /// Where to send the employer when Connect is done (`Some(Nullable::Null)` sends `null`);
+    /// left out when `None`.
+    pub redirect_uri: Option<Nullable<String>>,
 }
 
 impl ReauthenticateConnectSession {
@@ -122,9 +126,9 @@ impl ReauthenticateConnectSession {
         /// Expires the session after `minutes`.
         minutes_to_expire(minutes: u32);
         /// Asks for `products`.
-        products(products: impl IntoIterator<Item = Product>);
+        products(products: impl IntoIterator<Item = Product>) / clear_products;
         /// Sends the employer to `redirect_uri` when Connect is done.
-        redirect_uri(redirect_uri: impl Into<String>);
+        redirect_uri(redirect_uri: impl Into<String>) / clear_redirect_uri;
     }
 }
 

@@ -7,6 +7,7 @@ use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Date;
+use finch_core::Nullable;
 use serde::{Deserialize, Serialize};
 
 /// List the distinct items (earnings, taxes, deductions, contributions) that appear on the
@@ -175,10 +176,10 @@ impl ListPayStatementItemRules {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CreatePayStatementItemRule {
-    /// When the rule starts to apply.
-    pub effective_start_date: Option<Date>,
-    /// When the rule stops applying.
-    pub effective_end_date: Option<Date>,
+    /// When the rule starts to apply (`Some(Nullable::Null)` sends `null`); left out when `None`.
+    pub effective_start_date: Option<Nullable<Date>>,
+    /// When the rule stops applying (`Some(Nullable::Null)` sends `null`); left out when `None`.
+    pub effective_end_date: Option<Nullable<Date>>,
     /// What an item must match (all of them).
     pub conditions: Option<Vec<RuleCondition>>,
     /// What to attach to the matching items.
@@ -202,9 +203,9 @@ impl CreatePayStatementItemRule {
         /// Sets what to attach to the matching items.
         attributes(attributes: RuleAttributes);
         /// Applies the rule from `date` (`YYYY-MM-DD`).
-        effective_start_date(date: impl Into<Date>);
+        effective_start_date(date: impl Into<Date>) / clear_effective_start_date;
         /// Applies the rule until `date` (`YYYY-MM-DD`).
-        effective_end_date(date: impl Into<Date>);
+        effective_end_date(date: impl Into<Date>) / clear_effective_end_date;
         /// Sets what the rule applies to.
         entity_type(entity_type: RuleEntityType);
         /// Writes to the entity `entity_id`.

@@ -9,6 +9,7 @@ use super::{
 use crate::finch_endpoint;
 use crate::setters::setters;
 use crate::shared::{CommaSeparated, Date};
+use finch_core::Nullable;
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// List the company's deductions and contributions (`GET /employer/benefits`).
@@ -49,21 +50,26 @@ impl ListBenefits {
 ///     .frequency(BenefitFrequency::EveryPaycheck)
 ///     .company_contribution(BenefitCompanyMatchContribution::new([MatchTier::new(10_000, 300)]));
 /// assert_eq!(request.description.as_deref(), Some("401(k)"));
+/// // A nullable member can be sent as `null`; one never set is left out.
+/// let request = CreateBenefit::new().description("401(k)").clear_frequency();
+/// assert_eq!(request.frequency, Some(finch::Nullable::Null));
+/// assert_eq!(request.benefit_type, None);
 /// ```
 #[finch_endpoint(POST "/employer/benefits", response = CompanyBenefitJob)]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CreateBenefit {
-    /// The type of benefit.
+    /// The type of benefit (`Some(Nullable::Null)` sends `null`); left out when `None`.
     #[finch(rename = "type")]
-    pub benefit_type: Option<BenefitType>,
+    pub benefit_type: Option<Nullable<BenefitType>>,
     /// The benefit's name as it appears in the provider and on pay statements (Finch recommends
     /// fewer than 30 characters: some providers cut longer names).
     pub description: Option<String>,
-    /// How often it is deducted or contributed.
-    pub frequency: Option<BenefitFrequency>,
-    /// The company's match.
-    pub company_contribution: Option<BenefitCompanyMatchContribution>,
+    /// How often it is deducted or contributed (`Some(Nullable::Null)` sends `null`); left out
+    /// when `None`.
+    pub frequency: Option<Nullable<BenefitFrequency>>,
+    /// The company's match (`Some(Nullable::Null)` sends `null`); left out when `None`.
+    pub company_contribution: Option<Nullable<BenefitCompanyMatchContribution>>,
     /// The entity to write, for connections with several (exactly one id).
     #[finch(query)]
     pub entity_ids: Option<Vec<String>>,
@@ -77,13 +83,14 @@ impl CreateBenefit {
 
     setters! {
         /// Sets the type of benefit.
-        benefit_type(benefit_type: BenefitType);
+        benefit_type(benefit_type: BenefitType) / clear_benefit_type;
         /// Sets the benefit's name.
         description(description: impl Into<String>);
         /// Sets how often it is deducted or contributed.
-        frequency(frequency: BenefitFrequency);
+        frequency(frequency: BenefitFrequency) / clear_frequency;
         /// Sets the company's match.
-        company_contribution(contribution: BenefitCompanyMatchContribution);
+        company_contribution(contribution: BenefitCompanyMatchContribution)
+        / clear_company_contribution;
         /// Writes to the entity `entity_id`.
         entity_id;
     }
@@ -130,19 +137,20 @@ impl ListSupportedBenefits {
 ///     .benefit_type(BenefitType::HsaPre)
 ///     .description("HSA")
 ///     .frequency(BenefitFrequency::EveryPaycheck);
-/// assert_eq!(request.benefit_type, Some(BenefitType::HsaPre));
+/// assert_eq!(request.benefit_type, Some(BenefitType::HsaPre.into()));
 /// ```
 #[finch_endpoint(POST "/employer/benefits/register", response = CompanyBenefitJob)]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RegisterBenefit {
-    /// The type of benefit.
+    /// The type of benefit (`Some(Nullable::Null)` sends `null`); left out when `None`.
     #[finch(rename = "type")]
-    pub benefit_type: Option<BenefitType>,
+    pub benefit_type: Option<Nullable<BenefitType>>,
     /// The benefit's name as it appears in the provider.
     pub description: Option<String>,
-    /// How often it is deducted or contributed.
-    pub frequency: Option<BenefitFrequency>,
+    /// How often it is deducted or contributed (`Some(Nullable::Null)` sends `null`); left out
+    /// when `None`.
+    pub frequency: Option<Nullable<BenefitFrequency>>,
     /// The entity to write, for connections with several (exactly one id).
     #[finch(query)]
     pub entity_ids: Option<Vec<String>>,
@@ -156,11 +164,11 @@ impl RegisterBenefit {
 
     setters! {
         /// Sets the type of benefit.
-        benefit_type(benefit_type: BenefitType);
+        benefit_type(benefit_type: BenefitType) / clear_benefit_type;
         /// Sets the benefit's name.
         description(description: impl Into<String>);
         /// Sets how often it is deducted or contributed.
-        frequency(frequency: BenefitFrequency);
+        frequency(frequency: BenefitFrequency) / clear_frequency;
         /// Writes to the entity `entity_id`.
         entity_id;
     }
