@@ -45,18 +45,22 @@ impl Credentials {
         self
     }
 
+    // The getters are `*_ref`, not `get_*` (API guidelines, C-GETTER) nor the bare field name,
+    // which the builder-style setters above already take; `http::request::Builder` uses the same
+    // pattern (`method` sets, `method_ref` reads).
+
     /// The client id, if set.
-    pub fn get_client_id(&self) -> Option<&str> {
+    pub fn client_id_ref(&self) -> Option<&str> {
         self.client_id.as_deref()
     }
 
     /// The client secret, if set.
-    pub fn get_client_secret(&self) -> Option<&Secret> {
+    pub fn client_secret_ref(&self) -> Option<&Secret> {
         self.client_secret.as_ref()
     }
 
     /// The access token, if set.
-    pub fn get_access_token(&self) -> Option<&Secret> {
+    pub fn access_token_ref(&self) -> Option<&Secret> {
         self.access_token.as_ref()
     }
 

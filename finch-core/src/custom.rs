@@ -39,6 +39,33 @@ pub struct CustomRequest<'c> {
     error: Option<RequestError>,
 }
 
+/// Shows the method, the path, the auth scheme, the body as a bounded excerpt with the values of
+/// secret members masked, and a pending error; never the query's or the headers' values (they may
+/// hold credentials).
+impl std::fmt::Debug for CustomRequest<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CustomRequest")
+            .field("method", &self.method)
+            .field(
+                "path",
+                &match self.path.split_once('?') {
+                    Some((path, query)) => format!("{path}?{}", crate::redact::redact_query(query)),
+                    None => self.path.clone(),
+                },
+            )
+            .field("auth", &self.auth)
+            .field(
+                "body",
+                &self
+                    .body
+                    .as_ref()
+                    .map(|body| crate::redact::excerpt(body, 0, self.secret_members)),
+            )
+            .field("error", &self.error)
+            .finish_non_exhaustive()
+    }
+}
+
 // The constructor lives here, beside what it builds, so that `client.rs` need not import this module.
 impl Client {
     /// A request to an endpoint that is not declared (a new or beta one), built by hand.

@@ -146,13 +146,23 @@ impl fmt::Display for Error {
     }
 }
 
+/// `Error` is transparent (as thiserror's `#[error(transparent)]`): it names which layer failed
+/// and is not a layer of its own, so its `Display` is the variant's (with the call's attempt count
+/// or the request type, which only it knows) and its `source()` is the variant's `source()`. Each
+/// layer's `Display` says that layer only and its `source()` gives the cause beneath, so a report
+/// that walks `source()` shows every cause once.
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Transport { error, .. } => Some(error),
-            Error::Request { error, .. } => Some(error),
-            Error::Config(error) => Some(error),
-            _ => None,
+            Error::Api(error) => error.source(),
+            Error::Accepted(accepted) => accepted.source(),
+            Error::Decode(error) => error.source(),
+            Error::Timeout(error) => error.source(),
+            Error::Transport { error, .. } => error.source(),
+            Error::Request { error, .. } => error.source(),
+            Error::Config(error) => error.source(),
+            Error::Paging(error) => error.source(),
+            Error::Redirect(error) => error.source(),
         }
     }
 }
@@ -457,6 +467,8 @@ impl fmt::Display for ApiError {
     }
 }
 
+impl std::error::Error for ApiError {}
+
 /// Finch's 202 reply: the request was accepted, but the data is not ready.
 ///
 /// ```
@@ -530,6 +542,8 @@ impl fmt::Display for Accepted {
     }
 }
 
+impl std::error::Error for Accepted {}
+
 impl fmt::Debug for Accepted {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Accepted")
@@ -560,6 +574,12 @@ impl fmt::Debug for Accepted {
 /// assert!(error.excerpt.contains(r#""access_token":"[redacted]""#));
 /// assert!(!error.to_string().contains("tok-123"));
 /// ```
+///
+/// Its `source()` is serde's error when serde's message is shown as it is (nothing masked, nothing
+/// cut), so it can be downcast to `serde_json::Error`; otherwise it is a private error whose
+/// `Display` is the masked, bounded [`message`](Self::message), because serde's own text would
+/// quote the value this error masks. `Display` names serde's message only when there is no
+/// source (an empty body, a body where none was expected): a report shows it once either way.
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct DecodeError {
@@ -580,6 +600,44 @@ pub struct DecodeError {
     pub request_id: Option<String>,
     /// How many attempts the call made.
     pub attempts: u32,
+    /// serde's error, or its masked message (see above).
+    cause: Option<DecodeCause>,
+}
+
+/// The cause of a [`DecodeError`]: serde's error, shown as is only when `exact`.
+#[derive(Clone)]
+struct DecodeCause {
+    /// serde's message as the `DecodeError` shows it: masked and bounded.
+    shown: String,
+    /// `true` when `shown` is serde's whole message: then serde's error is the source itself.
+    exact: bool,
+    error: std::sync::Arc<serde_json::Error>,
+}
+
+impl fmt::Debug for DecodeCause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Never serde's own `Debug`: it quotes the value that `shown` masks.
+        f.debug_tuple("DecodeCause").field(&self.shown).finish()
+    }
+}
+
+impl fmt::Display for DecodeCause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.shown)
+    }
+}
+
+impl std::error::Error for DecodeCause {}
+
+impl std::error::Error for DecodeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        let cause = self.cause.as_ref()?;
+        if cause.exact {
+            Some(&*cause.error)
+        } else {
+            Some(cause)
+        }
+    }
 }
 
 impl DecodeError {
@@ -596,7 +654,10 @@ impl DecodeError {
     ///     br#"{"individuals":[{"id":"a"},{"id":7}]}"#, http::StatusCode::OK, None,
     /// ).unwrap_err();
     /// assert_eq!(error.path, "individuals[1].id");
-    /// assert!(error.to_string().contains("invalid type: integer `7`"));
+    /// // serde's message is the source, so a report shows it once.
+    /// let source = std::error::Error::source(&*error).unwrap();
+    /// assert!(source.to_string().contains("invalid type: integer `7`"));
+    /// assert!(!error.to_string().contains("invalid type"));
     /// ```
     pub fn decode<T: serde::de::DeserializeOwned>(
         body: &[u8],
@@ -644,15 +705,23 @@ impl DecodeError {
                 // The whole prefix is scanned, so a window that starts inside a secret is masked.
                 let window = redact::window(body.len(), offset);
                 let masking = redact::mask(body, window.end.max(offset), secret_members);
+                let serde_message = without_position(&error);
+                let message = redact::message(&serde_message, &masking, in_secret);
+                let cause = DecodeCause {
+                    shown: message.clone(),
+                    exact: message == serde_message,
+                    error: std::sync::Arc::new(error),
+                };
                 Err(Box::new(DecodeError {
                     type_name: type_name::<T>(),
                     path: redact::bounded(&path, NAME_CHARS),
-                    message: redact::message(&without_position(&error), &masking, in_secret),
+                    message,
                     excerpt: redact::render(body, window, &masking),
                     body_len: body.len(),
                     status,
                     request_id: request_id.map(|id| redact::bounded(id, NAME_CHARS)),
                     attempts: 1,
+                    cause: Some(cause),
                 }))
             }
         }
@@ -693,6 +762,7 @@ impl DecodeError {
             status,
             request_id: request_id.map(|id| redact::bounded(id, NAME_CHARS)),
             attempts: 1,
+            cause: None,
         }))
     }
 }
@@ -701,9 +771,14 @@ impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "could not decode the {} reply as `{}` at `{}`: {}; body ({} bytes): {}",
-            self.status, self.type_name, self.path, self.message, self.body_len, self.excerpt
+            "could not decode the {} reply as `{}` at `{}`",
+            self.status, self.type_name, self.path
         )?;
+        // serde's message is the source's text when there is a source: not repeated here.
+        if self.cause.is_none() {
+            write!(f, ": {}", self.message)?;
+        }
+        write!(f, "; body ({} bytes): {}", self.body_len, self.excerpt)?;
         if let Some(id) = &self.request_id {
             write!(f, " [request id {id}]")?;
         }

@@ -32,6 +32,8 @@
 //! # Ok(()) }
 //! ```
 
+#![warn(missing_debug_implementations)]
+
 mod base_url;
 mod builder;
 mod client;

@@ -103,22 +103,22 @@ impl Client {
             AuthScheme::Bearer => {
                 let token = self
                     .credentials
-                    .get_access_token()
+                    .access_token_ref()
                     .ok_or(missing(Credential::AccessToken))?;
                 format!("Bearer {}", token.expose())
             }
-            AuthScheme::OptionalBearer => match self.credentials.get_access_token() {
+            AuthScheme::OptionalBearer => match self.credentials.access_token_ref() {
                 Some(token) => format!("Bearer {}", token.expose()),
                 None => return Ok(None),
             },
             AuthScheme::Basic => {
                 let id = self
                     .credentials
-                    .get_client_id()
+                    .client_id_ref()
                     .ok_or(missing(Credential::ClientId))?;
                 let secret = self
                     .credentials
-                    .get_client_secret()
+                    .client_secret_ref()
                     .ok_or(missing(Credential::ClientSecret))?;
                 let encoded = base64::engine::general_purpose::STANDARD
                     .encode(format!("{id}:{}", secret.expose()));

@@ -30,6 +30,24 @@ pub struct TestTransport {
     state: Arc<Mutex<State>>,
 }
 
+/// Shows how many replies are queued and how many requests were recorded (see
+/// [`RecordedRequest`]'s `Debug` for one request, redacted).
+impl fmt::Debug for TestTransport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (queued, recorded) = match self.state.lock() {
+            Ok(state) => (state.replies.len(), state.requests.len()),
+            Err(poisoned) => {
+                let state = poisoned.into_inner();
+                (state.replies.len(), state.requests.len())
+            }
+        };
+        f.debug_struct("TestTransport")
+            .field("queued_replies", &queued)
+            .field("recorded_requests", &recorded)
+            .finish()
+    }
+}
+
 #[derive(Default)]
 struct State {
     replies: VecDeque<Result<http::Response<Bytes>, TransportError>>,

@@ -129,7 +129,18 @@ impl TransportError {
         }
     }
 
-    /// A failure caused by another error, whose text becomes the message.
+    /// A failure caused by another error, which becomes its [`source`](std::error::Error::source).
+    /// Its `Display` then says this layer only (`connection failed`), so that a report that
+    /// walks `source()` shows the cause once; [`message`](Self::message) is the cause's chain.
+    ///
+    /// ```
+    /// use finch_core::{TransportError, TransportErrorKind};
+    /// let cause = std::io::Error::new(std::io::ErrorKind::ConnectionRefused, "connection refused");
+    /// let error = TransportError::with_source(TransportErrorKind::Connect, cause);
+    /// assert_eq!(error.to_string(), "connection failed");
+    /// assert_eq!(std::error::Error::source(&error).unwrap().to_string(), "connection refused");
+    /// assert_eq!(error.message(), "connection refused");
+    /// ```
     pub fn with_source(
         kind: TransportErrorKind,
         source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
@@ -152,7 +163,7 @@ impl TransportError {
         self.kind
     }
 
-    /// The description.
+    /// The description: the message given, or the cause's text and its sources' (`a: b: c`).
     pub fn message(&self) -> &str {
         &self.message
     }
@@ -176,7 +187,12 @@ impl fmt::Display for TransportError {
             TransportErrorKind::BodyTooLarge => "reply too large",
             TransportErrorKind::Other => "transport failed",
         };
-        write!(f, "{what}: {}", self.message)
+        // With a source, the message is the source's text: a report shows it from `source()`.
+        if self.source.is_some() {
+            f.write_str(what)
+        } else {
+            write!(f, "{what}: {}", self.message)
+        }
     }
 }
 

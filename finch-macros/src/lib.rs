@@ -11,6 +11,8 @@
 //! errors with a stand-in impl (`fallback`). Errors are collected in a context (`ctxt`) and reported
 //! together, each at the tokens to change.
 
+#![warn(missing_debug_implementations)]
+
 mod ast;
 mod attr;
 mod check;

@@ -161,6 +161,8 @@
 //! calls, so a failing test replays exactly. The clock reads 09:00 UTC on "today" and advances
 //! one second per request.
 
+#![warn(missing_debug_implementations)]
+
 mod auth;
 mod catalog;
 mod connection;

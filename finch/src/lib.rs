@@ -98,6 +98,8 @@
 //! }
 //! ```
 
+#![warn(missing_debug_implementations)]
+
 // Generated code names `::finch::__private_v0`, which must resolve inside this crate too.
 extern crate self as finch;
 

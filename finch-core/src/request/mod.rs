@@ -350,14 +350,14 @@ impl<'a> BodyWriter<'a> {
             return self.field(name, value);
         }
         let from_client = match credential {
-            Credential::ClientId => self.credentials.get_client_id(),
+            Credential::ClientId => self.credentials.client_id_ref(),
             Credential::ClientSecret => self
                 .credentials
-                .get_client_secret()
+                .client_secret_ref()
                 .map(|secret| secret.expose()),
             Credential::AccessToken => self
                 .credentials
-                .get_access_token()
+                .access_token_ref()
                 .map(|secret| secret.expose()),
         };
         match from_client {

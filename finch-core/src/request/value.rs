@@ -117,6 +117,12 @@ impl HeaderValue for Secret {}
 #[doc(hidden)]
 pub struct Displayed<'a>(&'a dyn fmt::Display);
 
+impl fmt::Debug for Displayed<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Displayed").finish_non_exhaustive()
+    }
+}
+
 impl Serialize for Displayed<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self.0)

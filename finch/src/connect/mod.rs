@@ -41,7 +41,7 @@ impl Connect<'_> {
         redirect_uri: impl Into<String>,
     ) -> AuthUrl {
         let url = AuthUrl::new(products, redirect_uri);
-        match self.client.core().credentials().get_client_id() {
+        match self.client.core().credentials().client_id_ref() {
             Some(client_id) => url.client_id(client_id),
             None => url,
         }
