@@ -301,9 +301,9 @@ mod tests {
             http::StatusCode::OK,
             None,
         )
-        .unwrap_err()
-        .to_string();
-        assert!(error.contains("in `amount`"), "{error}");
-        assert!(error.contains("[0].body"), "{error}");
+        .unwrap_err();
+        // serde's message is the error's source (and its `message`), not part of its `Display`.
+        assert!(error.message.contains("in `amount`"), "{error}");
+        assert!(error.to_string().contains("[0].body"), "{error}");
     }
 }
