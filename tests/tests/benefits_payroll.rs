@@ -464,7 +464,13 @@ async fn individual_benefit_decode_errors_say_where() {
     let Error::Decode(decode) = &error else {
         panic!("expected a decode error, got {error:?}");
     };
-    let text = error.to_string();
+    // The report: the error and its source (serde's message, which names the inner path).
+    let text = format!(
+        "{error}: {}",
+        std::error::Error::source(&error)
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    );
     assert!(decode.path.starts_with("[0].body"), "{text}");
     assert!(text.contains("company_contribution"), "{text}");
     assert!(text.contains("tiers[0].threshold"), "{text}");

@@ -382,7 +382,13 @@ async fn a_bad_pay_statement_names_the_path() {
         .retrieve_many(RetrievePayStatements::new(["p"]))
         .await
         .unwrap_err();
-    let text = error.to_string();
+    // The report: the error and its source (serde's message, which names the inner path).
+    let text = format!(
+        "{error}: {}",
+        std::error::Error::source(&error)
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    );
     assert!(text.contains("responses[0].body"), "{text}");
     assert!(
         text.contains("pay_statements[0].earnings[0].amount"),
@@ -835,12 +841,14 @@ async fn a_known_document_that_does_not_match_names_the_path() {
         .await
         .unwrap_err();
     assert!(matches!(error, Error::Decode(_)), "{error:?}");
-    assert!(
-        error
-            .to_string()
-            .contains("data.total_number_of_allowances"),
-        "{error}"
+    // The report: the error and its source (serde's message, which names the inner path).
+    let text = format!(
+        "{error}: {}",
+        std::error::Error::source(&error)
+            .map(ToString::to_string)
+            .unwrap_or_default()
     );
+    assert!(text.contains("data.total_number_of_allowances"), "{text}");
 }
 
 #[tokio::test]
