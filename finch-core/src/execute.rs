@@ -142,7 +142,15 @@ impl Call<'_> {
             }
             Some(Err(Stop::Error(error))) => Outcome::Done(Err(error)),
             Some(Err(Stop::Transport(error))) => {
-                tracing::debug!(attempt, latency_ms, error = %error, "finch: attempt failed");
+                // The kind and the cause's text: a transport error with a source displays its kind
+                // only (the cause is its `source()`), and a log line has no chain to walk.
+                tracing::debug!(
+                    attempt,
+                    latency_ms,
+                    kind = ?error.kind(),
+                    error = error.message(),
+                    "finch: attempt failed"
+                );
                 if can_retry && transport_error_is_retryable(&error) {
                     return Outcome::RetryAfter(backoff());
                 }
