@@ -16,6 +16,7 @@ use std::sync::Arc;
 /// # Ok::<(), finch_core::Error>(())
 /// ```
 #[derive(Clone, Debug)]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub struct ReqwestTransport {
     client: reqwest::Client,
     max_response_bytes: usize,
@@ -23,6 +24,7 @@ pub struct ReqwestTransport {
 
 /// The largest reply body read by default: 128 MiB, far above Finch's largest pages (a 10,000
 /// individual batch is about 6 MiB), so that a broken or hostile server cannot exhaust memory.
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 128 * 1024 * 1024;
 
 impl ReqwestTransport {

@@ -1,4 +1,4 @@
-//! The `#[finch_endpoint]` attribute of the [finch](https://docs.rs/finch) SDK for the Finch HRIS
+//! The `#[finch_endpoint]` attribute of the [finch](https://docs.rs/finch-sdk) SDK for the Finch HRIS
 //! and payroll API.
 //!
 //! Use it through `finch` (`use finch::finch_endpoint;`), which re-exports it: the code it generates

@@ -97,6 +97,15 @@
 //!     pub carriers: Vec<String>,
 //! }
 //! ```
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+// The READMEs' Rust blocks are doc tests (`cargo test --doc`): the workspace's and this crate's.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+mod readme_workspace {}
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+mod readme_crate {}
 
 #![warn(missing_debug_implementations)]
 
@@ -113,6 +122,7 @@ pub mod jobs;
 mod listing;
 mod open_enum;
 #[cfg(feature = "openapi")]
+#[cfg_attr(docsrs, doc(cfg(feature = "openapi")))]
 pub mod openapi;
 mod operation;
 mod operations;
