@@ -32,7 +32,6 @@
 //! # Ok(()) }
 //! ```
 #![cfg_attr(docsrs, feature(doc_cfg))]
-
 #![warn(missing_debug_implementations)]
 
 mod base_url;

@@ -98,6 +98,7 @@
 //! }
 //! ```
 #![cfg_attr(docsrs, feature(doc_cfg))]
+#![warn(missing_debug_implementations)]
 
 // The READMEs' Rust blocks are doc tests (`cargo test --doc`): the workspace's and this crate's.
 #[cfg(doctest)]
@@ -106,8 +107,6 @@ mod readme_workspace {}
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 mod readme_crate {}
-
-#![warn(missing_debug_implementations)]
 
 // Generated code names `::finch::__private_v0`, which must resolve inside this crate too.
 extern crate self as finch;
