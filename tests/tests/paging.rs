@@ -102,7 +102,15 @@ async fn assert_ends<E: Paginated>(
     how: Ignores,
 ) {
     let (ok, errors) = drain(&mut items).await;
-    let listing = std::any::type_name::<E>().rsplit("::").next().unwrap();
+    // The type's own name, without its path or lifetimes (`ListShelf<'_>` is `ListShelf`).
+    let type_name = std::any::type_name::<E>();
+    let listing = type_name
+        .split('<')
+        .next()
+        .unwrap()
+        .rsplit("::")
+        .next()
+        .unwrap();
     assert_eq!(ok.len(), page_len, "{listing} {how:?}: the first page once");
     let [Error::Paging(error)] = errors.as_slice() else {
         panic!("{listing} {how:?}: expected one paging error, got {errors:?}");
@@ -230,61 +238,20 @@ async fn pages_without_a_limit_end_too_when_the_server_ignores_the_offset() {
     }
 }
 
-/// A listing a library author declares: no offset, no total, no ids in the page. A server that
-/// ignores its offset is still caught, by the page's body.
-#[finch_endpoint(GET "/widgets", response = WidgetPage)]
-#[derive(Clone, Debug)]
-struct ListWidgets {
-    #[finch(query)]
-    limit: Option<u64>,
-    #[finch(query)]
-    offset: Option<u64>,
-}
-
-#[derive(Debug, serde::Deserialize)]
-struct WidgetPage {
-    widgets: Vec<String>,
-}
-
-impl Paginated for ListWidgets {
-    type Item = String;
-
-    fn offset(&self) -> u64 {
-        self.offset.unwrap_or(0)
-    }
-
-    fn limit(&self) -> Option<u64> {
-        self.limit
-    }
-
-    fn at_offset(&self, offset: u64) -> Self {
-        ListWidgets {
-            offset: Some(offset),
-            ..self.clone()
-        }
-    }
-
-    fn page_info(page: &WidgetPage) -> finch::core::PageInfo {
-        finch::core::PageInfo::new(page.widgets.len())
-    }
-
-    fn into_items(page: WidgetPage) -> Vec<String> {
-        page.widgets
-    }
-}
-
+/// A library author's listing (`ListShelf`, below) reports no offset, no total and no ids: a
+/// server that ignores its offset is still caught, by the page's body.
 #[tokio::test]
 async fn a_library_authors_listing_ends_too() {
     let server = MockServer::start().await;
-    Mock::given(path("/widgets"))
+    Mock::given(path("/shelves/top/widgets"))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"widgets": ["a", "b"]})))
         .mount(&server)
         .await;
     let client = finch(&server);
     let walk = finch::core::Pages::new(
         client.core().clone(),
-        ListWidgets {
-            limit: Some(2),
+        ListShelf {
+            shelf: "top",
             offset: None,
         },
     )
@@ -511,6 +478,11 @@ async fn a_still_syncing_page_ends_the_walk_until_resumed() {
     let (people, errors) = drain(&mut walk).await;
     assert_eq!((people.len(), errors.len()), (3, 0));
     assert_eq!(calls.load(Ordering::SeqCst), 2);
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct WidgetPage {
+    widgets: Vec<String>,
 }
 
 /// A listing whose request borrows its filter: it pages with `next_page`/`next_item` (nothing is
