@@ -1,6 +1,7 @@
 //! `POST /auth/token`: exchange a Finch Connect authorization code for a connection's access token.
 
 use crate::handles::handle;
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
@@ -75,6 +76,7 @@ impl CreateAccessToken {
 /// assert!(!format!("{response:?}").contains("7e965183"));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
+#[model]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CreateAccessTokenResponse {
@@ -92,13 +94,11 @@ pub struct CreateAccessTokenResponse {
     pub customer_name: Option<String>,
     /// Deprecated: use `connection_id` to identify the connection.
     #[deprecated(note = "use `connection_id` to identify the connection")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// The type of application associated with the token.
     pub client_type: ClientType,
     /// Deprecated: use `connection_id` to identify the connection.
     #[deprecated(note = "use `connection_id` to identify the connection")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
     /// The type of the connection associated with the token.
     pub connection_type: ConnectionType,

@@ -2,6 +2,7 @@
 
 use crate::access_tokens::{ClientType, ConnectionType};
 use crate::handles::handle;
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::shared::Product;
@@ -96,6 +97,7 @@ impl DisconnectEntity {
 /// assert_eq!(about.entities.as_deref().map(<[_]>::len), Some(1));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
+#[model]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Introspection {
@@ -117,50 +119,39 @@ pub struct Introspection {
     pub provider_id: String,
     /// Deprecated: use `connection_id` to identify the connection.
     #[deprecated(note = "use `connection_id` to identify the connection")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// The Finch id of the company the token belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
     /// The ways the employer authenticated with the provider, each with its own status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authentication_methods: Option<Vec<AuthenticationMethodDetail>>,
     /// The customer id you gave Finch when the Connect session was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_id: Option<String>,
     /// The customer name you gave Finch when the Connect session was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_name: Option<String>,
     /// The customer email you gave Finch when the Connect session was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_email: Option<String>,
     /// The connection's entities (several for a multi-entity connection); pass one id as
     /// `entity_ids` on `/employer/*` endpoints.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entities: Option<Vec<ConnectedEntity>>,
     /// `true` when the connection uses the Assisted Connect flow, `false` when it is automated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manual: Option<bool>,
     /// Deprecated: use `provider_id` to identify the provider.
     #[deprecated(note = "use `provider_id` to identify the provider")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payroll_provider_id: Option<String>,
     /// The username used to log in to the provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
 }
 
 /// The status of a connection or of one of its authentication methods.
+#[model]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ConnectionStatusDetail {
     /// The status.
     pub status: ConnectionStatus,
     /// A description of the status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// When the connection last synced successfully (an ISO 8601 date-time as sent).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_successful_sync: Option<String>,
 }
 
@@ -183,6 +174,7 @@ open_enum! {
 }
 
 /// One way the employer authenticated with the provider.
+#[model]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AuthenticationMethodDetail {
@@ -190,10 +182,8 @@ pub struct AuthenticationMethodDetail {
     #[serde(rename = "type")]
     pub method_type: AuthenticationType,
     /// Its status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_status: Option<ConnectionStatusDetail>,
     /// The products it grants.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub products: Option<Vec<Product>>,
 }
 

@@ -4,6 +4,7 @@ use crate::account::AuthenticationType;
 use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::{BenefitFrequency, BenefitType, HsaContributionLimit};
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::shared::Product;
@@ -43,6 +44,7 @@ impl ListProviders {
 /// assert_eq!(company.and_then(|company| company.ein), Some(true));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
+#[model]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Provider {
@@ -53,32 +55,26 @@ pub struct Provider {
     /// The Finch products the provider supports.
     pub products: Vec<Product>,
     /// The ways an employer can authenticate with the provider, and what each supports.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authentication_methods: Option<Vec<ProviderAuthenticationMethod>>,
     /// `true` while the integration is in beta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub beta: Option<bool>,
     /// The URL of the provider's official icon.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub icon: Option<String>,
     /// The URL of the provider's official logo.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo: Option<String>,
     /// Deprecated: whether the integration uses the Assisted Connect flow by default.
     #[deprecated(
         note = "look for an `authentication_methods` entry of type `AuthenticationType::Assisted` instead"
     )]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manual: Option<bool>,
     /// Whether the provider requires multi-factor authentication.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mfa_required: Option<bool>,
     /// The hex code of the provider's primary color.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub primary_color: Option<String>,
 }
 
 /// One way to authenticate with a provider, and what Finch supports through it.
+#[model]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProviderAuthenticationMethod {
@@ -87,10 +83,8 @@ pub struct ProviderAuthenticationMethod {
     pub method_type: AuthenticationType,
     /// Each benefit type and what is supported for it; a benefit type that is not supported maps
     /// to `None`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub benefits_support: Option<BenefitsSupport>,
     /// The data fields the provider returns, per product.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supported_fields: Option<SupportedFields>,
 }
 
@@ -98,14 +92,13 @@ pub struct ProviderAuthenticationMethod {
 pub type BenefitsSupport = BTreeMap<BenefitType, Option<BenefitSupport>>;
 
 /// What a provider supports for one benefit type.
+#[model]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct BenefitSupport {
     /// The benefit features the provider supports.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supported_features: Option<BenefitFeatures>,
     /// The operations Finch supports on company and individual benefits.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supported_operations: Option<BenefitOperations>,
 }
 
@@ -154,32 +147,28 @@ open_enum! {
 }
 
 /// The operations Finch supports on a benefit type.
+#[model]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct BenefitOperations {
     /// On company benefits (`/employer/benefits`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_benefits: Option<OperationSupportMatrix>,
     /// On individual enrollments (`/employer/benefits/{benefit_id}/individuals`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub individual_benefits: Option<OperationSupportMatrix>,
 }
 
 /// Whether each operation is supported.
+#[model]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OperationSupportMatrix {
     /// Creating.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create: Option<OperationSupport>,
     /// Reading.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read: Option<OperationSupport>,
     /// Updating.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update: Option<OperationSupport>,
     /// Deleting.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delete: Option<OperationSupport>,
 }
 
@@ -457,29 +446,23 @@ pub struct SupportedPayStatementPagingFields {
 ///
 /// Products the spec does not describe yet (the beta `plans`, `plan_enrollments`,
 /// `plan_dependents`) are kept as sent in [`other`](Self::other).
+#[model]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SupportedFields {
     /// `GET /employer/company`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company: Option<SupportedCompanyFields>,
     /// `GET /employer/directory`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub directory: Option<SupportedDirectoryFields>,
     /// `POST /employer/individual`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub individual: Option<SupportedIndividualFields>,
     /// `POST /employer/employment`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employment: Option<SupportedEmploymentFields>,
     /// `GET /employer/payment`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment: Option<SupportedPaymentFields>,
     /// `POST /employer/pay-statement`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pay_statement: Option<SupportedPayStatementFields>,
     /// `GET /employer/pay-groups`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pay_group: Option<SupportedPayGroupFields>,
     /// Products not described above, as sent.
     #[serde(flatten)]

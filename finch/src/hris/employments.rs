@@ -3,6 +3,7 @@
 use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::IndividualRequest;
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
@@ -303,14 +304,13 @@ open_enum! {
 /// assert_eq!(field.value.as_ref().and_then(|v| v.as_str()), Some("L"));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
+#[model]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CustomField {
     /// The field's name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The field's value, of whatever JSON type the provider uses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<serde_json::Value>,
 }
 

@@ -3,6 +3,7 @@
 use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::BenefitType;
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
@@ -71,16 +72,15 @@ impl RetrievePayStatements {
 /// let request = finch::hris::PayStatementRequest::new("fc8b024e").limit(1000);
 /// assert_eq!(request.limit, Some(1000));
 /// ```
+#[model]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PayStatementRequest {
     /// The payment's Finch id.
     pub payment_id: String,
     /// Page size (Finch's default is 100, its maximum 5,000).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u64>,
     /// Index of the first statement of the page (default 0).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offset: Option<u64>,
 }
 

@@ -2,6 +2,7 @@
 
 use crate::handles::handle;
 use crate::listing::{listing_accessors, offset_listing};
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
@@ -83,14 +84,13 @@ pub struct JobQuotas {
 }
 
 /// A job quota (per hour, fixed window).
+#[model]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct JobQuota {
     /// The refreshes allowed per hour.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allowed_refreshes: Option<i64>,
     /// The refreshes left this hour.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remaining_refreshes: Option<i64>,
 }
 
@@ -262,6 +262,7 @@ impl W4SyncParams {
 /// assert_eq!(created.remaining_refreshes, 1);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
+#[model]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AutomatedJobResponse {
@@ -270,13 +271,10 @@ pub struct AutomatedJobResponse {
     /// The refreshes left this hour.
     pub remaining_refreshes: i64,
     /// The job's id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_id: Option<String>,
     /// Where to read the job's status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_url: Option<String>,
     /// When to try again (ISO 8601), once the quota is used up.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_at: Option<String>,
 }
 

@@ -2,6 +2,7 @@
 
 use crate::finch_endpoint;
 use crate::handles::handle;
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
@@ -57,16 +58,15 @@ impl RetrieveLedgerItems {
 }
 
 /// The ledger of one payment to read (beta).
+#[model]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LedgerItemsRequest {
     /// The payment's Finch id (UUID v4).
     pub payment_id: String,
     /// How many ledger items of this payment to skip.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offset: Option<u64>,
     /// The most ledger items of this payment to return (at least 1).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u64>,
 }
 

@@ -3,6 +3,7 @@
 use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::{Email, EmailType, Ethnicity, Gender, MaritalStatus, PhoneNumber, PhoneType};
+use crate::model;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Date, Location};
@@ -160,50 +161,37 @@ fn push<T>(list: &mut Option<Nullable<Vec<T>>>, item: T) {
 /// assert_eq!(individual.first_name.as_deref(), Some("Ada"));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
+#[model]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct IndividualUpdateResponse {
     /// A stable Finch id (UUID v4) for the individual.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The legal first name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// The legal middle name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub middle_name: Option<String>,
     /// The legal last name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// The preferred name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preferred_name: Option<String>,
     /// Email addresses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emails: Option<Vec<Email>>,
     /// Phone numbers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_numbers: Option<Vec<Option<PhoneNumber>>>,
     /// Gender.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gender: Option<Gender>,
     /// The EEOC-defined ethnicity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ethnicity: Option<Ethnicity>,
     /// Marital status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub marital_status: Option<MaritalStatus>,
     /// Date of birth.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dob: Option<Date>,
     /// The Social Security Number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ssn: Option<String>,
     /// The Social Security Number, encrypted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encrypted_ssn: Option<String>,
     /// The home address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub residence: Option<Location>,
 }
 

@@ -4,6 +4,7 @@ use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::BenefitType;
 use crate::hris::{EarningType, PayStatementType, PaymentMethod, TaxType};
+use crate::model;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Date;
@@ -60,37 +61,30 @@ impl CreateSandboxPayment {
 }
 
 /// A pay statement to create. Amounts are integer cents.
+#[model]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct NewPayStatement {
     /// The Finch id of the individual paid.
     pub individual_id: String,
     /// The kind of payment (Finch's default: `regular_payroll`).
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub pay_statement_type: Option<PayStatementType>,
     /// How the individual is paid (Finch's default: `direct_deposit`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_method: Option<PaymentMethod>,
     /// The hours worked (more than 0).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_hours: Option<f64>,
     /// The gross pay, in cents (more than 0).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gross_pay: Option<i64>,
     /// The net pay, in cents.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub net_pay: Option<i64>,
     /// The earnings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub earnings: Option<Vec<NewEarning>>,
     /// The taxes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub taxes: Option<Vec<NewTax>>,
     /// The employee's deductions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employee_deductions: Option<Vec<NewEmployeeDeduction>>,
     /// The employer's contributions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employer_contributions: Option<Vec<NewEmployerContribution>>,
 }
 
@@ -134,20 +128,18 @@ impl NewPayStatement {
 }
 
 /// An earning of a pay statement to create.
+#[model]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct NewEarning {
     /// The amount, in cents.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
     /// The hours worked for it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<f64>,
     /// The earning's name (not empty).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The kind of earning.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub earning_type: Option<EarningType>,
 }
 
@@ -169,20 +161,18 @@ impl NewEarning {
 }
 
 /// A tax of a pay statement to create.
+#[model]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct NewTax {
     /// The amount, in cents.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
     /// The tax's name (not empty).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `true` for a tax the employer pays.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employer: Option<bool>,
     /// The kind of tax.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub tax_type: Option<TaxType>,
 }
 
@@ -204,20 +194,18 @@ impl NewTax {
 }
 
 /// An employee deduction of a pay statement to create.
+#[model]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct NewEmployeeDeduction {
     /// The amount, in cents.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
     /// The deduction's name (not empty; required when `type` is set).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `true` for a pre-tax deduction.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pre_tax: Option<bool>,
     /// The benefit the deduction is for.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub deduction_type: Option<BenefitType>,
 }
 
@@ -239,17 +227,16 @@ impl NewEmployeeDeduction {
 }
 
 /// An employer contribution of a pay statement to create.
+#[model]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct NewEmployerContribution {
     /// The amount, in cents.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
     /// The contribution's name (not empty; required when `type` is set).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The benefit the contribution is for.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub contribution_type: Option<BenefitType>,
 }
 

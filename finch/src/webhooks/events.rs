@@ -3,6 +3,7 @@
 use super::authentication::AuthenticationMethod;
 use super::error::WebhookError;
 use crate::account::ConnectionStatus;
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::shared::Date;
 use serde::de::DeserializeOwned;
@@ -322,14 +323,13 @@ pub struct PaymentEventData {
 }
 
 /// The pay statement an event is about.
+#[model]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PayStatementEventData {
     /// The id of the pay statement's payment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_id: Option<String>,
     /// The id of the pay statement's individual.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub individual_id: Option<String>,
 }
 

@@ -7,6 +7,7 @@ use super::{
     SupportedBenefits, UnenrolledIndividualsResponse,
 };
 use crate::finch_endpoint;
+use crate::model;
 use crate::setters::setters;
 use crate::shared::{CommaSeparated, Date};
 use finch_core::Nullable;
@@ -438,14 +439,13 @@ impl UnenrollIndividuals {
 /// );
 /// # Ok::<(), serde_json::Error>(())
 /// ```
+#[model]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct BenefitEnrollment {
     /// The individual's Finch id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub individual_id: Option<String>,
     /// The enrollment's configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub configuration: Option<BenefitEnrollmentConfiguration>,
 }
 
@@ -481,14 +481,13 @@ impl BenefitEnrollment {
 }
 
 /// How an individual is enrolled in a benefit. Every part is optional: what is `None` is not sent.
+#[model]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct BenefitEnrollmentConfiguration {
     /// What is deducted from the individual's pay.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employee_deduction: Option<EmployeeDeduction>,
     /// What the company contributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_contribution: Option<CompanyContribution>,
     /// The annual maximum in cents: `Some(None)` sends `null`, `None` leaves it out.
     #[serde(
@@ -498,13 +497,10 @@ pub struct BenefitEnrollmentConfiguration {
     )]
     pub annual_maximum: Option<Option<i64>>,
     /// Whose contribution limit applies (HSAs only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annual_contribution_limit: Option<HsaContributionLimit>,
     /// Whether catch-up contributions are on (retirement benefits only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catch_up: Option<bool>,
     /// The date the enrollment takes effect.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_date: Option<Date>,
 }
 
