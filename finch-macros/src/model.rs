@@ -9,7 +9,8 @@
 //! that is required but nullable (always on the wire, `null` when `None`) says so with
 //! `#[model(required)]`; a field whose `#[serde(...)]` already says how it is read or written when
 //! missing (`default`, `skip_serializing_if`, `skip`, `skip_serializing`, `flatten`) is left as it
-//! is. Put `#[model]` before `#[derive(Serialize, Deserialize)]`, so the derives see the attributes.
+//! is. An `Option<Nullable<T>>` field also reads `null` as `Some(Nullable::Null)` (serde reads
+//! it as `None`), so a body type keeps "send null" apart from "leave out". Put `#[model]` before `#[derive(Serialize, Deserialize)]`, so the derives see the attributes.
 
 use crate::ast::is_option;
 use proc_macro2::{Span, TokenStream, TokenTree};
@@ -57,6 +58,12 @@ pub(crate) fn model(args: TokenStream, input: TokenStream) -> TokenStream {
                         field.attrs.push(syn::parse_quote!(
                             #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
                         ));
+                        if is_nullable_option(&field.ty) {
+                            // `null` is `Some(Nullable::Null)`, not `None` as serde reads it.
+                            field.attrs.push(syn::parse_quote!(
+                                #[serde(deserialize_with = "::finch::__private_v0::deserialize_present")]
+                            ));
+                        }
                     }
                 }
             }
@@ -72,6 +79,20 @@ pub(crate) fn model(args: TokenStream, input: TokenStream) -> TokenStream {
     }
     let errors = errors.iter().map(syn::Error::to_compile_error);
     quote!(#(#errors)* #item)
+}
+
+/// `Option<Nullable<T>>`: an optional member that can be sent as `null`.
+fn is_nullable_option(ty: &syn::Type) -> bool {
+    let syn::Type::Path(path) = ty else {
+        return false;
+    };
+    let Some(syn::PathArguments::AngleBracketed(arguments)) =
+        path.path.segments.last().map(|last| &last.arguments)
+    else {
+        return false;
+    };
+    matches!(arguments.args.first(), Some(syn::GenericArgument::Type(syn::Type::Path(inner)))
+        if inner.path.segments.last().is_some_and(|last| last.ident == "Nullable"))
 }
 
 /// Removes the field's `#[model(...)]` attributes; the span of `required` when one says it.
@@ -135,6 +156,7 @@ mod tests {
                 pub kind: Option<String>,
                 #[serde(rename = "x")]
                 pub renamed: std::option::Option<u8>,
+                pub end: Option<Nullable<Date>>,
             }
         });
         assert!(
@@ -148,8 +170,20 @@ mod tests {
             expanded.contains(&format!("#[serde(rename=\"x\")]{OPTIONAL}pubrenamed")),
             "{expanded}"
         );
+        // `null` read as `Some(Nullable::Null)`.
+        assert!(
+            expanded.contains(&format!(
+                "{OPTIONAL}#[serde(deserialize_with=\"::finch::__private_v0::deserialize_present\")]pubend"
+            )),
+            "{expanded}"
+        );
         // Written once: the field that already said it keeps its own attribute only.
-        assert_eq!(expanded.matches(OPTIONAL).count(), 2, "{expanded}");
+        assert_eq!(expanded.matches(OPTIONAL).count(), 3, "{expanded}");
+        assert_eq!(
+            expanded.matches("deserialize_present").count(),
+            1,
+            "{expanded}"
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::model;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Date;
+use finch_core::Nullable;
 use serde::{Deserialize, Serialize};
 
 /// Add a payment to the sandbox company (`POST /sandbox/payment`). Every field is optional: Finch
@@ -69,9 +70,9 @@ pub struct NewPayStatement {
     pub individual_id: String,
     /// The kind of payment (Finch's default: `regular_payroll`).
     #[serde(rename = "type")]
-    pub pay_statement_type: Option<PayStatementType>,
+    pub pay_statement_type: Option<Nullable<PayStatementType>>,
     /// How the individual is paid (Finch's default: `direct_deposit`).
-    pub payment_method: Option<PaymentMethod>,
+    pub payment_method: Option<Nullable<PaymentMethod>>,
     /// The hours worked (more than 0).
     pub total_hours: Option<f64>,
     /// The gross pay, in cents (more than 0).
@@ -107,9 +108,9 @@ impl NewPayStatement {
 
     setters! {
         /// Sets the kind of payment.
-        pay_statement_type(pay_statement_type: PayStatementType);
+        pay_statement_type(pay_statement_type: PayStatementType) / clear_pay_statement_type;
         /// Sets how the individual is paid.
-        payment_method(payment_method: PaymentMethod);
+        payment_method(payment_method: PaymentMethod) / clear_payment_method;
         /// Sets the hours worked.
         total_hours(total_hours: f64);
         /// Sets the gross pay, in cents.
