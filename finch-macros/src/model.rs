@@ -1,16 +1,18 @@
-//! `#[model]`: the serde attributes every optional member of a response or body type carries,
-//! written once on the struct.
+//! `#[model]`: what every response and body type of finch is, said once on the struct.
 //!
-//! In finch's model types an `Option` field is, most often, a member the spec marks optional: it
-//! may be absent (read as `None`) and is left out when `None` (so that re-encoding a response does
-//! not invent members, and a body sends only what was set). `#[model]` gives every `Option` field
+//! A model derives `Clone`, `Debug`, `PartialEq`, `Serialize` and `Deserialize` (and what the
+//! attribute's arguments add: `#[model(Eq, Default)]`) and is `#[non_exhaustive]`. Its `Option`
+//! fields are, most often, members the spec marks optional: they may be absent (read as `None`)
+//! and are left out when `None` (so that re-encoding a response does not invent members, and a
+//! body sends only what was set). So each `Option` field gets
 //! `#[serde(default, skip_serializing_if = "Option::is_none")]`, as serde_with's
-//! `skip_serializing_none` does, so the struct says it once instead of on every field. A member
-//! that is required but nullable (always on the wire, `null` when `None`) says so with
-//! `#[model(required)]`; a field whose `#[serde(...)]` already says how it is read or written when
-//! missing (`default`, `skip_serializing_if`, `skip`, `skip_serializing`, `flatten`) is left as it
-//! is. An `Option<Nullable<T>>` field also reads `null` as `Some(Nullable::Null)` (serde reads
-//! it as `None`), so a body type keeps "send null" apart from "leave out". Put `#[model]` before `#[derive(Serialize, Deserialize)]`, so the derives see the attributes.
+//! `skip_serializing_none` does. A member that is required but nullable (always on the wire,
+//! `null` when `None`) says `#[model(required)]`; in a struct made mostly of those,
+//! `#[model(required)]` on the struct makes it the default and `#[model(optional)]` marks the
+//! others. A field whose `#[serde(...)]` already says how it is read or written when missing
+//! (`default`, `skip_serializing_if`, `skip`, `skip_serializing`, `flatten`) is left as it is. An
+//! optional `Option<Nullable<T>>` field also reads `null` as `Some(Nullable::Null)` (serde reads
+//! it as `None`), so a body type keeps "send null" apart from "leave out".
 
 use crate::ast::is_option;
 use proc_macro2::{Span, TokenStream, TokenTree};
@@ -26,35 +28,43 @@ const SAYS_WHEN_MISSING: &[&str] = &[
     "flatten",
 ];
 
-/// The expansion of `#[model]` on `input`: the struct with the attributes added, or the errors
-/// (with the struct as written, so one mistake does not cascade).
+/// The derives a model may ask for beyond the five every model has.
+const EXTRA_DERIVES: &[&str] = &["Eq", "Default", "Copy", "Hash", "PartialOrd", "Ord"];
+
+/// What a field of the struct is on the wire, when it is an `Option`.
+#[derive(Clone, Copy, PartialEq)]
+enum Member {
+    /// May be absent: read as `None` when absent, left out when `None`.
+    Optional,
+    /// Always there: written as `null` when `None`.
+    Required,
+}
+
+/// The expansion of `#[model]` on `input`: the struct with the derives and attributes added, or
+/// the errors (with the struct as written, so one mistake does not cascade).
 pub(crate) fn model(args: TokenStream, input: TokenStream) -> TokenStream {
     let mut item: DeriveInput = match syn::parse2(input.clone()) {
         Ok(item) => item,
         Err(error) => return error.to_compile_error(),
     };
     let mut errors: Vec<syn::Error> = Vec::new();
-    if !args.is_empty() {
-        errors.push(syn::Error::new_spanned(
-            &args,
-            "`#[model]` takes no arguments; mark a required member with `#[model(required)]` on its field",
-        ));
-    }
+    let (extras, default_member) = read_args(args, &mut errors);
     match &mut item.data {
         Data::Struct(data) => match &mut data.fields {
             Fields::Named(fields) => {
                 for field in fields.named.iter_mut() {
-                    let required = take_marker(&mut field.attrs, &mut errors);
+                    let marker = take_marker(&mut field.attrs, &mut errors);
                     if !is_option(&field.ty) {
-                        if let Some(marker) = required {
+                        if let Some((_, span)) = marker {
                             errors.push(syn::Error::new(
-                                marker,
-                                "`#[model(required)]` is for `Option` fields: other fields are always on the wire",
+                                span,
+                                "`#[model(required)]` and `#[model(optional)]` are for `Option` fields: other fields are always on the wire",
                             ));
                         }
                         continue;
                     }
-                    if required.is_none() && !says_when_missing(&field.attrs) {
+                    let member = marker.map_or(default_member, |(member, _)| member);
+                    if member == Member::Optional && !says_when_missing(&field.attrs) {
                         field.attrs.push(syn::parse_quote!(
                             #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
                         ));
@@ -78,7 +88,40 @@ pub(crate) fn model(args: TokenStream, input: TokenStream) -> TokenStream {
         )),
     }
     let errors = errors.iter().map(syn::Error::to_compile_error);
-    quote!(#(#errors)* #item)
+    quote! {
+        #(#errors)*
+        #[derive(Clone, Debug, PartialEq, #(#extras,)* ::serde::Serialize, ::serde::Deserialize)]
+        #[non_exhaustive]
+        #item
+    }
+}
+
+/// The struct's arguments: extra derives, and `required` (every `Option` field is a required
+/// member unless marked `#[model(optional)]`).
+fn read_args(args: TokenStream, errors: &mut Vec<syn::Error>) -> (Vec<syn::Ident>, Member) {
+    let parser = syn::punctuated::Punctuated::<syn::Ident, syn::Token![,]>::parse_terminated;
+    let words = match syn::parse::Parser::parse2(parser, args) {
+        Ok(words) => words,
+        Err(error) => {
+            errors.push(error);
+            return (Vec::new(), Member::Optional);
+        }
+    };
+    let mut extras = Vec::new();
+    let mut member = Member::Optional;
+    for word in words {
+        if word == "required" {
+            member = Member::Required;
+        } else if EXTRA_DERIVES.iter().any(|name| word == name) {
+            extras.push(word);
+        } else {
+            errors.push(syn::Error::new(
+                word.span(),
+                "expected `required` or a derive among `Eq`, `Default`, `Copy`, `Hash`, `PartialOrd`, `Ord` (every model derives `Clone`, `Debug`, `PartialEq`, `Serialize` and `Deserialize`)",
+            ));
+        }
+    }
+    (extras, member)
 }
 
 /// `Option<Nullable<T>>`: an optional member that can be sent as `null`.
@@ -95,23 +138,27 @@ fn is_nullable_option(ty: &syn::Type) -> bool {
         if inner.path.segments.last().is_some_and(|last| last.ident == "Nullable"))
 }
 
-/// Removes the field's `#[model(...)]` attributes; the span of `required` when one says it.
-fn take_marker(attrs: &mut Vec<syn::Attribute>, errors: &mut Vec<syn::Error>) -> Option<Span> {
-    let mut required = None;
+/// Removes the field's `#[model(...)]` attributes; what the last one says, and where.
+fn take_marker(
+    attrs: &mut Vec<syn::Attribute>,
+    errors: &mut Vec<syn::Error>,
+) -> Option<(Member, Span)> {
+    let mut marker = None;
     attrs.retain(|attr| {
         if !attr.path().is_ident("model") {
             return true;
         }
         match attr.parse_args::<syn::Ident>() {
-            Ok(word) if word == "required" => required = Some(word.span()),
+            Ok(word) if word == "required" => marker = Some((Member::Required, word.span())),
+            Ok(word) if word == "optional" => marker = Some((Member::Optional, word.span())),
             _ => errors.push(syn::Error::new_spanned(
                 attr,
-                "expected `#[model(required)]`: a member that is always on the wire, `null` when `None`",
+                "expected `#[model(required)]` (always on the wire, `null` when `None`) or `#[model(optional)]` (left out when `None`)",
             )),
         }
         false
     });
-    required
+    marker
 }
 
 /// Whether a `#[serde(...)]` of the field already says what happens when the member is missing or
@@ -210,12 +257,12 @@ mod tests {
                         pub id: String,
                     }
                 ),
-                "isfor`Option`fields",
+                "arefor`Option`fields",
             ),
             (
                 quote!(
                     pub struct S {
-                        #[model(optional)]
+                        #[model(sometimes)]
                         pub id: Option<String>,
                     }
                 ),
@@ -227,13 +274,62 @@ mod tests {
             assert!(expanded.contains(message), "{expanded}");
         }
         let with_args = model(
-            quote!(strict),
+            quote!(Eq, strict),
             quote!(
                 pub struct S {
                     pub a: Option<u8>,
                 }
             ),
         );
-        assert!(with_args.to_string().contains("takes no arguments"));
+        assert!(
+            with_args
+                .to_string()
+                .contains("expected `required` or a derive")
+        );
+    }
+
+    #[test]
+    fn every_model_derives_the_five_and_is_non_exhaustive() {
+        let expanded = model(
+            quote!(Eq, Default),
+            quote!(
+                pub struct S {
+                    pub a: u8,
+                }
+            ),
+        )
+        .to_string()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>();
+        assert!(
+            expanded.starts_with(
+                "#[derive(Clone,Debug,PartialEq,Eq,Default,::serde::Serialize,::serde::Deserialize)]#[non_exhaustive]pubstructS"
+            ),
+            "{expanded}"
+        );
+    }
+
+    #[test]
+    fn a_required_model_marks_its_optional_members() {
+        let expanded = model(
+            quote!(required),
+            quote!(
+                pub struct Individual {
+                    pub first_name: Option<String>,
+                    #[model(optional)]
+                    pub ssn: Option<String>,
+                }
+            ),
+        )
+        .to_string()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>();
+        assert!(
+            expanded.contains(&format!("{OPTIONAL}pubssn")),
+            "{expanded}"
+        );
+        assert_eq!(expanded.matches(OPTIONAL).count(), 1, "{expanded}");
     }
 }

@@ -7,7 +7,6 @@ use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Product;
 use crate::{Secret, finch_endpoint};
-use serde::{Deserialize, Serialize};
 
 /// Exchange an authorization code for an access token (`POST /auth/token`).
 ///
@@ -77,8 +76,6 @@ impl CreateAccessToken {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[model]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct CreateAccessTokenResponse {
     /// The access token for the connection.
     pub access_token: Secret,

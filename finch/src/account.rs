@@ -7,7 +7,6 @@ use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::shared::Product;
 use crate::{Error, finch_endpoint};
-use serde::{Deserialize, Serialize};
 
 /// Read what the client's access token grants and the state of its connection
 /// (`GET /introspect`).
@@ -97,9 +96,7 @@ impl DisconnectEntity {
 /// assert_eq!(about.entities.as_deref().map(<[_]>::len), Some(1));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[model]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct Introspection {
     /// The Finch id of the token being introspected.
     pub id: String,
@@ -143,9 +140,7 @@ pub struct Introspection {
 }
 
 /// The status of a connection or of one of its authentication methods.
-#[model]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct ConnectionStatusDetail {
     /// The status.
     pub status: ConnectionStatus,
@@ -174,9 +169,7 @@ open_enum! {
 }
 
 /// One way the employer authenticated with the provider.
-#[model]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct AuthenticationMethodDetail {
     /// The kind of authentication.
     #[serde(rename = "type")]
@@ -206,8 +199,7 @@ open_enum! {
 }
 
 /// One entity (company, account) of a connection.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct ConnectedEntity {
     /// The entity's id: what `entity_ids` takes.
     pub id: String,
@@ -246,8 +238,7 @@ open_enum! {
 /// assert!(done.is_success());
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct DisconnectResponse {
     /// `success` when the request succeeded.
     pub status: String,
@@ -279,8 +270,7 @@ impl DisconnectResponse {
 /// }
 /// # Ok(()) }
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct DisconnectEntityErrors {
     /// One error per rejected entity.
     pub errors: Vec<EntityError>,
@@ -300,8 +290,7 @@ impl DisconnectEntityErrors {
 }
 
 /// Why one entity could not be disconnected.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct EntityError {
     /// The entity id as sent.
     #[serde(rename = "entityId")]

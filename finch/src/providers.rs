@@ -44,9 +44,7 @@ impl ListProviders {
 /// assert_eq!(company.and_then(|company| company.ein), Some(true));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[model]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct Provider {
     /// The provider's id, as Connect and `provider_id` name it (`gusto`).
     pub id: String,
@@ -74,9 +72,7 @@ pub struct Provider {
 }
 
 /// One way to authenticate with a provider, and what Finch supports through it.
-#[model]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct ProviderAuthenticationMethod {
     /// The kind of authentication.
     #[serde(rename = "type")]
@@ -92,9 +88,7 @@ pub struct ProviderAuthenticationMethod {
 pub type BenefitsSupport = BTreeMap<BenefitType, Option<BenefitSupport>>;
 
 /// What a provider supports for one benefit type.
-#[model]
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct BenefitSupport {
     /// The benefit features the provider supports.
     pub supported_features: Option<BenefitFeatures>,
@@ -103,8 +97,7 @@ pub struct BenefitSupport {
 }
 
 /// The features a provider supports for one benefit type.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct BenefitFeatures {
     /// The benefit's description.
     pub description: Option<String>,
@@ -117,10 +110,10 @@ pub struct BenefitFeatures {
     /// Whether an annual maximum is supported.
     pub annual_maximum: Option<bool>,
     /// Whether catch-up contributions are supported (retirement benefits only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub catch_up: Option<bool>,
     /// The supported HSA contribution limits (HSA benefits only; empty when not supported).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub hsa_contribution_limit: Option<Vec<Option<HsaContributionLimit>>>,
 }
 
@@ -147,9 +140,7 @@ open_enum! {
 }
 
 /// The operations Finch supports on a benefit type.
-#[model]
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct BenefitOperations {
     /// On company benefits (`/employer/benefits`).
     pub company_benefits: Option<OperationSupportMatrix>,
@@ -158,9 +149,7 @@ pub struct BenefitOperations {
 }
 
 /// Whether each operation is supported.
-#[model]
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct OperationSupportMatrix {
     /// Creating.
     pub create: Option<OperationSupport>,
@@ -433,8 +422,7 @@ supported_fields! {
 }
 
 /// Whether the provider returns the paging of pay statements (both always present).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default, Copy, required)]
 pub struct SupportedPayStatementPagingFields {
     /// Whether the provider returns `count`.
     pub count: bool,
@@ -446,9 +434,7 @@ pub struct SupportedPayStatementPagingFields {
 ///
 /// Products the spec does not describe yet (the beta `plans`, `plan_enrollments`,
 /// `plan_dependents`) are kept as sent in [`other`](Self::other).
-#[model]
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct SupportedFields {
     /// `GET /employer/company`.
     pub company: Option<SupportedCompanyFields>,

@@ -102,9 +102,7 @@ fn insert(map: &mut Option<Nullable<Map<String, Value>>>, name: String, value: V
 /// assert_eq!(reply.data.as_deref(), Some(r#"{"employees": []}"#));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[model]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct ForwardResponse {
     /// The request as you sent it, for reference.
     pub request: ForwardedRequest,
@@ -118,9 +116,7 @@ pub struct ForwardResponse {
 }
 
 /// The forwarded request, as Finch echoes it.
-#[model]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct ForwardedRequest {
     /// The HTTP method.
     pub method: String,

@@ -1,5 +1,6 @@
 //! Types several resources share: locations, paging, dates, batch results, products.
 
+use crate::model;
 use crate::open_enum::open_enum;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -14,8 +15,7 @@ use std::fmt;
 /// assert_eq!(location.city.as_deref(), Some("Schenectady"));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default, required)]
 pub struct Location {
     /// Street address or PO box.
     pub line1: Option<String>,
@@ -30,10 +30,10 @@ pub struct Location {
     /// The 2-letter ISO 3166 country code.
     pub country: Option<String>,
     /// A name for the location.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub name: Option<String>,
     /// The provider's id for the location.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub source_id: Option<String>,
 }
 
@@ -44,11 +44,9 @@ pub struct Location {
 /// assert_eq!((paging.count, paging.offset), (Some(25), 10));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default, Copy)]
 pub struct Paging {
     /// The number of items in the whole listing (not just this page), when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<u64>,
     /// The index of this page's first item.
     pub offset: u64,
@@ -138,8 +136,7 @@ impl<'de> Deserialize<'de> for Date {
 /// assert_eq!(error.code, 404);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct BatchError {
     /// The item's status.
     pub code: u16,
@@ -148,7 +145,6 @@ pub struct BatchError {
     /// The error's identifier.
     pub name: String,
     /// A more specific identifier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub finch_code: Option<String>,
 }
 
@@ -367,8 +363,7 @@ open_enum! {
 /// assert_eq!(pay.amount, Some(250_000));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default, Hash, required)]
 pub struct Money {
     /// The amount in cents.
     pub amount: Option<i64>,
@@ -429,8 +424,7 @@ impl<T: fmt::Display> Serialize for CommaSeparated<T> {
 }
 
 /// A reference to another individual (a manager).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct IndividualRef {
     /// The individual's Finch id.
     pub id: String,

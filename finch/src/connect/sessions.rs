@@ -9,7 +9,6 @@ use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Product;
 use finch_core::Nullable;
-use serde::{Deserialize, Serialize};
 
 /// Create a Connect session (`POST /connect/sessions`, HTTP Basic auth with the client id and
 /// secret). Send the employer to the returned `connect_url`.
@@ -134,9 +133,7 @@ impl ReauthenticateConnectSession {
 }
 
 /// A provider to jump straight to.
-#[model]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct ConnectIntegration {
     /// The provider's id (`gusto`).
     pub provider: String,
@@ -176,9 +173,7 @@ open_enum! {
 }
 
 /// Recordkeeping configuration.
-#[model]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct Recordkeeping {
     /// The recordkeeper.
     pub recordkeeper: Recordkeeper,
@@ -226,8 +221,7 @@ open_enum! {
 }
 
 /// A created Connect session (from `sessions().new` or `sessions().reauthenticate`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct ConnectSession {
     /// The session's id.
     pub session_id: String,

@@ -2,11 +2,11 @@
 
 use crate::finch_endpoint;
 use crate::handles::handle;
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{BatchBody, Date, Location};
-use serde::{Deserialize, Serialize};
 
 /// Read individuals' personal data (`POST /employer/individual`), up to 10,000 per request.
 ///
@@ -63,8 +63,7 @@ impl RetrieveIndividuals {
 }
 
 /// One individual to read.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct IndividualRequest {
     /// The individual's Finch id.
     pub individual_id: String,
@@ -80,8 +79,7 @@ impl IndividualRequest {
 }
 
 /// What to include beyond the defaults.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default, required)]
 pub struct IndividualOptions {
     /// Extra fields (`"ssn"`); left out when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -89,16 +87,14 @@ pub struct IndividualOptions {
 }
 
 /// The batch's results, one per requested individual.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(required)]
 pub struct IndividualsResponse {
     /// One result per requested individual.
     pub responses: Vec<IndividualResponse>,
 }
 
 /// The result for one individual.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(required)]
 pub struct IndividualResponse {
     /// The individual's Finch id.
     pub individual_id: String,
@@ -109,8 +105,7 @@ pub struct IndividualResponse {
 }
 
 /// An individual's personal data.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct Individual {
     /// A stable Finch id (UUID v4) for the individual.
     pub id: String,
@@ -123,7 +118,7 @@ pub struct Individual {
     /// The preferred name.
     pub preferred_name: Option<String>,
     /// Email addresses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub emails: Option<Vec<Email>>,
     /// Phone numbers.
     pub phone_numbers: Option<Vec<Option<PhoneNumber>>>,
@@ -138,16 +133,15 @@ pub struct Individual {
     /// The home address.
     pub residence: Option<Location>,
     /// The Social Security Number (only with the `ssn` scope and `include_ssn`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub ssn: Option<String>,
     /// The Social Security Number, encrypted (only with the `ssn` scope and `include_ssn`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub encrypted_ssn: Option<String>,
 }
 
 /// An email address.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct Email {
     /// The address.
     pub data: String,
@@ -157,8 +151,7 @@ pub struct Email {
 }
 
 /// A phone number.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct PhoneNumber {
     /// The number.
     pub data: Option<String>,

@@ -9,7 +9,6 @@ use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Date;
 use finch_core::Nullable;
-use serde::{Deserialize, Serialize};
 
 /// List the distinct items (earnings, taxes, deductions, contributions) that appear on the
 /// company's pay statements (`GET /employer/pay-statement-item`).
@@ -73,8 +72,7 @@ impl ListPayStatementItems {
 }
 
 /// The company's pay-statement items.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct PayStatementItemsResponse {
     /// The items.
     pub responses: Vec<PayStatementLineItem>,
@@ -91,8 +89,7 @@ pub struct PayStatementItemsResponse {
 /// assert_eq!(item.category, finch::hris::PayStatementCategory::Earnings);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct PayStatementLineItem {
     /// The item's name.
     pub name: String,
@@ -103,9 +100,7 @@ pub struct PayStatementLineItem {
 }
 
 /// The attributes of a pay-statement item.
-#[model]
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct PayStatementLineItemAttributes {
     /// The item's type (`base_compensation`, ...).
     #[serde(rename = "type")]
@@ -359,8 +354,7 @@ impl DeletePayStatementItemRule {
 }
 
 /// The company's pay-statement-item rules.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct PayStatementItemRulesResponse {
     /// The rules.
     pub responses: Vec<PayStatementItemRule>,
@@ -381,9 +375,7 @@ pub struct PayStatementItemRulesResponse {
 /// assert_eq!(rule.conditions.unwrap()[0].value.as_deref(), Some("Salary"));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[model]
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct PayStatementItemRule {
     /// The rule's Finch id (UUID v4).
     pub id: Option<String>,
@@ -414,9 +406,7 @@ pub struct PayStatementItemRule {
 /// assert_eq!(serde_json::to_string(&condition)?, r#"{"field":"name","operator":"equals","value":"Salary"}"#);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[model]
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct RuleCondition {
     /// The item's field to check (`name`, ...).
     pub field: Option<String>,
@@ -444,11 +434,9 @@ impl RuleCondition {
 /// assert_eq!(serde_json::to_string(&attributes)?, r#"{"metadata":{"myLabel":"My Value"}}"#);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct RuleAttributes {
     /// The labels: keys and values of any JSON type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Metadata>,
 }
 

@@ -72,9 +72,7 @@ impl RetrievePayStatements {
 /// let request = finch::hris::PayStatementRequest::new("fc8b024e").limit(1000);
 /// assert_eq!(request.limit, Some(1000));
 /// ```
-#[model]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct PayStatementRequest {
     /// The payment's Finch id.
     pub payment_id: String,
@@ -136,16 +134,14 @@ impl PayStatementRequest {
 const MAX_PAGE: u64 = 5_000;
 
 /// The batch's results, one per requested payment.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(required)]
 pub struct PayStatementsResponse {
     /// One result per requested payment.
     pub responses: Vec<PayStatementResponse>,
 }
 
 /// The result for one payment.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(required)]
 pub struct PayStatementResponse {
     /// The payment's Finch id.
     pub payment_id: String,
@@ -227,8 +223,7 @@ impl<'de> Deserialize<'de> for PayStatementBody {
 
 /// Finch's "still fetching" answer for one payment (`code` 202, `finch_code`
 /// `data_sync_in_progress`, `name` `accepted`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct PayStatementSyncInProgress {
     /// 202.
     pub code: u16,
@@ -241,8 +236,7 @@ pub struct PayStatementSyncInProgress {
 }
 
 /// One page of a payment's pay statements.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(required)]
 pub struct PayStatementPage {
     /// Where the page sits among the payment's statements.
     pub paging: Paging,
@@ -251,8 +245,7 @@ pub struct PayStatementPage {
 }
 
 /// One individual's pay statement for a payment. Amounts are integer cents.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(required)]
 pub struct PayStatement {
     /// The individual's Finch id.
     pub individual_id: String,
@@ -278,8 +271,7 @@ pub struct PayStatement {
 }
 
 /// An earning on a pay statement.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(required)]
 pub struct PayStatementEarning {
     /// The kind of earning.
     #[serde(rename = "type")]
@@ -293,13 +285,12 @@ pub struct PayStatementEarning {
     /// The hours the earning is for (fractional).
     pub hours: Option<f64>,
     /// What the company's rules attached to the earning.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub attributes: Option<PayStatementItemAttributes>,
 }
 
 /// A tax on a pay statement.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct PayStatementTax {
     /// The kind of tax.
     #[serde(rename = "type")]
@@ -309,18 +300,17 @@ pub struct PayStatementTax {
     /// `true` when the employer pays the tax.
     pub employer: Option<bool>,
     /// The amount in cents.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub amount: Option<i64>,
     /// The currency code.
     pub currency: Option<String>,
     /// What the company's rules attached to the tax.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub attributes: Option<PayStatementItemAttributes>,
 }
 
 /// A deduction from the employee's pay.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct PayStatementEmployeeDeduction {
     /// The deduction's name as the provider labels it.
     pub name: Option<String>,
@@ -334,18 +324,17 @@ pub struct PayStatementEmployeeDeduction {
     #[serde(rename = "type")]
     pub benefit_type: Option<BenefitType>,
     /// What the company's rules attached to the deduction.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub attributes: Option<PayStatementItemAttributes>,
 }
 
 /// A contribution the employer made.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct PayStatementEmployerContribution {
     /// The contribution's name as the provider labels it.
     pub name: Option<String>,
     /// The amount in cents.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub amount: Option<i64>,
     /// The currency code.
     pub currency: Option<String>,
@@ -353,13 +342,12 @@ pub struct PayStatementEmployerContribution {
     #[serde(rename = "type")]
     pub benefit_type: Option<BenefitType>,
     /// What the company's rules attached to the contribution.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub attributes: Option<PayStatementItemAttributes>,
 }
 
 /// What the company's pay-statement-item rules attached to an item of a statement.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default, required)]
 pub struct PayStatementItemAttributes {
     /// The labels, as the rules set them.
     pub metadata: Metadata,

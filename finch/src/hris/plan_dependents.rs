@@ -5,12 +5,12 @@ use crate::handles::handle;
 use crate::hris::individuals::Gender;
 use crate::hris::plans::{MAX_BETA_PAGE, PlanType};
 use crate::listing::{listing_accessors, offset_listing};
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::CommaSeparated;
 use crate::shared::{BatchBody, Date, Paging};
-use serde::{Deserialize, Serialize};
 
 /// List the dependents covered by the company's benefit plans
 /// (`GET /employer/plans-dependents`), one page.
@@ -136,8 +136,7 @@ impl RetrievePlanDependents {
 }
 
 /// One dependent to read (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct PlanDependentRequest {
     /// The dependent's Finch id.
     pub dependent_id: String,
@@ -153,11 +152,9 @@ impl PlanDependentRequest {
 }
 
 /// What to include beyond the defaults (beta).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct PlanDependentOptions {
     /// Extra fields.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<DependentField>>,
 }
 
@@ -170,8 +167,7 @@ open_enum! {
 }
 
 /// One page of dependents (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct PlanDependentsPage {
     /// Where the page sits.
     pub paging: Paging,
@@ -180,16 +176,14 @@ pub struct PlanDependentsPage {
 }
 
 /// The batch's results, one per requested dependent (beta).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(required)]
 pub struct PlanDependentsResponse {
     /// One result per requested dependent.
     pub responses: Vec<PlanDependentResponse>,
 }
 
 /// The result for one dependent (beta).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(required)]
 pub struct PlanDependentResponse {
     /// The dependent's Finch id.
     pub dependent_id: String,
@@ -200,8 +194,7 @@ pub struct PlanDependentResponse {
 }
 
 /// A dependent covered by a benefit plan (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct PlanDependent {
     /// A stable Finch id for the dependent.
     pub dependent_id: String,
@@ -222,8 +215,7 @@ pub struct PlanDependent {
 }
 
 /// The coverage a dependent has through one individual (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct DependentCoverage {
     /// The Finch id of the individual covering the dependent.
     pub individual_id: String,
@@ -234,8 +226,7 @@ pub struct DependentCoverage {
 }
 
 /// An enrollment covering a dependent (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct DependentEnrollment {
     /// The enrollment's Finch id.
     pub id: String,

@@ -4,11 +4,11 @@ use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::plans::{CoverageTier, MAX_BETA_PAGE};
 use crate::listing::{listing_accessors, offset_listing};
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{BatchBody, Date, Paging};
-use serde::{Deserialize, Serialize};
 
 /// List the company's benefit-plan enrollments (`GET /employer/plans-enrollments`), one page.
 ///
@@ -101,8 +101,7 @@ impl RetrievePlanEnrollments {
 }
 
 /// One enrollment to read (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct PlanEnrollmentRequest {
     /// The enrollment's Finch id.
     pub enrollment_id: String,
@@ -118,8 +117,7 @@ impl PlanEnrollmentRequest {
 }
 
 /// One page of enrollments (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct PlanEnrollmentsPage {
     /// Where the page sits.
     pub paging: Paging,
@@ -128,16 +126,14 @@ pub struct PlanEnrollmentsPage {
 }
 
 /// The batch's results, one per requested enrollment (beta).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(required)]
 pub struct PlanEnrollmentsResponse {
     /// One result per requested enrollment.
     pub responses: Vec<PlanEnrollmentResponse>,
 }
 
 /// The result for one enrollment (beta).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(required)]
 pub struct PlanEnrollmentResponse {
     /// The enrollment's Finch id.
     pub enrollment_id: String,
@@ -148,8 +144,7 @@ pub struct PlanEnrollmentResponse {
 }
 
 /// An individual's enrollment in a benefit plan (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct PlanEnrollment {
     /// A stable Finch id for the enrollment.
     pub id: String,
@@ -172,8 +167,7 @@ pub struct PlanEnrollment {
 }
 
 /// The contributions to an enrollment (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct EnrollmentContributions {
     /// How often the contributions are made.
     pub frequency: ContributionFrequency,
@@ -184,8 +178,7 @@ pub struct EnrollmentContributions {
 }
 
 /// An amount contributed to an enrollment (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct ContributionAmount {
     /// The amount in cents.
     pub amount: Option<i64>,

@@ -7,7 +7,6 @@ use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{BatchBody, Date, Paging};
-use serde::{Deserialize, Serialize};
 
 /// Read the general-ledger items of payments (`POST /employer/ledger-items`), one result per
 /// payment, each paged on its own.
@@ -58,9 +57,7 @@ impl RetrieveLedgerItems {
 }
 
 /// The ledger of one payment to read (beta).
-#[model]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct LedgerItemsRequest {
     /// The payment's Finch id (UUID v4).
     pub payment_id: String,
@@ -89,16 +86,14 @@ impl LedgerItemsRequest {
 }
 
 /// The batch's results, one per requested payment (beta).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(required)]
 pub struct LedgerItemsResponse {
     /// One result per requested payment.
     pub responses: Vec<LedgerBatchItem>,
 }
 
 /// The result for one payment (beta).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(required)]
 pub struct LedgerBatchItem {
     /// The payment's Finch id.
     pub payment_id: String,
@@ -109,8 +104,7 @@ pub struct LedgerBatchItem {
 }
 
 /// One payment's general ledger, one page of it (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct LedgerItemsData {
     /// Whether the provider supplied the ledger or Finch computed it from pay statements.
     pub source: LedgerSource,
@@ -137,8 +131,7 @@ open_enum! {
 }
 
 /// The totals of a ledger (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct LedgerTotals {
     /// The total debit.
     pub debit: LedgerMoney,
@@ -149,8 +142,7 @@ pub struct LedgerTotals {
 }
 
 /// An amount in a ledger: integer cents and a currency (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct LedgerMoney {
     /// The amount in cents.
     pub amount: i64,
@@ -159,8 +151,7 @@ pub struct LedgerMoney {
 }
 
 /// One entry of a ledger (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct LedgerEntry {
     /// Finch's classification of the entry, the same across providers.
     #[serde(rename = "type")]

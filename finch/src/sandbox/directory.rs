@@ -10,7 +10,6 @@ use crate::model;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Date, IndividualRef, Location};
-use serde::{Deserialize, Serialize};
 
 /// Add individuals to a sandbox company (`POST /sandbox/directory`). The body is a top-level JSON
 /// array.
@@ -53,9 +52,7 @@ impl CreateSandboxDirectory {
 ///     .start_date("2020-03-04");
 /// assert_eq!(ada.middle_name, None); // not sent
 /// ```
-#[model]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Default)]
 pub struct NewIndividual {
     /// The legal first name.
     pub first_name: Option<String>,

@@ -10,7 +10,6 @@ use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Date, IndividualRef, Location};
 use finch_core::Nullable;
-use serde::{Deserialize, Serialize};
 
 /// Change a sandbox individual's employment data (`PUT /sandbox/employment/{individual_id}`).
 /// Only the fields set are sent; the others keep their values.
@@ -198,9 +197,7 @@ impl UpdateSandboxEmployment {
 /// assert_eq!(employment.income.and_then(|income| income.amount), Some(15_000_000));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[model]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Default)]
 pub struct EmploymentUpdateResponse {
     /// A stable Finch id (UUID v4) for the individual.
     pub id: Option<String>,

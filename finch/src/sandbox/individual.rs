@@ -8,7 +8,6 @@ use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Date, Location};
 use finch_core::Nullable;
-use serde::{Deserialize, Serialize};
 
 /// Change a sandbox individual's personal data (`PUT /sandbox/individual/{individual_id}`).
 /// Only the fields set are sent; the others keep their values. Every field can also be cleared
@@ -161,9 +160,7 @@ fn push<T>(list: &mut Option<Nullable<Vec<T>>>, item: T) {
 /// assert_eq!(individual.first_name.as_deref(), Some("Ada"));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[model]
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct IndividualUpdateResponse {
     /// A stable Finch id (UUID v4) for the individual.
     pub id: Option<String>,

@@ -9,7 +9,6 @@ use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Date;
 use finch_core::Nullable;
-use serde::{Deserialize, Serialize};
 
 /// Add a payment to the sandbox company (`POST /sandbox/payment`). Every field is optional: Finch
 /// makes up what is left out.
@@ -63,8 +62,6 @@ impl CreateSandboxPayment {
 
 /// A pay statement to create. Amounts are integer cents.
 #[model]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct NewPayStatement {
     /// The Finch id of the individual paid.
     pub individual_id: String,
@@ -129,9 +126,7 @@ impl NewPayStatement {
 }
 
 /// An earning of a pay statement to create.
-#[model]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Default)]
 pub struct NewEarning {
     /// The amount, in cents.
     pub amount: Option<i64>,
@@ -162,9 +157,7 @@ impl NewEarning {
 }
 
 /// A tax of a pay statement to create.
-#[model]
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct NewTax {
     /// The amount, in cents.
     pub amount: Option<i64>,
@@ -195,9 +188,7 @@ impl NewTax {
 }
 
 /// An employee deduction of a pay statement to create.
-#[model]
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct NewEmployeeDeduction {
     /// The amount, in cents.
     pub amount: Option<i64>,
@@ -228,9 +219,7 @@ impl NewEmployeeDeduction {
 }
 
 /// An employer contribution of a pay statement to create.
-#[model]
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct NewEmployerContribution {
     /// The amount, in cents.
     pub amount: Option<i64>,
@@ -260,8 +249,7 @@ impl NewEmployerContribution {
 /// assert_eq!(created.pay_date.ymd(), Some((2024, 1, 1)));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct PaymentCreateResponse {
     /// The payment's id.
     pub payment_id: String,

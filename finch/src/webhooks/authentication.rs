@@ -5,12 +5,9 @@
 use crate::account::AuthenticationType;
 use crate::model;
 use crate::providers::{BenefitsSupport, SupportedFields};
-use serde::{Deserialize, Serialize};
 
 /// A connection's authentication method and what it supports.
-#[model]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Default)]
 pub struct AuthenticationMethod {
     /// The type of authentication method.
     #[serde(rename = "type")]

@@ -294,8 +294,7 @@ event! {
 }
 
 /// What changed on the connection.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(required)]
 pub struct AccountUpdateData {
     /// The connection's status.
     pub status: ConnectionStatus,
@@ -304,17 +303,14 @@ pub struct AccountUpdateData {
 }
 
 /// The individual an event is about.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct IndividualEventData {
     /// The individual's id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub individual_id: Option<String>,
 }
 
 /// The payment an event is about.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct PaymentEventData {
     /// The payment's id.
     pub payment_id: String,
@@ -323,9 +319,7 @@ pub struct PaymentEventData {
 }
 
 /// The pay statement an event is about.
-#[model]
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct PayStatementEventData {
     /// The id of the pay statement's payment.
     pub payment_id: Option<String>,
@@ -334,8 +328,7 @@ pub struct PayStatementEventData {
 }
 
 /// The job that finished.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct JobCompletionData {
     /// The job's id.
     pub job_id: String,

@@ -11,7 +11,7 @@ use crate::model;
 use crate::setters::setters;
 use crate::shared::{CommaSeparated, Date};
 use finch_core::Nullable;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Deserializer};
 
 /// List the company's deductions and contributions (`GET /employer/benefits`).
 ///
@@ -439,9 +439,7 @@ impl UnenrollIndividuals {
 /// );
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[model]
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct BenefitEnrollment {
     /// The individual's Finch id.
     pub individual_id: Option<String>,
@@ -481,9 +479,7 @@ impl BenefitEnrollment {
 }
 
 /// How an individual is enrolled in a benefit. Every part is optional: what is `None` is not sent.
-#[model]
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct BenefitEnrollmentConfiguration {
     /// What is deducted from the individual's pay.
     pub employee_deduction: Option<EmployeeDeduction>,
