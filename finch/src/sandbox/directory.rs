@@ -1,5 +1,6 @@
 //! `POST /sandbox/directory`: add people to a sandbox company.
 
+use super::fields::names;
 use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::{
@@ -36,6 +37,7 @@ impl CreateSandboxDirectory {
     }
 }
 
+names! { personal! { employment! { declare! {
 /// An individual to create: the fields of the individual and employment endpoints, all optional.
 /// Only the fields set are sent; Finch makes up the others.
 ///
@@ -53,74 +55,8 @@ impl CreateSandboxDirectory {
 /// assert_eq!(ada.middle_name, None); // not sent
 /// ```
 #[model(Default)]
-pub struct NewIndividual {
-    /// The legal first name.
-    pub first_name: Option<String>,
-    /// The legal middle name.
-    pub middle_name: Option<String>,
-    /// The legal last name.
-    pub last_name: Option<String>,
-    /// The preferred name.
-    pub preferred_name: Option<String>,
-    /// Email addresses.
-    pub emails: Option<Vec<Email>>,
-    /// Phone numbers.
-    pub phone_numbers: Option<Vec<Option<PhoneNumber>>>,
-    /// Gender.
-    pub gender: Option<Gender>,
-    /// The EEOC-defined ethnicity.
-    pub ethnicity: Option<Ethnicity>,
-    /// Marital status.
-    pub marital_status: Option<MaritalStatus>,
-    /// Date of birth.
-    pub dob: Option<Date>,
-    /// The Social Security Number.
-    pub ssn: Option<String>,
-    /// The Social Security Number, encrypted.
-    pub encrypted_ssn: Option<String>,
-    /// The home address.
-    pub residence: Option<Location>,
-    /// The current title.
-    pub title: Option<String>,
-    /// The individual's manager.
-    pub manager: Option<IndividualRef>,
-    /// The individual's department.
-    pub department: Option<DirectoryDepartment>,
-    /// The employment type and subtype.
-    pub employment: Option<EmploymentKind>,
-    /// The first day of employment.
-    pub start_date: Option<Date>,
-    /// The last day of employment.
-    pub end_date: Option<Date>,
-    /// The latest rehire date.
-    pub latest_rehire_date: Option<Date>,
-    /// `true` for an active employee or contractor.
-    pub is_active: Option<bool>,
-    /// The detailed employment status.
-    pub employment_status: Option<EmploymentStatus>,
-    /// The FLSA status.
-    pub flsa_status: Option<FlsaStatus>,
-    /// The worker's compensation classification code.
-    pub class_code: Option<String>,
-    /// The work location.
-    pub location: Option<Location>,
-    /// The current income.
-    pub income: Option<Income>,
-    /// Past incomes.
-    pub income_history: Option<Vec<Option<Income>>>,
-    /// Fields the employer defined in their system.
-    pub custom_fields: Option<Vec<CustomField>>,
-    /// The union the employee is a member of.
-    pub union_code: Option<String>,
-    /// The local chapter or number within the employee's union.
-    pub union_local: Option<String>,
-    /// Whether the IRS classifies the employee as highly compensated (US only).
-    pub highly_compensated_employee: Option<bool>,
-    /// Whether the IRS classifies the employee as a key employee (US only).
-    pub key_employee: Option<bool>,
-    /// The source system's employment id for the individual.
-    pub source_id: Option<String>,
-}
+pub struct NewIndividual {}
+} } } }
 
 impl NewIndividual {
     /// An individual with nothing set: Finch makes up every field.

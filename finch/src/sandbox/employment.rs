@@ -1,5 +1,6 @@
 //! `PUT /sandbox/employment/{individual_id}`: change a sandbox individual's employment.
 
+use super::fields::names;
 use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::{
@@ -185,6 +186,7 @@ impl UpdateSandboxEmployment {
     }
 }
 
+names! { employment! { declare! {
 /// The sandbox individual's employment after the update. The spec marks no field required, so
 /// each one may be absent.
 ///
@@ -201,53 +203,8 @@ impl UpdateSandboxEmployment {
 pub struct EmploymentUpdateResponse {
     /// A stable Finch id (UUID v4) for the individual.
     pub id: Option<String>,
-    /// The legal first name.
-    pub first_name: Option<String>,
-    /// The legal middle name.
-    pub middle_name: Option<String>,
-    /// The legal last name.
-    pub last_name: Option<String>,
-    /// The current title.
-    pub title: Option<String>,
-    /// The individual's manager.
-    pub manager: Option<IndividualRef>,
-    /// The individual's department.
-    pub department: Option<DirectoryDepartment>,
-    /// The employment type and subtype.
-    pub employment: Option<EmploymentKind>,
-    /// The first day of employment.
-    pub start_date: Option<Date>,
-    /// The last day of employment.
-    pub end_date: Option<Date>,
-    /// The latest rehire date.
-    pub latest_rehire_date: Option<Date>,
-    /// `true` for an active employee or contractor.
-    pub is_active: Option<bool>,
-    /// The detailed employment status.
-    pub employment_status: Option<EmploymentStatus>,
-    /// The FLSA status.
-    pub flsa_status: Option<FlsaStatus>,
-    /// The worker's compensation classification code.
-    pub class_code: Option<String>,
-    /// The work location.
-    pub location: Option<Location>,
-    /// The current income.
-    pub income: Option<Income>,
-    /// Past incomes.
-    pub income_history: Option<Vec<Option<Income>>>,
-    /// Fields the employer defined in their system.
-    pub custom_fields: Option<Vec<CustomField>>,
-    /// The union the employee is a member of.
-    pub union_code: Option<String>,
-    /// The local chapter or number within the employee's union.
-    pub union_local: Option<String>,
-    /// Whether the IRS classifies the employee as highly compensated.
-    pub highly_compensated_employee: Option<bool>,
-    /// Whether the IRS classifies the employee as a key employee.
-    pub key_employee: Option<bool>,
-    /// The source system's employment id for the individual.
-    pub source_id: Option<String>,
 }
+} } }
 
 handle! {
     /// `client.sandbox().employment()`.

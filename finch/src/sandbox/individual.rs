@@ -1,5 +1,6 @@
 //! `PUT /sandbox/individual/{individual_id}`: change a sandbox individual.
 
+use super::fields::names;
 use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::{Email, EmailType, Ethnicity, Gender, MaritalStatus, PhoneNumber, PhoneType};
@@ -149,6 +150,7 @@ fn push<T>(list: &mut Option<Nullable<Vec<T>>>, item: T) {
     }
 }
 
+names! { personal! { declare! {
 /// The sandbox individual after the update. The spec marks no field required, so each one may be
 /// absent.
 ///
@@ -164,33 +166,8 @@ fn push<T>(list: &mut Option<Nullable<Vec<T>>>, item: T) {
 pub struct IndividualUpdateResponse {
     /// A stable Finch id (UUID v4) for the individual.
     pub id: Option<String>,
-    /// The legal first name.
-    pub first_name: Option<String>,
-    /// The legal middle name.
-    pub middle_name: Option<String>,
-    /// The legal last name.
-    pub last_name: Option<String>,
-    /// The preferred name.
-    pub preferred_name: Option<String>,
-    /// Email addresses.
-    pub emails: Option<Vec<Email>>,
-    /// Phone numbers.
-    pub phone_numbers: Option<Vec<Option<PhoneNumber>>>,
-    /// Gender.
-    pub gender: Option<Gender>,
-    /// The EEOC-defined ethnicity.
-    pub ethnicity: Option<Ethnicity>,
-    /// Marital status.
-    pub marital_status: Option<MaritalStatus>,
-    /// Date of birth.
-    pub dob: Option<Date>,
-    /// The Social Security Number.
-    pub ssn: Option<String>,
-    /// The Social Security Number, encrypted.
-    pub encrypted_ssn: Option<String>,
-    /// The home address.
-    pub residence: Option<Location>,
 }
+} } }
 
 handle! {
     /// `client.sandbox().individual()`.
