@@ -238,7 +238,7 @@ open_enum! {
 /// assert!(done.is_success());
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct DisconnectResponse {
     /// `success` when the request succeeded.
     pub status: String,
@@ -270,7 +270,7 @@ impl DisconnectResponse {
 /// }
 /// # Ok(()) }
 /// ```
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct DisconnectEntityErrors {
     /// One error per rejected entity.
     pub errors: Vec<EntityError>,
@@ -290,7 +290,7 @@ impl DisconnectEntityErrors {
 }
 
 /// Why one entity could not be disconnected.
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct EntityError {
     /// The entity id as sent.
     #[serde(rename = "entityId")]

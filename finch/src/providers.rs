@@ -422,7 +422,7 @@ supported_fields! {
 }
 
 /// Whether the provider returns the paging of pay statements (both always present).
-#[model(Eq, Default, Copy, required)]
+#[model(Eq, Default, Copy)]
 pub struct SupportedPayStatementPagingFields {
     /// Whether the provider returns `count`.
     pub count: bool,

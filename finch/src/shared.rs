@@ -196,6 +196,85 @@ impl<T> BatchBody<T> {
     }
 }
 
+/// Declares a batch endpoint's reply, `{"responses": [...]}`, and its item: the requested id,
+/// the item's `code` and its `body`, as every batch endpoint of Finch answers. The docs of the two
+/// structs, of the id and of the body say what the items are; `code` has its own docs only when it
+/// says more than "200, or the error's".
+///
+/// ```text
+/// batch_results! {
+///     /// The batch's results, one per requested individual.
+///     pub struct IndividualsResponse;
+///     /// The result for one individual.
+///     pub struct IndividualResponse {
+///         /// The individual's Finch id.
+///         individual_id,
+///         /// The individual, or the error for this item.
+///         body: BatchBody<Individual>,
+///     }
+/// }
+/// ```
+macro_rules! batch_results {
+    (
+        $(#[$doc:meta])*
+        pub struct $response:ident;
+        $(#[$item_doc:meta])*
+        pub struct $item:ident {
+            $(#[$id_doc:meta])*
+            $id:ident,
+            $(#[$code_doc:meta])*
+            code,
+            $(#[$body_doc:meta])*
+            body: $body:ty $(,)?
+        }
+    ) => {
+        $(#[$doc])*
+        #[$crate::model]
+        pub struct $response {
+            /// One result per requested item.
+            pub responses: Vec<$item>,
+        }
+
+        $(#[$item_doc])*
+        #[$crate::model]
+        pub struct $item {
+            $(#[$id_doc])*
+            pub $id: String,
+            $(#[$code_doc])*
+            pub code: u16,
+            $(#[$body_doc])*
+            pub body: $body,
+        }
+    };
+    (
+        $(#[$doc:meta])*
+        pub struct $response:ident;
+        $(#[$item_doc:meta])*
+        pub struct $item:ident {
+            $(#[$id_doc:meta])*
+            $id:ident,
+            $(#[$body_doc:meta])*
+            body: $body:ty $(,)?
+        }
+    ) => {
+        $crate::shared::batch_results! {
+            $(#[$doc])*
+            pub struct $response;
+            $(#[$item_doc])*
+            pub struct $item {
+                $(#[$id_doc])*
+                $id,
+                /// The item's status (200, or the error's).
+                code,
+                $(#[$body_doc])*
+                body: $body,
+            }
+        }
+    };
+}
+
+pub(crate) use batch_results;
+
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for BatchBody<T> {
     /// One pass over the body: its members go straight to `T`'s own `Deserialize`, while the few
     /// members of an error (`code`, `message`, `name`, `finch_code`) are also kept aside, so that
@@ -424,7 +503,7 @@ impl<T: fmt::Display> Serialize for CommaSeparated<T> {
 }
 
 /// A reference to another individual (a manager).
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct IndividualRef {
     /// The individual's Finch id.
     pub id: String,

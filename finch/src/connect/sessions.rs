@@ -221,7 +221,7 @@ open_enum! {
 }
 
 /// A created Connect session (from `sessions().new` or `sessions().reauthenticate`).
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct ConnectSession {
     /// The session's id.
     pub session_id: String,

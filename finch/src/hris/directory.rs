@@ -55,7 +55,7 @@ offset_listing! {
 }
 
 /// One page of the directory.
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct DirectoryPage {
     /// Where the page sits.
     pub paging: Paging,

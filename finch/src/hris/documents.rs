@@ -73,7 +73,7 @@ offset_listing! {
 }
 
 /// One page of the company's documents.
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct DocumentsPage {
     /// Where the page sits.
     pub paging: Paging,
@@ -219,7 +219,7 @@ impl Serialize for DocumentDetails {
 }
 
 /// A 2020 (or later) W-4: filing status, dependents and withholding.
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct W4Form2020 {
     /// The tax year the form applies to.
     #[serde(deserialize_with = "year")]
@@ -262,7 +262,7 @@ open_enum! {
 }
 
 /// A 2005 W-4: filing status, allowances and withholding.
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct W4Form2005 {
     /// The tax year the form applies to.
     #[serde(deserialize_with = "year")]

@@ -7,7 +7,7 @@ use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
-use crate::shared::{BatchBody, Date, IndividualRef, Location};
+use crate::shared::{BatchBody, Date, IndividualRef, Location, batch_results};
 
 /// Read individuals' employment and income data (`POST /employer/employment`), up to 10,000 per
 /// request.
@@ -51,22 +51,16 @@ impl RetrieveEmployments {
     }
 }
 
-/// The batch's results, one per requested individual.
-#[model(required)]
-pub struct EmploymentsResponse {
-    /// One result per requested individual.
-    pub responses: Vec<EmploymentResponse>,
-}
-
-/// The result for one individual.
-#[model(required)]
-pub struct EmploymentResponse {
-    /// The individual's Finch id.
-    pub individual_id: String,
-    /// The item's status (200, or the error's).
-    pub code: u16,
-    /// The employment data, or the error for this item.
-    pub body: BatchBody<Employment>,
+batch_results! {
+    /// The batch's results, one per requested individual.
+    pub struct EmploymentsResponse;
+    /// The result for one individual.
+    pub struct EmploymentResponse {
+        /// The individual's Finch id.
+        individual_id,
+        /// The employment data, or the error for this item.
+        body: BatchBody<Employment>,
+    }
 }
 
 /// An individual's employment and income data.

@@ -6,7 +6,7 @@ use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
-use crate::shared::{BatchBody, Date, Location};
+use crate::shared::{BatchBody, Date, Location, batch_results};
 
 /// Read individuals' personal data (`POST /employer/individual`), up to 10,000 per request.
 ///
@@ -63,7 +63,7 @@ impl RetrieveIndividuals {
 }
 
 /// One individual to read.
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct IndividualRequest {
     /// The individual's Finch id.
     pub individual_id: String,
@@ -79,29 +79,23 @@ impl IndividualRequest {
 }
 
 /// What to include beyond the defaults.
-#[model(Eq, Default, required)]
+#[model(Eq, Default)]
 pub struct IndividualOptions {
     /// Extra fields (`"ssn"`); left out when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub include: Vec<String>,
 }
 
-/// The batch's results, one per requested individual.
-#[model(required)]
-pub struct IndividualsResponse {
-    /// One result per requested individual.
-    pub responses: Vec<IndividualResponse>,
-}
-
-/// The result for one individual.
-#[model(required)]
-pub struct IndividualResponse {
-    /// The individual's Finch id.
-    pub individual_id: String,
-    /// The item's status (200, or the error's).
-    pub code: u16,
-    /// The individual, or the error for this item.
-    pub body: BatchBody<Individual>,
+batch_results! {
+    /// The batch's results, one per requested individual.
+    pub struct IndividualsResponse;
+    /// The result for one individual.
+    pub struct IndividualResponse {
+        /// The individual's Finch id.
+        individual_id,
+        /// The individual, or the error for this item.
+        body: BatchBody<Individual>,
+    }
 }
 
 /// An individual's personal data.

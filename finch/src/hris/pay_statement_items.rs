@@ -72,7 +72,7 @@ impl ListPayStatementItems {
 }
 
 /// The company's pay-statement items.
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct PayStatementItemsResponse {
     /// The items.
     pub responses: Vec<PayStatementLineItem>,
@@ -89,7 +89,7 @@ pub struct PayStatementItemsResponse {
 /// assert_eq!(item.category, finch::hris::PayStatementCategory::Earnings);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct PayStatementLineItem {
     /// The item's name.
     pub name: String,
@@ -354,7 +354,7 @@ impl DeletePayStatementItemRule {
 }
 
 /// The company's pay-statement-item rules.
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct PayStatementItemRulesResponse {
     /// The rules.
     pub responses: Vec<PayStatementItemRule>,

@@ -7,7 +7,7 @@ use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
-use crate::shared::{BatchBody, BatchError, Money, Paging, decode_buffered};
+use crate::shared::{BatchBody, BatchError, Money, Paging, batch_results, decode_buffered};
 use finch_core::{PageInfo, PagingError, next_offset};
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -133,22 +133,19 @@ impl PayStatementRequest {
 /// The largest page of pay statements Finch serves for one payment.
 const MAX_PAGE: u64 = 5_000;
 
-/// The batch's results, one per requested payment.
-#[model(required)]
-pub struct PayStatementsResponse {
-    /// One result per requested payment.
-    pub responses: Vec<PayStatementResponse>,
-}
-
-/// The result for one payment.
-#[model(required)]
-pub struct PayStatementResponse {
-    /// The payment's Finch id.
-    pub payment_id: String,
-    /// The item's status: 200, 202 while Finch is still fetching the statements, or the error's.
-    pub code: u16,
-    /// The statements, "still syncing", or the error for this item.
-    pub body: PayStatementBody,
+batch_results! {
+    /// The batch's results, one per requested payment.
+    pub struct PayStatementsResponse;
+    /// The result for one payment.
+    pub struct PayStatementResponse {
+        /// The payment's Finch id.
+        payment_id,
+        /// The item's status: 200, 202 while Finch is still fetching the statements, or the
+        /// error's.
+        code,
+        /// The statements, "still syncing", or the error for this item.
+        body: PayStatementBody,
+    }
 }
 
 /// The body of one payment's result: a page of statements, "still syncing", or an error.
@@ -223,7 +220,7 @@ impl<'de> Deserialize<'de> for PayStatementBody {
 
 /// Finch's "still fetching" answer for one payment (`code` 202, `finch_code`
 /// `data_sync_in_progress`, `name` `accepted`).
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct PayStatementSyncInProgress {
     /// 202.
     pub code: u16,
@@ -236,7 +233,7 @@ pub struct PayStatementSyncInProgress {
 }
 
 /// One page of a payment's pay statements.
-#[model(required)]
+#[model]
 pub struct PayStatementPage {
     /// Where the page sits among the payment's statements.
     pub paging: Paging,
@@ -347,7 +344,7 @@ pub struct PayStatementEmployerContribution {
 }
 
 /// What the company's pay-statement-item rules attached to an item of a statement.
-#[model(Eq, Default, required)]
+#[model(Eq, Default)]
 pub struct PayStatementItemAttributes {
     /// The labels, as the rules set them.
     pub metadata: Metadata,

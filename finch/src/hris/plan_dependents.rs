@@ -10,7 +10,7 @@ use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::CommaSeparated;
-use crate::shared::{BatchBody, Date, Paging};
+use crate::shared::{BatchBody, Date, Paging, batch_results};
 
 /// List the dependents covered by the company's benefit plans
 /// (`GET /employer/plans-dependents`), one page.
@@ -136,7 +136,7 @@ impl RetrievePlanDependents {
 }
 
 /// One dependent to read (beta).
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct PlanDependentRequest {
     /// The dependent's Finch id.
     pub dependent_id: String,
@@ -167,7 +167,7 @@ open_enum! {
 }
 
 /// One page of dependents (beta).
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct PlanDependentsPage {
     /// Where the page sits.
     pub paging: Paging,
@@ -175,22 +175,16 @@ pub struct PlanDependentsPage {
     pub dependents: Vec<PlanDependent>,
 }
 
-/// The batch's results, one per requested dependent (beta).
-#[model(required)]
-pub struct PlanDependentsResponse {
-    /// One result per requested dependent.
-    pub responses: Vec<PlanDependentResponse>,
-}
-
-/// The result for one dependent (beta).
-#[model(required)]
-pub struct PlanDependentResponse {
-    /// The dependent's Finch id.
-    pub dependent_id: String,
-    /// The item's status (200, or the error's).
-    pub code: u16,
-    /// The dependent, or the error for this item.
-    pub body: BatchBody<PlanDependent>,
+batch_results! {
+    /// The batch's results, one per requested dependent (beta).
+    pub struct PlanDependentsResponse;
+    /// The result for one dependent (beta).
+    pub struct PlanDependentResponse {
+        /// The dependent's Finch id.
+        dependent_id,
+        /// The dependent, or the error for this item.
+        body: BatchBody<PlanDependent>,
+    }
 }
 
 /// A dependent covered by a benefit plan (beta).
@@ -215,7 +209,7 @@ pub struct PlanDependent {
 }
 
 /// The coverage a dependent has through one individual (beta).
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct DependentCoverage {
     /// The Finch id of the individual covering the dependent.
     pub individual_id: String,

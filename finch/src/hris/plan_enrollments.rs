@@ -8,7 +8,7 @@ use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
-use crate::shared::{BatchBody, Date, Paging};
+use crate::shared::{BatchBody, Date, Paging, batch_results};
 
 /// List the company's benefit-plan enrollments (`GET /employer/plans-enrollments`), one page.
 ///
@@ -101,7 +101,7 @@ impl RetrievePlanEnrollments {
 }
 
 /// One enrollment to read (beta).
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct PlanEnrollmentRequest {
     /// The enrollment's Finch id.
     pub enrollment_id: String,
@@ -117,7 +117,7 @@ impl PlanEnrollmentRequest {
 }
 
 /// One page of enrollments (beta).
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct PlanEnrollmentsPage {
     /// Where the page sits.
     pub paging: Paging,
@@ -125,22 +125,16 @@ pub struct PlanEnrollmentsPage {
     pub enrollments: Vec<PlanEnrollment>,
 }
 
-/// The batch's results, one per requested enrollment (beta).
-#[model(required)]
-pub struct PlanEnrollmentsResponse {
-    /// One result per requested enrollment.
-    pub responses: Vec<PlanEnrollmentResponse>,
-}
-
-/// The result for one enrollment (beta).
-#[model(required)]
-pub struct PlanEnrollmentResponse {
-    /// The enrollment's Finch id.
-    pub enrollment_id: String,
-    /// The item's status (200, or the error's).
-    pub code: u16,
-    /// The enrollment, or the error for this item.
-    pub body: BatchBody<PlanEnrollment>,
+batch_results! {
+    /// The batch's results, one per requested enrollment (beta).
+    pub struct PlanEnrollmentsResponse;
+    /// The result for one enrollment (beta).
+    pub struct PlanEnrollmentResponse {
+        /// The enrollment's Finch id.
+        enrollment_id,
+        /// The enrollment, or the error for this item.
+        body: BatchBody<PlanEnrollment>,
+    }
 }
 
 /// An individual's enrollment in a benefit plan (beta).

@@ -102,7 +102,7 @@ impl RetrievePlan {
 }
 
 /// One page of benefit plans (beta).
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct PlansPage {
     /// Where the page sits.
     pub paging: Paging,

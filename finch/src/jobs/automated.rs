@@ -55,7 +55,7 @@ offset_listing! {
 }
 
 /// One page of automated jobs, and the connection's quotas.
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct AutomatedJobsPage {
     /// The jobs on the page.
     pub data: Vec<AutomatedAsyncJob>,
@@ -221,7 +221,7 @@ pub enum NewAutomatedJob {
 }
 
 /// The parameters of a W-4 sync.
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct W4SyncParams {
     /// The individual whose W-4 form to sync.
     pub individual_id: String,

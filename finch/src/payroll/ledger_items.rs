@@ -6,7 +6,7 @@ use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
-use crate::shared::{BatchBody, Date, Paging};
+use crate::shared::{BatchBody, Date, Paging, batch_results};
 
 /// Read the general-ledger items of payments (`POST /employer/ledger-items`), one result per
 /// payment, each paged on its own.
@@ -85,22 +85,16 @@ impl LedgerItemsRequest {
     }
 }
 
-/// The batch's results, one per requested payment (beta).
-#[model(required)]
-pub struct LedgerItemsResponse {
-    /// One result per requested payment.
-    pub responses: Vec<LedgerBatchItem>,
-}
-
-/// The result for one payment (beta).
-#[model(required)]
-pub struct LedgerBatchItem {
-    /// The payment's Finch id.
-    pub payment_id: String,
-    /// The item's status (200, or the error's).
-    pub code: u16,
-    /// The payment's ledger, or the error for this payment.
-    pub body: BatchBody<LedgerItemsData>,
+batch_results! {
+    /// The batch's results, one per requested payment (beta).
+    pub struct LedgerItemsResponse;
+    /// The result for one payment (beta).
+    pub struct LedgerBatchItem {
+        /// The payment's Finch id.
+        payment_id,
+        /// The payment's ledger, or the error for this payment.
+        body: BatchBody<LedgerItemsData>,
+    }
 }
 
 /// One payment's general ledger, one page of it (beta).
@@ -131,7 +125,7 @@ open_enum! {
 }
 
 /// The totals of a ledger (beta).
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct LedgerTotals {
     /// The total debit.
     pub debit: LedgerMoney,

@@ -83,7 +83,7 @@ impl RetrievePayGroup {
 }
 
 /// A pay group, as listed.
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct PayGroup {
     /// The pay group's Finch id (UUID v4).
     pub id: String,
@@ -94,7 +94,7 @@ pub struct PayGroup {
 }
 
 /// A pay group and its members.
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct PayGroupDetails {
     /// The pay group's Finch id (UUID v4).
     pub id: String,

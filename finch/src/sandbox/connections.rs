@@ -139,7 +139,7 @@ impl CreateSandboxAccount {
 }
 
 /// The created sandbox account and its access token.
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct AccountCreateResponse {
     /// The access token of the new connection (pass it to
     /// [`Finch::with_access_token`](crate::Finch::with_access_token)).
@@ -189,7 +189,7 @@ impl UpdateSandboxAccount {
 }
 
 /// The updated sandbox account.
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct AccountUpdateResponse {
     /// Deprecated: use `connection_id` to identify the connection.
     #[deprecated(note = "use `connection_id` to identify the connection")]

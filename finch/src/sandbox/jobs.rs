@@ -46,7 +46,7 @@ impl CreateSandboxJob {
 /// assert_eq!(job.remaining_refreshes, 1);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct JobCreateResponse {
     /// The job's id.
     pub job_id: String,
@@ -117,7 +117,7 @@ impl From<SandboxJobConfiguration> for UpdateSandboxJobConfiguration {
 /// assert_eq!(configuration.completion_status, CompletionStatus::Complete);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct SandboxJobConfiguration {
     /// How the jobs end.
     pub completion_status: CompletionStatus,

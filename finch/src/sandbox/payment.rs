@@ -249,7 +249,7 @@ impl NewEmployerContribution {
 /// assert_eq!(created.pay_date.ymd(), Some((2024, 1, 1)));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct PaymentCreateResponse {
     /// The payment's id.
     pub payment_id: String,

@@ -294,7 +294,7 @@ event! {
 }
 
 /// What changed on the connection.
-#[model(required)]
+#[model]
 pub struct AccountUpdateData {
     /// The connection's status.
     pub status: ConnectionStatus,
@@ -310,7 +310,7 @@ pub struct IndividualEventData {
 }
 
 /// The payment an event is about.
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct PaymentEventData {
     /// The payment's id.
     pub payment_id: String,
@@ -328,7 +328,7 @@ pub struct PayStatementEventData {
 }
 
 /// The job that finished.
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct JobCompletionData {
     /// The job's id.
     pub job_id: String,

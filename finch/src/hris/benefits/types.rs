@@ -35,7 +35,7 @@ pub struct CompanyBenefit {
 /// );
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct BenefitCompanyMatchContribution {
     /// The kind of contribution (`match`).
     #[serde(rename = "type")]
@@ -64,7 +64,7 @@ open_enum! {
 
 /// One tier of a company match: the company adds `match_` of the employee's contribution up to
 /// `threshold` of pay.
-#[model(Eq, Copy, required)]
+#[model(Eq, Copy)]
 pub struct MatchTier {
     /// The match, in basis points of the employee's contribution (1 to 10,000 = 0.01% to 100%).
     #[serde(rename = "match")]
@@ -139,7 +139,7 @@ open_enum! {
 /// The job that creates, registers or updates a company benefit (the reply of
 /// `POST /employer/benefits`, `POST /employer/benefits/register` and
 /// `POST /employer/benefits/{benefit_id}`).
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct CompanyBenefitJob {
     /// The benefit's id.
     pub benefit_id: String,
@@ -230,7 +230,7 @@ open_enum! {
 }
 
 /// Who is enrolled in a benefit.
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct EnrolledIndividualIds {
     /// The benefit's id.
     pub benefit_id: String,
@@ -239,7 +239,7 @@ pub struct EnrolledIndividualIds {
 }
 
 /// The result for one individual of [`RetrieveIndividualBenefits`](super::RetrieveIndividualBenefits).
-#[model(required)]
+#[model]
 pub struct IndividualBenefitResponse {
     /// The individual's Finch id.
     pub individual_id: String,
@@ -266,14 +266,14 @@ pub struct IndividualBenefit {
 }
 
 /// The job that enrolls the individuals.
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct EnrolledIndividualsResponse {
     /// The job's id; follow it with the jobs endpoints.
     pub job_id: String,
 }
 
 /// The job that unenrolls the individuals.
-#[model(Eq, required)]
+#[model(Eq)]
 pub struct UnenrolledIndividualsResponse {
     /// The job's id; follow it with the jobs endpoints.
     pub job_id: String,
