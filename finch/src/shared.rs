@@ -198,8 +198,7 @@ impl<T> BatchBody<T> {
 
 /// Declares a batch endpoint's reply, `{"responses": [...]}`, and its item: the requested id,
 /// the item's `code` and its `body`, as every batch endpoint of Finch answers. The docs of the two
-/// structs, of the id and of the body say what the items are; `code` has its own docs only when it
-/// says more than "200, or the error's".
+/// structs, of the id and of the body say what the items are.
 ///
 /// ```text
 /// batch_results! {
@@ -222,8 +221,6 @@ macro_rules! batch_results {
         pub struct $item:ident {
             $(#[$id_doc:meta])*
             $id:ident,
-            $(#[$code_doc:meta])*
-            code,
             $(#[$body_doc:meta])*
             body: $body:ty $(,)?
         }
@@ -240,35 +237,10 @@ macro_rules! batch_results {
         pub struct $item {
             $(#[$id_doc])*
             pub $id: String,
-            $(#[$code_doc])*
+            /// The item's status: 200, or the error's (see `body`).
             pub code: u16,
             $(#[$body_doc])*
             pub body: $body,
-        }
-    };
-    (
-        $(#[$doc:meta])*
-        pub struct $response:ident;
-        $(#[$item_doc:meta])*
-        pub struct $item:ident {
-            $(#[$id_doc:meta])*
-            $id:ident,
-            $(#[$body_doc:meta])*
-            body: $body:ty $(,)?
-        }
-    ) => {
-        $crate::shared::batch_results! {
-            $(#[$doc])*
-            pub struct $response;
-            $(#[$item_doc])*
-            pub struct $item {
-                $(#[$id_doc])*
-                $id,
-                /// The item's status (200, or the error's).
-                code,
-                $(#[$body_doc])*
-                body: $body,
-            }
         }
     };
 }

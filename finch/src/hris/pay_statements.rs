@@ -140,10 +140,8 @@ batch_results! {
     pub struct PayStatementResponse {
         /// The payment's Finch id.
         payment_id,
-        /// The item's status: 200, 202 while Finch is still fetching the statements, or the
-        /// error's.
-        code,
-        /// The statements, "still syncing", or the error for this item.
+        /// The statements, "still syncing" (`code` 202, while Finch is still fetching them), or
+        /// the error for this item.
         body: PayStatementBody,
     }
 }
