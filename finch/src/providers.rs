@@ -3,7 +3,7 @@
 use crate::account::AuthenticationType;
 use crate::finch_endpoint;
 use crate::handles::handle;
-use crate::hris::{BenefitFrequency, BenefitType, HsaContributionLimit};
+use crate::hris::BenefitType;
 use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
@@ -96,48 +96,18 @@ pub struct BenefitSupport {
     pub supported_operations: Option<BenefitOperations>,
 }
 
-/// The features a provider supports for one benefit type.
-#[model(Eq, required)]
-pub struct BenefitFeatures {
-    /// The benefit's description.
-    pub description: Option<String>,
-    /// The frequencies the provider supports for the benefit.
-    pub frequencies: Vec<Option<BenefitFrequency>>,
-    /// The supported deduction types; empty when deductions are not supported.
-    pub employee_deduction: Option<Vec<Option<DeductionType>>>,
-    /// The supported contribution types; empty when contributions are not supported.
-    pub company_contribution: Option<Vec<Option<ContributionType>>>,
-    /// Whether an annual maximum is supported.
-    pub annual_maximum: Option<bool>,
-    /// Whether catch-up contributions are supported (retirement benefits only).
-    #[model(optional)]
-    pub catch_up: Option<bool>,
-    /// The supported HSA contribution limits (HSA benefits only; empty when not supported).
-    #[model(optional)]
-    pub hsa_contribution_limit: Option<Vec<Option<HsaContributionLimit>>>,
-}
+/// The features a provider supports for one benefit type: the same data as
+/// [`SupportedBenefit`](crate::hris::SupportedBenefit) (Finch's `BenefitFeaturesAndOperations`
+/// and `SupportedBenefit` schemas describe one thing), without the `type`, which the map's key
+/// gives.
+pub type BenefitFeatures = crate::hris::SupportedBenefit;
 
-open_enum! {
-    /// How an employee deduction is expressed.
-    pub enum DeductionType {
-        /// A fixed amount.
-        Fixed = "fixed",
-        /// A percentage of pay.
-        Percent = "percent",
-    }
-}
+/// How an employee deduction is expressed: [`EmployeeDeductionType`](crate::hris::EmployeeDeductionType).
+pub type DeductionType = crate::hris::EmployeeDeductionType;
 
-open_enum! {
-    /// How a company contribution is expressed.
-    pub enum ContributionType {
-        /// A fixed amount.
-        Fixed = "fixed",
-        /// A percentage of pay.
-        Percent = "percent",
-        /// A tiered match.
-        Tiered = "tiered",
-    }
-}
+/// How a company contribution is expressed:
+/// [`CompanyContributionType`](crate::hris::CompanyContributionType).
+pub type ContributionType = crate::hris::CompanyContributionType;
 
 /// The operations Finch supports on a benefit type.
 #[model(Eq, Default)]
