@@ -229,14 +229,19 @@ async fn sandbox_directory_sends_a_top_level_array() {
     );
 }
 
-#[tokio::test]
-async fn connect_sessions_use_basic_auth_not_the_token() {
-    let server = server(
+/// A server that answers a Connect session's creation.
+async fn sessions_server() -> MockServer {
+    server(
         "POST",
         201,
         serde_json::json!({"session_id": "s1", "connect_url": "https://connect.tryfinch.com/authorize?session=s1"}),
     )
-    .await;
+    .await
+}
+
+#[tokio::test]
+async fn connect_sessions_use_basic_auth_not_the_token() {
+    let server = sessions_server().await;
     let session = finch(&server)
         .connect()
         .sessions()
@@ -264,12 +269,7 @@ async fn connect_sessions_use_basic_auth_not_the_token() {
 
 #[tokio::test]
 async fn connect_session_nested_members_can_be_sent_as_null() {
-    let server = server(
-        "POST",
-        201,
-        serde_json::json!({"session_id": "s1", "connect_url": "u"}),
-    )
-    .await;
+    let server = sessions_server().await;
     finch(&server)
         .connect()
         .sessions()
