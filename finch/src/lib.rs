@@ -113,6 +113,9 @@ extern crate self as finch;
 
 mod access_tokens;
 pub mod account;
+#[cfg(feature = "blocking")]
+#[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
+pub mod blocking;
 mod client;
 pub mod connect;
 mod handles;

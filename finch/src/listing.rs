@@ -84,7 +84,46 @@ pub(crate) use offset_listing;
 ///     }
 /// }
 /// ```
+///
+/// Called with `@blocking Handle` before the body (by [`accessors!`](crate::handles::accessors)),
+/// it writes the blocking twins instead, for [`blocking::Handle`](crate::blocking::Handle):
+/// `list` waits for the page, `pages` and `list_all` are [`Iterator`]s over the same walk
+/// ([`blocking::Pages`](crate::blocking::Pages), [`blocking::Items`](crate::blocking::Items)).
 macro_rules! listing_accessors {
+    (
+        @blocking $handle:ident
+        $request:ident => $page:ident {
+            accessor: $module:ident . $accessor:ident,
+            endpoint: $endpoint:literal,
+            listing: $listing:literal,
+            item: $item:literal,
+            items: $items:ident,
+            id: $id:ident
+            $(, beta: $beta:tt)? $(,)?
+        }
+    ) => {
+        #[doc = concat!("[`", stringify!($handle), "::list`], blocking: waits on the calling thread.")]
+        pub fn list(self, request: $request) -> Result<$page, $crate::Error> {
+            let page = self.handle.list(request);
+            self.runtime.block_on(page)
+        }
+
+        #[doc = concat!(
+            "[`", stringify!($handle), "::pages`] as an [`Iterator`] of pages: each is fetched ",
+            "when asked for, by the same rules, waiting on the calling thread."
+        )]
+        pub fn pages(self, request: $request) -> $crate::blocking::Pages<$request> {
+            $crate::blocking::Pages::from_async(self.handle.pages(request), self.runtime.clone())
+        }
+
+        #[doc = concat!(
+            "[`", stringify!($handle), "::list_all`] as an [`Iterator`] of ", $item, "s, ",
+            "fetched a page at a time, waiting on the calling thread."
+        )]
+        pub fn list_all(self, request: $request) -> $crate::blocking::Items<$request> {
+            $crate::blocking::Items::from_async(self.handle.list_all(request), self.runtime.clone())
+        }
+    };
     (
         $request:ident => $page:ident {
             accessor: $module:ident . $handle:ident,
