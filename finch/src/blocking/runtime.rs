@@ -71,9 +71,10 @@ impl Runtime {
     /// resources it makes are driven by the runtime thread), parking between polls.
     pub(crate) fn block_on<F: Future>(&self, future: F) -> F::Output {
         let _context = self.driver.handle.enter();
-        // Inside another runtime's task, tokio's cooperative budget belongs to that task, and it
-        // never refills while this thread is blocked here: without `unconstrained`, a long walk
-        // would find its budget spent and be told to yield forever.
+        // Inside another runtime's task, tokio's cooperative budget is that task's, and it never
+        // refills while this thread is blocked here: once spent, a timer (a retry's backoff)
+        // would answer "yield first" forever. `unconstrained` keeps finch's work off that budget
+        // (tested: `a_backoff_inside_a_task_whose_budget_is_spent_still_ends`).
         let mut future = pin!(tokio::task::unconstrained(future));
         let waker = Waker::from(Arc::new(Unpark(thread::current())));
         let mut context = Context::from_waker(&waker);
