@@ -140,7 +140,9 @@ impl Finch {
     /// calling thread: for what has no blocking form, such as a request built by hand.
     ///
     /// Run only futures of this client (or of [`core`](Self::core)): their connections then
-    /// belong to its runtime thread. A future tied to another runtime may wait forever.
+    /// belong to its runtime thread. A future tied to another runtime may wait forever. The
+    /// runtime's context is there while the future is polled, not while it is made: write
+    /// `block_on(async { .. })` around code that needs a runtime as it runs.
     ///
     /// ```
     /// # fn demo(finch: finch::blocking::Finch) -> Result<(), finch::Error> {

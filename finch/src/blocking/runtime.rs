@@ -116,3 +116,45 @@ impl Drop for Driver {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    /// Runs `f` on a thread of its own and returns its result, failing instead of hanging.
+    fn within_a_minute<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+        let (done, outcome) = std::sync::mpsc::channel();
+        thread::spawn(move || {
+            let _ = done.send(f());
+        });
+        // A guard against a hang, not a measure of speed.
+        outcome.recv_timeout(Duration::from_secs(60)).unwrap()
+    }
+
+    #[test]
+    fn timers_run_while_a_clone_lives_and_the_thread_stops_with_the_last() {
+        within_a_minute(|| {
+            let runtime = Runtime::start().unwrap();
+            let clone = runtime.clone();
+            drop(runtime);
+            // The runtime thread still drives the timer.
+            // (Made inside `async`: tokio's `sleep` needs the runtime when it is made.)
+            clone.block_on(async { tokio::time::sleep(Duration::from_millis(1)).await });
+            let thread = clone.driver.thread.as_ref().unwrap().thread().clone();
+            assert_eq!(thread.name(), Some(THREAD_NAME));
+            // Dropping the last handle stops the thread and waits for it (a hang otherwise).
+            drop(clone);
+        });
+    }
+
+    #[test]
+    fn a_future_made_inside_block_on_is_driven_by_the_runtime() {
+        within_a_minute(|| {
+            let runtime = Runtime::start().unwrap();
+            // `spawn` needs a runtime context: block_on gives it this one.
+            let answer = runtime.block_on(async { tokio::spawn(async { 42 }).await.unwrap() });
+            assert_eq!(answer, 42);
+        });
+    }
+}
