@@ -5,16 +5,18 @@
 
 #[path = "support/fault_server.rs"]
 mod fault_server;
+#[path = "support/scaled_sleep.rs"]
+mod scaled_sleep;
 
 use fault_server::{Fault, FaultServer, Hit};
 use finch::core::PagingErrorKind;
-use finch::core::{AsyncSleep, SleepFuture, TimeoutKind};
+use finch::core::TimeoutKind;
 use finch::hris::ListDirectory;
 use finch::webhooks::{WebhookEvent, WebhookVerifier};
 use finch::{ApiErrorKind, CreateAccessToken, Error, RetryPolicy, blocking};
 use finch_stand_in::StandIn;
+use scaled_sleep::ScaledSleep;
 use std::collections::HashSet;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// A runtime for the servers, whose worker thread serves them while the tests block.
@@ -189,28 +191,12 @@ fn an_api_error_is_typed_as_the_async_clients() {
     assert_eq!(served.stand_in.requests().len(), before);
 }
 
-/// Records every wait the client asks for and waits a thousandth of it.
-#[derive(Clone, Default)]
-struct ScaledSleep {
-    asked: Arc<Mutex<Vec<Duration>>>,
-}
-
-impl AsyncSleep for ScaledSleep {
-    fn sleep(&self, duration: Duration) -> SleepFuture {
-        self.asked.lock().unwrap().push(duration);
-        Box::pin(tokio::time::sleep(duration / 1000))
-    }
-}
-
 /// The per-attempt time limit of the fault tests (100 ms of real time once scaled).
 const ATTEMPT: Duration = Duration::from_secs(100);
 
-impl ScaledSleep {
-    /// The backoff waits asked for (the time limits are not waits).
-    fn waits(&self) -> Vec<Duration> {
-        let asked = self.asked.lock().unwrap();
-        asked.iter().copied().filter(|d| *d != ATTEMPT).collect()
-    }
+/// The backoff waits asked for (the time limit is not a wait).
+fn waits(sleep: &ScaledSleep) -> Vec<Duration> {
+    sleep.waits_besides(&[ATTEMPT])
 }
 
 fn fault_client(faults: &Faults, sleep: &ScaledSleep) -> blocking::Finch {
@@ -241,7 +227,7 @@ fn retries_5xx_replies_and_timeouts_as_the_async_client_does() {
     assert_eq!(company.id, "c1");
     assert_eq!(faults_5xx.server.hits().len(), 3);
     assert_eq!(
-        sleep.waits(),
+        waits(&sleep),
         [Duration::from_millis(500), Duration::from_millis(1000)]
     );
 
@@ -271,7 +257,7 @@ fn retries_5xx_replies_and_timeouts_as_the_async_client_does() {
     assert_eq!(error.attempts(), Some(3));
     assert_eq!(stalls.server.hits().len(), 3);
     assert_eq!(
-        sleep.waits(),
+        waits(&sleep),
         [Duration::from_millis(500), Duration::from_millis(1000)]
     );
 }
@@ -482,5 +468,5 @@ fn a_backoff_inside_a_task_whose_budget_is_spent_still_ends() {
     // A guard against a hang, not a measure of speed.
     let company = outcome.recv_timeout(Duration::from_secs(60)).unwrap();
     assert_eq!(company.unwrap().id, "c1");
-    assert_eq!(sleep.waits(), [Duration::from_millis(500)]);
+    assert_eq!(waits(&sleep), [Duration::from_millis(500)]);
 }
