@@ -470,3 +470,27 @@ fn a_backoff_inside_a_task_whose_budget_is_spent_still_ends() {
     assert_eq!(company.unwrap().id, "c1");
     assert_eq!(waits(&sleep), [Duration::from_millis(500)]);
 }
+
+#[test]
+fn one_client_serves_many_threads_at_once() {
+    fn send_sync<T: Send + Sync>() {}
+    fn send<T: Send>() {}
+    send_sync::<blocking::Finch>();
+    send_sync::<blocking::Handle<'static, finch::hris::Directory<'static>>>();
+    send::<blocking::Pages<ListDirectory>>();
+    send::<blocking::Items<ListDirectory>>();
+
+    let served = stand_in(12);
+    let finch = client(&served.stand_in).with_access_token(served.stand_in.issue_access_token());
+    let walks: Vec<Vec<String>> = std::thread::scope(|scope| {
+        let walkers: Vec<_> = (0..4)
+            .map(|_| scope.spawn(|| directory_ids(&finch, 3)))
+            .collect();
+        walkers
+            .into_iter()
+            .map(|walker| walker.join().unwrap())
+            .collect()
+    });
+    assert_eq!(walks[0].len(), 12);
+    assert!(walks.iter().all(|walk| *walk == walks[0]));
+}
