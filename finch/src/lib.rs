@@ -28,6 +28,10 @@
 //! # Ok(()) }
 //! ```
 //!
+//! For code without an async runtime (a script, a command-line tool), the `blocking` feature adds
+//! `finch::blocking`: the same client, each call waiting for its reply on the calling thread, and
+//! listings as `Iterator`s.
+//!
 //! # Declaring your own endpoints
 //!
 //! New, beta or private endpoints are declared with the same attribute finch uses, and go through
