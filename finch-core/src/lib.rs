@@ -9,7 +9,7 @@
 //! | [`Client`] | the handle every call goes through (`client.rs`); its configuration, checked once, is [`ClientBuilder`] (`builder.rs`); the call pipeline (prepare, headers, auth per endpoint, decode) is `pipeline.rs`; requests built by hand are [`CustomRequest`] (`custom.rs`) |
 //! | [`Credentials`], [`AuthScheme`] | who the client is, and which credential each endpoint may see (the ground floor) |
 //! | [`RequestOptions`] | per-call overrides, checked when set |
-//! | attempts (`execute.rs`) | timeouts per attempt and per call, retries as [`RetryPolicy`] says, tracing spans |
+//! | attempts (`execute.rs`) | timeouts per attempt and per call, retries as [`RetryPolicy`] says, tracing spans (see [Tracing](#tracing)) |
 //! | [`RedirectError`] | redirects: followed within the base URL's origin, refused (typed) beyond it |
 //! | [`AsyncSleep`], [`Clock`] | injected time, so retries and timeouts are tested without waiting |
 //! | [`paging`] | offset paging as streams ([`Pages`], [`Items`]), one page held at a time, with the rules that end every listing |
@@ -31,6 +31,28 @@
 //! assert_eq!(sent.headers["authorization"], "Bearer token");
 //! # Ok(()) }
 //! ```
+//!
+//! # Tracing
+//! Each call is one `tracing` span, `finch.request` (at `DEBUG`), whose fields follow
+//! OpenTelemetry's HTTP client semantic conventions, next to finch's own:
+//!
+//! | field | value |
+//! |---|---|
+//! | `http.request.method` | `GET`, `POST`, ... |
+//! | `url.template` | the endpoint's path template, `/jobs/automated/{job_id}` (never the filled-in path or the query); `(custom)` for a [`CustomRequest`] |
+//! | `server.address`, `server.port` | the base URL's host and port (443 or 80 when it names none) |
+//! | `http.response.status_code` | the last reply's status, when there was a reply |
+//! | `http.request.resend_count` | how often the request was sent again, retries and same-origin redirects alike; only when it was |
+//! | `error.type` | on failure: the status code (`"404"`) for an error reply, else `timeout`, `connect_error`, `io_error`, `body_too_large`, `transport_error`, `redirect_error` or `request_error` |
+//! | `finch.operation` | the request type, `RetrieveAutomatedJob` |
+//! | `finch.attempts` | attempts made (redirects are not attempts) |
+//! | `finch.request_id` | the reply's `Finch-Request-ID` |
+//! | `otel.name`, `otel.kind`, `otel.status_code` | `"GET /employer/directory"`, `client`, `ERROR` on failure: what `tracing-opentelemetry` reads for the span's name, kind and status |
+//!
+//! Events inside it say what each attempt did (`finch: reply` with `attempt`, `latency_ms`,
+//! `status`, `request_id`; `finch: retrying`; redirects followed or refused). No field holds a
+//! credential, a query or a body. Without a subscriber that enables them, spans and events are
+//! skipped and their values are never computed.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_debug_implementations)]
 
