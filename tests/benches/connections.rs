@@ -16,28 +16,18 @@
 //! not the number of connections.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark may fail loudly
 
+#[path = "support/memory.rs"]
+mod memory;
+
 use finch::Finch;
 use finch::hris::{ListDirectory, RetrieveEmployments, RetrieveIndividuals};
 use finch::sandbox::CreateSandboxConnection;
 use finch_stand_in::StandIn;
+use memory::memory_kib;
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 use std::time::Instant;
-
-/// Resident and peak resident memory of this process, in KiB.
-fn memory_kib() -> (u64, u64) {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let field = |name: &str| {
-        status
-            .lines()
-            .find(|line| line.starts_with(name))
-            .and_then(|line| line.split_whitespace().nth(1))
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(0)
-    };
-    (field("VmRSS:"), field("VmHWM:"))
-}
 
 fn main() {
     let args: Vec<String> = std::env::args()

@@ -4,14 +4,16 @@
 //! from the stack keep their kind.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
+mod support;
+
 use bytes::Bytes;
 use finch::Finch;
 use finch::core::{
-    RetryPolicy, TestTransport, TowerTransport, TransportError, TransportErrorKind,
-    TransportService,
+    TestTransport, TowerTransport, Transport, TransportError, TransportErrorKind, TransportService,
 };
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use support::without_waits;
 use tower::ServiceBuilder;
 
 const COMPANY: &str = r#"{"id":"514aa2b7","legal_name":"Acme","entity":null,"primary_email":null,"primary_phone_number":null,"departments":null,"ein":null,"locations":null,"accounts":null}"#;
@@ -19,12 +21,25 @@ const COMPANY: &str = r#"{"id":"514aa2b7","legal_name":"Acme","entity":null,"pri
 /// What the layer saw: each request's method, path and `Authorization`.
 type Seen = Arc<Mutex<Vec<(String, String, String)>>>;
 
-/// Retries without backoff, so the tests do not wait.
-fn without_waits(max_retries: u32) -> RetryPolicy {
-    let mut policy = RetryPolicy::default().with_max_retries(max_retries);
-    policy.initial_delay = Duration::ZERO;
-    policy.max_delay = Duration::ZERO;
-    policy
+/// A client sending through `service`, retrying twice without waiting.
+fn client_of<S>(service: S) -> Finch
+where
+    TowerTransport<S>: Transport,
+{
+    Finch::builder()
+        .access_token("token-a")
+        .transport(TowerTransport::new(service))
+        .retry_policy(without_waits(2))
+        .build()
+        .unwrap()
+}
+
+/// How reading the company failed: the transport error and the attempts made.
+async fn transport_failure(finch: &Finch) -> (TransportError, u32) {
+    match finch.hris().company().retrieve().await {
+        Err(finch::Error::Transport { error, attempts }) => (error, attempts),
+        other => panic!("expected a transport error, got {other:?}"),
+    }
 }
 
 /// A client whose transport is `replies` below a layer that records each request.
@@ -45,12 +60,7 @@ fn recorded_client(replies: &TestTransport, seen: &Seen) -> Finch {
             request
         })
         .service(TransportService::new(replies.clone()));
-    Finch::builder()
-        .access_token("token-a")
-        .transport(TowerTransport::new(service))
-        .retry_policy(without_waits(2))
-        .build()
-        .unwrap()
+    client_of(service)
 }
 
 #[tokio::test]
@@ -109,10 +119,7 @@ async fn a_rate_limit_is_shared_by_every_connection_of_the_client() {
         .buffer(16)
         .rate_limit(2, Duration::from_secs(10))
         .service(TransportService::new(replies.clone()));
-    let finch = Finch::builder()
-        .transport(TowerTransport::new(service))
-        .build()
-        .unwrap();
+    let finch = client_of(service);
     let started = tokio::time::Instant::now();
     let mut calls = tokio::task::JoinSet::new();
     for connection in 0..3 {
@@ -144,16 +151,7 @@ async fn a_transport_error_below_the_layers_keeps_its_kind_and_is_retried() {
     let service = ServiceBuilder::new()
         .buffer(4)
         .service(TransportService::new(replies.clone()));
-    let finch = Finch::builder()
-        .access_token("token")
-        .transport(TowerTransport::new(service))
-        .retry_policy(without_waits(2))
-        .build()
-        .unwrap();
-    let error = finch.hris().company().retrieve().await.unwrap_err();
-    let finch::Error::Transport { error, attempts } = error else {
-        panic!("{error:?}")
-    };
+    let (error, attempts) = transport_failure(&client_of(service)).await;
     assert_eq!(error.kind(), TransportErrorKind::Connect);
     assert_eq!(attempts, 3);
     assert_eq!(replies.requests().len(), 3);
@@ -168,16 +166,7 @@ async fn a_layer_s_own_error_is_not_retried() {
         *counted.lock().unwrap() += 1;
         async { Err::<http::Response<Bytes>, _>(std::io::Error::other("overloaded")) }
     });
-    let finch = Finch::builder()
-        .access_token("token")
-        .transport(TowerTransport::new(refusing))
-        .retry_policy(without_waits(2))
-        .build()
-        .unwrap();
-    let error = finch.hris().company().retrieve().await.unwrap_err();
-    let finch::Error::Transport { error, attempts } = error else {
-        panic!("{error:?}")
-    };
+    let (error, attempts) = transport_failure(&client_of(refusing)).await;
     assert_eq!(error.kind(), TransportErrorKind::Other);
     assert_eq!(error.message(), "overloaded");
     assert_eq!((attempts, *calls.lock().unwrap()), (1, 1));

@@ -9,7 +9,7 @@ use finch::jobs::RetrieveAutomatedJob;
 use finch::{CreateAccessToken, Finch};
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
-use support::{ACCESS_TOKEN, CLIENT_ID, CLIENT_SECRET};
+use support::{ACCESS_TOKEN, CLIENT_ID, CLIENT_SECRET, without_waits};
 
 fn transport_client() -> (TestTransport, Finch) {
     let transport = TestTransport::new();
@@ -115,14 +115,6 @@ fn traced<F: std::future::Future<Output = ()>>(capture: &Capture, calls: impl Fn
         .build()
         .unwrap();
     tracing::subscriber::with_default(capture.clone(), || runtime.block_on(calls()));
-}
-
-/// Retries without backoff, so the tests do not wait.
-fn without_waits(max_retries: u32) -> finch::core::RetryPolicy {
-    let mut policy = finch::core::RetryPolicy::default().with_max_retries(max_retries);
-    policy.initial_delay = std::time::Duration::ZERO;
-    policy.max_delay = std::time::Duration::ZERO;
-    policy
 }
 
 const TOKEN_REPLY: &str = r#"{"access_token":"t","token_type":"bearer","connection_id":"c","client_type":"sandbox","connection_type":"finch","products":[],"provider_id":"p","entity_ids":[]}"#;
