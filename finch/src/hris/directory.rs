@@ -1,12 +1,12 @@
 //! `GET /employer/directory`: the company's people, page by page.
 
+use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::listing::{listing_accessors, offset_listing};
+use crate::model;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{IndividualRef, Paging};
-use crate::{Error, finch_endpoint};
-use serde::{Deserialize, Serialize};
 
 /// List the company's individuals (`GET /employer/directory`), one page.
 ///
@@ -55,8 +55,7 @@ offset_listing! {
 }
 
 /// One page of the directory.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct DirectoryPage {
     /// Where the page sits.
     pub paging: Paging,
@@ -65,8 +64,7 @@ pub struct DirectoryPage {
 }
 
 /// An individual as the directory lists them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct IndividualInDirectory {
     /// A stable Finch id (UUID v4) for the individual.
     pub id: String,
@@ -85,11 +83,9 @@ pub struct IndividualInDirectory {
 }
 
 /// The department of an individual in the directory.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct DirectoryDepartment {
     /// The department's name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 
@@ -106,21 +102,17 @@ handle! {
                 id: id,
             }
         }
-    }
-}
 
-impl Directory<'_> {
-    /// The official SDKs' older name of [`list`](Self::list).
-    ///
-    /// ```
-    /// # #[allow(deprecated)]
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let page = finch.hris().directory().list_individuals(finch::hris::ListDirectory::new()).await?;
-    /// # Ok(()) }
-    /// ```
-    #[deprecated(note = "use `list`; kept for code ported from the official SDKs")]
-    pub async fn list_individuals(self, request: ListDirectory) -> Result<DirectoryPage, Error> {
-        self.list(request).await
+        /// The official SDKs' older name of [`list`](Self::list).
+        ///
+        /// ```
+        /// # #[allow(deprecated)]
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let page = finch.hris().directory().list_individuals(finch::hris::ListDirectory::new()).await?;
+        /// # Ok(()) }
+        /// ```
+        #[deprecated(note = "use `list`; kept for code ported from the official SDKs")]
+        pub async fn list_individuals(self, request: ListDirectory) -> Result<DirectoryPage, Error>;
     }
 }
 
