@@ -12,10 +12,12 @@
 //! its resident high-water mark (`VmHWM`) above what it held before the walk.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark may fail loudly
 
+mod baseline;
+
+use baseline::walk_directory as hand_written;
 use finch::Finch;
-use finch::hris::{DirectoryPage, ListDirectory};
+use finch::hris::ListDirectory;
 use std::io::{BufRead, BufReader};
-use std::sync::Arc;
 use std::time::Duration;
 
 fn thread_cpu_time() -> Duration {
@@ -53,44 +55,6 @@ fn serve(employees: usize) {
         println!("{} {}", stand_in.base_url(), stand_in.issue_access_token());
         std::future::pending::<()>().await;
     });
-}
-
-fn hand_written_client() -> reqwest::Client {
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let tls = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .unwrap();
-    let tls = rustls_platform_verifier::BuilderVerifierExt::with_platform_verifier(tls)
-        .unwrap()
-        .with_no_client_auth();
-    reqwest::Client::builder()
-        .tls_backend_preconfigured(tls)
-        .build()
-        .unwrap()
-}
-
-/// The baseline: a loop over the pages with reqwest and serde, as one would write it by hand.
-async fn hand_written(client: &reqwest::Client, base_url: &str, token: &str, limit: u64) -> usize {
-    let (mut offset, mut seen) = (0u64, 0usize);
-    loop {
-        let response = client
-            .get(format!(
-                "{base_url}/employer/directory?limit={limit}&offset={offset}"
-            ))
-            .header("Finch-API-Version", "2020-09-17")
-            .header("Authorization", format!("Bearer {token}"))
-            .send()
-            .await
-            .unwrap();
-        let bytes = response.bytes().await.unwrap();
-        let page: DirectoryPage = serde_json::from_slice(&bytes).unwrap();
-        seen += page.individuals.len();
-        let next = page.paging.offset + page.individuals.len() as u64;
-        if page.individuals.is_empty() || page.paging.count.is_none_or(|count| next >= count) {
-            return seen;
-        }
-        offset = next;
-    }
 }
 
 async fn with_finch(finch: &Finch, limit: u64) -> usize {
@@ -137,7 +101,7 @@ fn walk_once(variant: usize, base_url: &str, token: &str, limit: u64) {
             .access_token(token)
             .build()
             .unwrap();
-        let client = hand_written_client();
+        let client = baseline::client(None);
         let before = memory_kib("VmRSS:");
         let seen = match variant {
             0 => with_finch(&finch, limit).await,
@@ -190,7 +154,7 @@ fn main() {
             .access_token(token.as_str())
             .build()
             .unwrap();
-        let client = hand_written_client();
+        let client = baseline::client(None);
         assert_eq!(with_finch(&finch, limit).await, employees);
         assert_eq!(
             hand_written(&client, &base_url, &token, limit).await,
