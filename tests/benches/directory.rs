@@ -5,7 +5,12 @@
 //! ```text
 //! cargo bench -p finch-tests --bench directory            # 10,000 people, pages of 100, 5 rounds
 //! cargo bench -p finch-tests --bench directory -- 10000 100 5
+//! cargo bench -p finch-tests --bench directory -- scaling 10000 100000 1000000
 //! ```
+//!
+//! `scaling` walks directories of each size once with finch's item stream (pages of 100), each
+//! from its own stand-in and in a fresh process, and prints the time (wall and the client
+//! thread's CPU) and the walk's peak memory: time should grow with the people, memory not.
 //!
 //! CPU time is the client thread's (`/proc/thread-self/schedstat`), median over the rounds. Peak
 //! memory is measured in a fresh child process per variant, which walks the directory once:
@@ -103,13 +108,61 @@ fn walk_once(variant: usize, base_url: &str, token: &str, limit: u64) {
             .unwrap();
         let client = baseline::client(None);
         let before = memory_kib("VmRSS:");
+        let (cpu, wall) = (thread_cpu_time(), std::time::Instant::now());
         let seen = match variant {
             0 => with_finch(&finch, limit).await,
             1 => hand_written(&client, base_url, token, limit).await,
             _ => collected(&finch, limit).await,
         };
-        println!("{seen} {}", memory_kib("VmHWM:").saturating_sub(before));
+        println!(
+            "{seen} {} {} {} {}",
+            memory_kib("VmHWM:").saturating_sub(before),
+            (thread_cpu_time() - cpu).as_millis(),
+            wall.elapsed().as_millis(),
+            memory_kib("VmHWM:"),
+        );
     });
+}
+
+/// A stand-in of `employees` people in a child process: the child and its base URL and token.
+fn start_server(employees: usize) -> (std::process::Child, String, String) {
+    let (mut child, base_url, token) = start_server(employees);
+    (child, base_url, token)
+}
+
+/// One walk with finch's item stream per directory size, each in a fresh process.
+fn scaling(sizes: &[String]) {
+    let sizes: Vec<usize> = if sizes.is_empty() {
+        vec![10_000, 100_000, 1_000_000]
+    } else {
+        sizes.iter().map(|n| n.parse().unwrap()).collect()
+    };
+    println!(
+        "{:>10} {:>7} {:>9} {:>9} {:>13} {:>16} {:>14}",
+        "people", "pages", "wall s", "CPU s", "CPU µs/person", "walk peak KiB", "max RSS KiB"
+    );
+    for employees in sizes {
+        let (mut server, base_url, token) = start_server(employees);
+        let output = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["walk", "0", &base_url, &token, "100"])
+            .output()
+            .unwrap();
+        let _ = server.kill();
+        let _ = server.wait();
+        let text = String::from_utf8_lossy(&output.stdout);
+        let fields: Vec<u64> = text.split_whitespace().map(|n| n.parse().unwrap()).collect();
+        let [seen, peak, cpu_ms, wall_ms, max_rss] = fields[..] else {
+            panic!("the walk said `{text}`");
+        };
+        assert_eq!(seen as usize, employees);
+        println!(
+            "{employees:>10} {:>7} {:>9.2} {:>9.2} {:>13.2} {peak:>16} {max_rss:>14}",
+            employees.div_ceil(100),
+            wall_ms as f64 / 1e3,
+            cpu_ms as f64 / 1e3,
+            cpu_ms as f64 * 1e3 / employees as f64,
+        );
+    }
 }
 
 fn main() {
@@ -125,24 +178,14 @@ fn main() {
         let limit = args[4].parse().unwrap_or(100);
         return walk_once(variant, &args[2], &args[3], limit);
     }
+    if args.first().map(String::as_str) == Some("scaling") {
+        return scaling(&args[1..]);
+    }
     let employees: usize = args.first().and_then(|n| n.parse().ok()).unwrap_or(10_000);
     let limit: u64 = args.get(1).and_then(|n| n.parse().ok()).unwrap_or(100);
     let rounds: usize = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(5);
 
-    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["serve", &employees.to_string()])
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let mut parts = line.split_whitespace();
-    let (base_url, token) = (
-        parts.next().unwrap().to_owned(),
-        parts.next().unwrap().to_owned(),
-    );
+    let (mut child, base_url, token) = start_server(employees);
 
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()

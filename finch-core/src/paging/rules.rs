@@ -131,9 +131,8 @@ impl PageInfo {
     pub fn fingerprint_ids<'a>(mut self, ids: impl IntoIterator<Item = &'a str>) -> Self {
         let mut hash = FastHash::new();
         for id in ids {
+            // `write` hashes the length too, so that ["ab", "c"] and ["a", "bc"] differ.
             hash.write(id.as_bytes());
-            // A separator, so that ["ab", "c"] and ["a", "bc"] differ.
-            hash.write(&[0xff]);
         }
         self.fingerprint = Some(hash.finish());
         self
