@@ -284,16 +284,29 @@ impl FastHash {
     }
 
     pub(crate) fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
+        let word = |chunk: &[u8]| {
             let mut word = [0u8; 8];
             word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
+            u64::from_le_bytes(word)
+        };
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(word(chunk));
         }
         let rest = chunks.remainder();
-        let mut word = [0u8; 8];
-        word[..rest.len()].copy_from_slice(rest);
-        self.add(u64::from_le_bytes(word));
+        if bytes.len() >= 8 {
+            // The last 8 bytes, overlapping the last whole word: no copy of a variable length
+            // (ids are hashed by the hundred a page).
+            if !rest.is_empty() {
+                self.add(word(&bytes[bytes.len() - 8..]));
+            }
+        } else {
+            self.add(
+                rest.iter()
+                    .rev()
+                    .fold(0u64, |word, &byte| word << 8 | u64::from(byte)),
+            );
+        }
         self.add(bytes.len() as u64);
     }
 
