@@ -212,7 +212,9 @@ impl Client {
         authorization: Option<HeaderValue>,
         options: &RequestOptions,
     ) -> HeaderMap {
-        let mut headers = self.shared.request_headers(has_body, authorization.is_some());
+        let mut headers = self
+            .shared
+            .request_headers(has_body, authorization.is_some());
         if !endpoint_headers.is_empty() || !options.headers.is_empty() {
             override_headers(&mut headers, endpoint_headers);
             override_headers(&mut headers, &options.headers);

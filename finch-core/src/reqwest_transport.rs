@@ -9,7 +9,7 @@ use rustls::crypto::CryptoProvider;
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::{DigitallySignedStruct, SignatureScheme};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Sends requests with a pooled [`reqwest::Client`]: HTTP/1.1 keep-alive, rustls with the ring
 /// provider, the operating system's certificate store. It follows no redirect itself: a 3xx reply
@@ -36,6 +36,9 @@ pub struct ReqwestTransport {
     /// The first origin sent to, parsed once (`None` if it cannot be kept whole): a request to it
     /// parses only its path and query.
     origin: Arc<OnceLock<Option<Origin>>>,
+    /// The last URL built at that origin, with its path and query: the same endpoint called
+    /// again (a token exchange, an introspection) clones it instead of parsing them again.
+    last: Arc<Mutex<Option<(http::uri::PathAndQuery, reqwest::Url)>>>,
 }
 
 /// The largest reply body read by default: 128 MiB, far above Finch's largest pages (a 10,000
@@ -104,6 +107,7 @@ impl ReqwestTransport {
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             may_redirect: true,
             origin: Arc::default(),
+            last: Arc::default(),
         }
     }
 
@@ -208,9 +212,20 @@ impl ReqwestTransport {
             Some(origin)
                 if origin.scheme == *scheme && origin.authority.as_str() == authority.as_str() =>
             {
+                let path_and_query = uri.path_and_query();
+                // `try_lock`: a request never waits for another; it builds its own URL instead.
+                if let (Some(asked), Ok(last)) = (path_and_query, self.last.try_lock())
+                    && let Some((last_asked, url)) = &*last
+                    && last_asked == asked
+                {
+                    return Ok(url.clone());
+                }
                 let mut url = origin.url.clone();
                 url.set_path(uri.path());
                 url.set_query(uri.query());
+                if let (Some(asked), Ok(mut last)) = (path_and_query, self.last.try_lock()) {
+                    *last = Some((asked.clone(), url.clone()));
+                }
                 Ok(url)
             }
             _ => parse_url(uri),
@@ -415,15 +430,21 @@ mod tests {
             "https://api.tryfinch.com/employer/company",
             "https://[::1]:8443/p?q",
             "https://user:secret@example.com/p",
-            // And the first origin again.
+            // And the first origin again, twice (the second from the last URL built).
             "http://127.0.0.1:8080/employer/company",
+            "http://127.0.0.1:8080/employer/company",
+            "http://127.0.0.1:8080/employer/company?a=1",
         ] {
             let uri: http::Uri = uri.parse().unwrap();
             let parsed = reqwest::Url::parse(&uri.to_string()).unwrap();
             assert_eq!(transport.url(&uri).unwrap(), parsed, "{uri}");
         }
         assert_eq!(
-            transport.origin.get().and_then(Option::as_ref).map(|origin| origin.url.as_str()),
+            transport
+                .origin
+                .get()
+                .and_then(Option::as_ref)
+                .map(|origin| origin.url.as_str()),
             Some("http://127.0.0.1:8080/")
         );
         let relative: http::Uri = "/auth/token".parse().unwrap();

@@ -98,8 +98,13 @@ impl RawResponse {
         {
             return Err(Error::Accepted(Box::new(accepted)));
         }
-        DecodeError::decode_reply(&self.body, self.status, || self.request_id(), secret_members)
-            .map_err(Error::Decode)
+        DecodeError::decode_reply(
+            &self.body,
+            self.status,
+            || self.request_id(),
+            secret_members,
+        )
+        .map_err(Error::Decode)
     }
 }
 

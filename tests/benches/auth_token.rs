@@ -39,20 +39,7 @@ fn main() {
     let calls: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(1000);
     let rounds: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(11);
 
-    // The stand-in on its own thread and runtime.
-    let (sender, receiver) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        runtime.block_on(async move {
-            let stand_in = StandIn::start().await.unwrap();
-            sender.send(stand_in).unwrap();
-            std::future::pending::<()>().await;
-        });
-    });
-    let stand_in = receiver.recv().unwrap();
+    let stand_in = baseline::stand_in_thread(StandIn::builder());
 
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()

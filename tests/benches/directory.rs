@@ -126,7 +126,20 @@ fn walk_once(variant: usize, base_url: &str, token: &str, limit: u64) {
 
 /// A stand-in of `employees` people in a child process: the child and its base URL and token.
 fn start_server(employees: usize) -> (std::process::Child, String, String) {
-    let (mut child, base_url, token) = start_server(employees);
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["serve", &employees.to_string()])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let mut parts = line.split_whitespace();
+    let (base_url, token) = (
+        parts.next().unwrap().to_owned(),
+        parts.next().unwrap().to_owned(),
+    );
     (child, base_url, token)
 }
 
@@ -150,7 +163,10 @@ fn scaling(sizes: &[String]) {
         let _ = server.kill();
         let _ = server.wait();
         let text = String::from_utf8_lossy(&output.stdout);
-        let fields: Vec<u64> = text.split_whitespace().map(|n| n.parse().unwrap()).collect();
+        let fields: Vec<u64> = text
+            .split_whitespace()
+            .map(|n| n.parse().unwrap())
+            .collect();
         let [seen, peak, cpu_ms, wall_ms, max_rss] = fields[..] else {
             panic!("the walk said `{text}`");
         };

@@ -304,7 +304,7 @@ impl FastHash {
             self.add(
                 rest.iter()
                     .rev()
-                    .fold(0u64, |word, &byte| word << 8 | u64::from(byte)),
+                    .fold(0u64, |word, &byte| (word << 8) | u64::from(byte)),
             );
         }
         self.add(bytes.len() as u64);

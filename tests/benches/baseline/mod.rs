@@ -1,13 +1,38 @@
 //! The hand-written client the benchmarks measure finch against: reqwest + serde, configured as
 //! finch's transport is (rustls with ring, the platform's verifier), written as a careful user
-//! would write it. One copy, shared by the benchmarks (each uses part of it).
+//! would write it; and the stand-in they both call. One copy, shared by the benchmarks (each
+//! uses part of it).
 #![allow(dead_code)]
 
 use finch::CreateAccessTokenResponse;
-use finch::hris::DirectoryPage;
+use finch::hris::{DirectoryPage, IndividualInDirectory};
 use serde::Serialize;
 use std::sync::Arc;
 use std::time::Duration;
+
+/// The stand-in `builder` describes, serving on its own thread and runtime, so that its work is
+/// not on the measured thread.
+pub(crate) fn stand_in_thread(builder: finch_stand_in::StandInBuilder) -> finch_stand_in::StandIn {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async move {
+            sender.send(builder.start().await.unwrap()).unwrap();
+            std::future::pending::<()>().await;
+        });
+    });
+    receiver.recv().unwrap()
+}
+
+/// Where both walks hand each person: one function, not inlined, so that handing a person over
+/// costs both sides the same.
+#[inline(never)]
+pub(crate) fn take(person: IndividualInDirectory) {
+    std::hint::black_box(person);
+}
 
 /// A reqwest client with finch's TLS set-up, and reqwest's own per-request timeout if given.
 pub(crate) fn client(timeout: Option<Duration>) -> reqwest::Client {
@@ -80,7 +105,7 @@ impl TokenExchange {
 }
 
 /// The directory by hand: a loop over the pages, decoded into finch's own page type, handing each
-/// person to the caller (here `black_box`, as finch's item stream hands each to its caller),
+/// person over ([`take`], as the finch side does),
 /// ending when the page reaches the total the server reports. Returns the number of people seen.
 pub(crate) async fn walk_directory(
     client: &reqwest::Client,
@@ -102,9 +127,10 @@ pub(crate) async fn walk_directory(
         let bytes = response.bytes().await.unwrap();
         let page: DirectoryPage = serde_json::from_slice(&bytes).unwrap();
         let next = page.paging.offset + page.individuals.len() as u64;
-        let last = page.individuals.is_empty() || page.paging.count.is_none_or(|count| next >= count);
+        let last =
+            page.individuals.is_empty() || page.paging.count.is_none_or(|count| next >= count);
         for person in page.individuals {
-            std::hint::black_box(person);
+            take(person);
             seen += 1;
         }
         if last {
