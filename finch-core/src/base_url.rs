@@ -74,11 +74,13 @@ impl BaseUrl {
             path_and_query.push('?');
             path_and_query.push_str(query);
         }
-        Uri::builder()
-            .scheme(self.scheme.clone())
-            .authority(self.authority.clone())
-            .path_and_query(path_and_query)
-            .build()
+        let mut parts = http::uri::Parts::default();
+        parts.scheme = Some(self.scheme.clone());
+        parts.authority = Some(self.authority.clone());
+        parts.path_and_query = Some(http::uri::PathAndQuery::from_maybe_shared(
+            bytes::Bytes::from(path_and_query),
+        )?);
+        Ok(Uri::from_parts(parts)?)
     }
 
     pub(crate) fn to_url_string(&self) -> String {

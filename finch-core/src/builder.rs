@@ -2,14 +2,14 @@
 //! injected time, all checked once when the client is built.
 
 use crate::base_url::{BaseUrl, DEFAULT_BASE_URL};
-use crate::client::{API_VERSION, Client, DEFAULT_TIMEOUT, Shared};
+use crate::client::{API_VERSION, Client, DEFAULT_TIMEOUT, DefaultHeaders, Shared};
 use crate::credentials::Credentials;
 use crate::error::ConfigError;
 use crate::redact::{RedactedPairs, is_secret_header};
 use crate::retry::RetryPolicy;
 use crate::secret::Secret;
 use crate::sleep::{AsyncSleep, Clock, SystemClock, TokioSleep};
-use crate::transport::{DynTransport, Transport};
+use crate::transport::{HeldTransport, Transport};
 use http::header::{AUTHORIZATION, HeaderMap, HeaderName, HeaderValue};
 use std::fmt;
 use std::sync::Arc;
@@ -42,7 +42,7 @@ pub struct ClientBuilder {
     timeout: Duration,
     deadline: Option<Duration>,
     retry: RetryPolicy,
-    transport: Option<Arc<dyn DynTransport>>,
+    transport: Option<HeldTransport>,
     sleep: Arc<dyn AsyncSleep>,
     clock: Arc<dyn Clock>,
     allow_insecure_http: bool,
@@ -170,7 +170,7 @@ impl ClientBuilder {
 
     /// The HTTP stack (default: [`ReqwestTransport`](crate::ReqwestTransport)).
     pub fn transport(mut self, transport: impl Transport) -> Self {
-        self.transport = Some(Arc::new(transport));
+        self.transport = Some(HeldTransport::new(transport));
         self
     }
 
@@ -225,7 +225,7 @@ impl ClientBuilder {
         Ok(Client {
             shared: Arc::new(Shared {
                 base_url,
-                headers,
+                headers: DefaultHeaders::new(headers),
                 timeout: self.timeout,
                 deadline: self.deadline,
                 retry: self.retry,
@@ -239,12 +239,12 @@ impl ClientBuilder {
 }
 
 #[cfg(feature = "reqwest")]
-fn default_transport() -> Result<Arc<dyn DynTransport>, ConfigError> {
-    Ok(Arc::new(crate::ReqwestTransport::new()?))
+fn default_transport() -> Result<HeldTransport, ConfigError> {
+    Ok(HeldTransport::Reqwest(crate::ReqwestTransport::new()?))
 }
 
 #[cfg(not(feature = "reqwest"))]
-fn default_transport() -> Result<Arc<dyn DynTransport>, ConfigError> {
+fn default_transport() -> Result<HeldTransport, ConfigError> {
     Err(ConfigError::Missing {
         what: "a transport: enable the `reqwest` feature or call `ClientBuilder::transport`"
             .to_owned(),

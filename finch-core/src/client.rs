@@ -7,8 +7,9 @@ use crate::credentials::Credentials;
 use crate::retry::RetryPolicy;
 use crate::secret::Secret;
 use crate::sleep::{AsyncSleep, Clock};
-use crate::transport::DynTransport;
+use crate::transport::HeldTransport;
 use http::HeaderMap;
+use http::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue};
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
@@ -42,13 +43,59 @@ pub struct Client {
 /// What every clone of a client shares.
 pub(crate) struct Shared {
     pub(crate) base_url: BaseUrl,
-    pub(crate) headers: HeaderMap,
+    /// The default headers, in the forms requests start from.
+    pub(crate) headers: DefaultHeaders,
     pub(crate) timeout: Duration,
     pub(crate) deadline: Option<Duration>,
     pub(crate) retry: RetryPolicy,
-    pub(crate) transport: Arc<dyn DynTransport>,
+    pub(crate) transport: HeldTransport,
     pub(crate) sleep: Arc<dyn AsyncSleep>,
     pub(crate) clock: Arc<dyn Clock>,
+}
+
+/// The client's default headers, built once with it in the four forms requests start from (with
+/// or without a JSON body, with or without auth): a request copies one instead of building its
+/// headers from the configuration each time.
+pub(crate) struct DefaultHeaders {
+    /// Indexed by `has_body as usize * 2 + without_authorization as usize`.
+    forms: [HeaderMap; 4],
+}
+
+impl DefaultHeaders {
+    pub(crate) fn new(defaults: HeaderMap) -> Self {
+        let forms = [false, true].map(|has_body| {
+            let mut form = defaults.clone();
+            if has_body {
+                form.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            }
+            form
+        });
+        let [without_body, with_body] = forms;
+        // In the order of `request_headers`'s index.
+        // A place for `Authorization`, whose value each request replaces: a copy is made to size,
+        // so adding the header to it would grow it.
+        let with_placeholder = |form: &HeaderMap| {
+            let mut form = form.clone();
+            form.insert(AUTHORIZATION, HeaderValue::from_static(""));
+            form
+        };
+        DefaultHeaders {
+            forms: [
+                with_placeholder(&without_body),
+                without_body,
+                with_placeholder(&with_body),
+                with_body,
+            ],
+        }
+    }
+}
+
+impl Shared {
+    /// A copy of the default headers for a request: with `Content-Type` when it has a body, and
+    /// with a placeholder `Authorization` the caller must replace when `with_authorization`.
+    pub(crate) fn request_headers(&self, has_body: bool, with_authorization: bool) -> HeaderMap {
+        self.headers.forms[usize::from(has_body) * 2 + usize::from(!with_authorization)].clone()
+    }
 }
 
 impl fmt::Debug for Client {

@@ -742,10 +742,10 @@ impl DecodeError {
 
     /// Decodes a reply's body as [`decode_with_secrets`](Self::decode_with_secrets) does, with
     /// the rules for empty bodies and for `()` (see [`RawResponse::json`](crate::RawResponse::json)).
-    pub(crate) fn decode_reply<T: DeserializeResponse>(
+    pub(crate) fn decode_reply<'a, T: DeserializeResponse>(
         body: &[u8],
         status: StatusCode,
-        request_id: Option<&str>,
+        request_id: impl FnOnce() -> Option<&'a str>,
         secret_members: &[&str],
     ) -> Result<T, Box<DecodeError>> {
         let no_body = body.iter().all(u8::is_ascii_whitespace);
@@ -755,9 +755,16 @@ impl DecodeError {
                 return Ok(value);
             }
         } else if std::any::type_name::<T>() != "()" {
-            return Self::decode_named(body, status, request_id, secret_members, type_name::<T>)
-                .map(|AsResponse(value)| value);
+            // The request id is read (a header lookup) only for an error.
+            return match serde_json::from_slice(body) {
+                Ok(AsResponse(value)) => Ok(value),
+                Err(_) => {
+                    Self::decode_named(body, status, request_id(), secret_members, type_name::<T>)
+                        .map(|AsResponse(value)| value)
+                }
+            };
         }
+        let request_id = request_id();
         let message = if no_body {
             "the reply has no body; declare `response = ()` or `response = Option<...>` for an \
              endpoint that may answer none"

@@ -7,7 +7,7 @@ use crate::redirect::{self, Hop};
 use crate::response::RawResponse;
 use crate::retry::{RetryPolicy, random_jitter, status_is_retryable};
 use crate::sleep::{AsyncSleep, Clock, timeout};
-use crate::transport::{DynTransport, TransportError, TransportErrorKind};
+use crate::transport::{HeldTransport, TransportError, TransportErrorKind};
 use bytes::Bytes;
 use http::{HeaderMap, Method, Uri};
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -24,7 +24,7 @@ pub(crate) struct Call<'a> {
     pub(crate) policy: RetryPolicy,
     pub(crate) attempt_timeout: Duration,
     pub(crate) deadline: Option<Duration>,
-    pub(crate) transport: &'a dyn DynTransport,
+    pub(crate) transport: &'a HeldTransport,
     pub(crate) sleep: &'a dyn AsyncSleep,
     pub(crate) clock: &'a dyn Clock,
 }
@@ -128,14 +128,15 @@ impl Call<'_> {
                 },
             )
         };
-        let started = Instant::now();
+        // Two clock readings, for the debug events only.
+        let started = tracing::enabled!(tracing::Level::DEBUG).then(Instant::now);
         // One time limit for the attempt, its redirects included.
         let sent = timeout(
             self.sleep.sleep(self.attempt_timeout),
             self.exchange(attempt, headers, headers_again, sends),
         )
         .await;
-        let latency_ms = started.elapsed().as_millis() as u64;
+        let latency_ms = started.map_or(0, |started| started.elapsed().as_millis() as u64);
         match sent {
             None => {
                 tracing::debug!(attempt, latency_ms, "finch: attempt timed out");
@@ -229,7 +230,7 @@ impl Call<'_> {
             sends.fetch_add(1, Ordering::Relaxed);
             let reply = self
                 .transport
-                .send_boxed(request)
+                .send(request)
                 .await
                 .map_err(Stop::Transport)?;
             let status = reply.status();

@@ -171,14 +171,8 @@ impl Client {
         let has_body = prepared.body.is_some();
         // The first attempt's headers are built here, so a bad header fails before anything is
         // sent; a retry builds them again instead of every attempt paying for a copy.
-        let build_headers = || {
-            Ok(self.headers(
-                prepared.headers.clone(),
-                has_body,
-                authorization.clone(),
-                options,
-            ))
-        };
+        let build_headers =
+            || Ok(self.headers(&prepared.headers, has_body, authorization.clone(), options));
         let first_headers = build_headers()?;
 
         let shared = &*self.shared;
@@ -192,13 +186,13 @@ impl Client {
         let call = Call {
             name,
             template: prepared.template,
-            method: prepared.method.clone(),
+            method: prepared.method,
             uri,
-            body: prepared.body.clone().unwrap_or_default(),
+            body: prepared.body.unwrap_or_default(),
             policy,
             attempt_timeout: options.timeout.unwrap_or(shared.timeout),
             deadline: options.deadline.or(shared.deadline),
-            transport: &*shared.transport,
+            transport: &shared.transport,
             sleep: &*shared.sleep,
             clock: &*shared.clock,
         };
@@ -206,21 +200,29 @@ impl Client {
     }
 
     /// The headers of a request: the client's defaults, the endpoint's, the per-request ones,
-    /// `Content-Type` when there is a body, and `Authorization` as the scheme says.
+    /// `Content-Type` when there is a body, and `Authorization` as the scheme says (never from
+    /// the endpoint's headers). Most requests add nothing to the defaults but `Authorization`:
+    /// they cost one copy of a map built with the client (see [`Shared::request_headers`]).
+    ///
+    /// [`Shared::request_headers`]: crate::client::Shared::request_headers
     fn headers(
         &self,
-        endpoint_headers: HeaderMap,
+        endpoint_headers: &HeaderMap,
         has_body: bool,
         authorization: Option<HeaderValue>,
         options: &RequestOptions,
     ) -> HeaderMap {
-        let mut headers = self.shared.headers.clone();
-        override_headers(&mut headers, endpoint_headers);
-        override_headers(&mut headers, options.headers.clone());
-        if has_body {
-            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        let mut headers = self
+            .shared
+            .request_headers(has_body, authorization.is_some());
+        if !endpoint_headers.is_empty() || !options.headers.is_empty() {
+            override_headers(&mut headers, endpoint_headers);
+            override_headers(&mut headers, &options.headers);
+            if has_body {
+                headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            }
+            headers.remove(AUTHORIZATION);
         }
-        headers.remove(AUTHORIZATION);
         if let Some(value) = authorization {
             headers.insert(AUTHORIZATION, value);
         }
@@ -230,20 +232,14 @@ impl Client {
 }
 
 /// Replaces the headers of `base` that `overrides` names, keeping every value `overrides` has.
-fn override_headers(base: &mut HeaderMap, overrides: HeaderMap) {
-    let mut current = None;
-    for (name, value) in overrides {
-        // `HeaderMap::into_iter` names only the first of several values for one header.
-        match name {
-            Some(name) => {
-                base.insert(name.clone(), value);
-                current = Some(name);
-            }
-            None => {
-                if let Some(name) = &current {
-                    base.append(name.clone(), value);
-                }
-            }
+fn override_headers(base: &mut HeaderMap, overrides: &HeaderMap) {
+    for name in overrides.keys() {
+        let mut values = overrides.get_all(name).iter();
+        if let Some(first) = values.next() {
+            base.insert(name.clone(), first.clone());
+        }
+        for value in values {
+            base.append(name.clone(), value.clone());
         }
     }
 }

@@ -50,9 +50,7 @@ impl RawResponse {
 
     /// The `Finch-Request-ID` header.
     pub fn request_id(&self) -> Option<&str> {
-        self.headers
-            .get("finch-request-id")
-            .and_then(|value| value.to_str().ok())
+        request_id_of(&self.headers)
     }
 
     /// How many attempts the call took (1 when the first one succeeded).
@@ -100,9 +98,21 @@ impl RawResponse {
         {
             return Err(Error::Accepted(Box::new(accepted)));
         }
-        DecodeError::decode_reply(&self.body, self.status, self.request_id(), secret_members)
-            .map_err(Error::Decode)
+        DecodeError::decode_reply(
+            &self.body,
+            self.status,
+            || self.request_id(),
+            secret_members,
+        )
+        .map_err(Error::Decode)
     }
+}
+
+/// The `Finch-Request-ID` of a reply's headers.
+pub(crate) fn request_id_of(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get("finch-request-id")
+        .and_then(|value| value.to_str().ok())
 }
 
 impl fmt::Debug for RawResponse {

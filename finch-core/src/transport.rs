@@ -89,6 +89,39 @@ impl<T: Transport> DynTransport for T {
     }
 }
 
+/// The transport a client holds: the built-in one is called directly, so that its future is not
+/// boxed on every request (a box and a copy of a large future); any other through
+/// [`DynTransport`].
+#[derive(Clone)]
+pub(crate) enum HeldTransport {
+    #[cfg(feature = "reqwest")]
+    Reqwest(crate::ReqwestTransport),
+    Dyn(Arc<dyn DynTransport>),
+}
+
+impl HeldTransport {
+    pub(crate) fn new<T: Transport>(transport: T) -> Self {
+        #[cfg(feature = "reqwest")]
+        if let Some(reqwest) =
+            (&transport as &dyn std::any::Any).downcast_ref::<crate::ReqwestTransport>()
+        {
+            return HeldTransport::Reqwest(reqwest.clone());
+        }
+        HeldTransport::Dyn(Arc::new(transport))
+    }
+
+    pub(crate) async fn send(
+        &self,
+        request: http::Request<Bytes>,
+    ) -> Result<http::Response<Bytes>, TransportError> {
+        match self {
+            #[cfg(feature = "reqwest")]
+            HeldTransport::Reqwest(transport) => transport.send(request).await,
+            HeldTransport::Dyn(transport) => transport.send_boxed(request).await,
+        }
+    }
+}
+
 /// What kind of transport failure happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]

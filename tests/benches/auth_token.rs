@@ -10,10 +10,11 @@
 //! `/proc/thread-self/schedstat`, in nanoseconds), so the figures are the client's cost alone.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark may fail loudly
 
-use finch::{CreateAccessToken, CreateAccessTokenResponse, Finch};
+mod baseline;
+
+use baseline::TokenExchange;
+use finch::{CreateAccessToken, Finch};
 use finch_stand_in::StandIn;
-use serde::Serialize;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// CPU time the current thread has used.
@@ -27,86 +28,6 @@ fn thread_cpu_time() -> Duration {
     Duration::from_nanos(nanos)
 }
 
-/// The body a hand-written client would send.
-#[derive(Serialize)]
-struct TokenRequest<'a> {
-    client_id: &'a str,
-    client_secret: &'a str,
-    code: &'a str,
-}
-
-struct HandWritten {
-    client: reqwest::Client,
-    url: String,
-    client_id: String,
-    client_secret: String,
-}
-
-impl HandWritten {
-    fn new(base_url: &str, client_id: &str, client_secret: &str) -> Self {
-        Self::build(base_url, client_id, client_secret, None)
-    }
-
-    /// The same, with reqwest's own per-request timeout (as a careful hand-written client has).
-    fn with_timeout(base_url: &str, client_id: &str, client_secret: &str) -> Self {
-        Self::build(
-            base_url,
-            client_id,
-            client_secret,
-            Some(Duration::from_secs(60)),
-        )
-    }
-
-    fn build(
-        base_url: &str,
-        client_id: &str,
-        client_secret: &str,
-        timeout: Option<Duration>,
-    ) -> Self {
-        // The same TLS set-up finch's transport uses, so both clients are built alike.
-        let provider = Arc::new(rustls::crypto::ring::default_provider());
-        let tls = rustls::ClientConfig::builder_with_provider(provider)
-            .with_safe_default_protocol_versions()
-            .unwrap();
-        let tls = rustls_platform_verifier::BuilderVerifierExt::with_platform_verifier(tls)
-            .unwrap()
-            .with_no_client_auth();
-        let mut builder = reqwest::Client::builder().tls_backend_preconfigured(tls);
-        if let Some(timeout) = timeout {
-            builder = builder.timeout(timeout);
-        }
-        let client = builder.build().unwrap();
-        HandWritten {
-            client,
-            url: format!("{base_url}/auth/token"),
-            client_id: client_id.to_owned(),
-            client_secret: client_secret.to_owned(),
-        }
-    }
-
-    async fn exchange(&self, code: &str) -> CreateAccessTokenResponse {
-        let body = serde_json::to_vec(&TokenRequest {
-            client_id: &self.client_id,
-            client_secret: &self.client_secret,
-            code,
-        })
-        .unwrap();
-        let response = self
-            .client
-            .post(&self.url)
-            .header("Finch-API-Version", "2020-09-17")
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/json")
-            .body(body)
-            .send()
-            .await
-            .unwrap();
-        assert!(response.status().is_success(), "{}", response.status());
-        let bytes = response.bytes().await.unwrap();
-        serde_json::from_slice(&bytes).unwrap()
-    }
-}
-
 /// Median of a few samples.
 fn median(mut samples: Vec<f64>) -> f64 {
     samples.sort_by(f64::total_cmp);
@@ -118,20 +39,7 @@ fn main() {
     let calls: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(1000);
     let rounds: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(11);
 
-    // The stand-in on its own thread and runtime.
-    let (sender, receiver) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        runtime.block_on(async move {
-            let stand_in = StandIn::start().await.unwrap();
-            sender.send(stand_in).unwrap();
-            std::future::pending::<()>().await;
-        });
-    });
-    let stand_in = receiver.recv().unwrap();
+    let stand_in = baseline::stand_in_thread(StandIn::builder());
 
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -144,7 +52,12 @@ fn main() {
             .client_secret(stand_in.client_secret())
             .build()
             .unwrap();
-        let hand_written = HandWritten::new(stand_in.base_url(), stand_in.client_id(), stand_in.client_secret());
+        let hand_written = TokenExchange::new(
+            baseline::client(None),
+            stand_in.base_url(),
+            stand_in.client_id(),
+            stand_in.client_secret(),
+        );
 
         // Warm up both (connections, allocator, caches).
         for _ in 0..100 {
@@ -152,8 +65,13 @@ fn main() {
             hand_written.exchange(&stand_in.issue_authorization_code()).await;
         }
 
-        let hand_written_timeout =
-            HandWritten::with_timeout(stand_in.base_url(), stand_in.client_id(), stand_in.client_secret());
+        // The same, with reqwest's own per-request timeout (as a careful hand-written client has).
+        let hand_written_timeout = TokenExchange::new(
+            baseline::client(Some(Duration::from_secs(60))),
+            stand_in.base_url(),
+            stand_in.client_id(),
+            stand_in.client_secret(),
+        );
         // Per round, each variant runs `calls` times; the order rotates so drift hits all alike.
         let mut cpu: [Vec<f64>; 3] = Default::default();
         let mut wall: [Vec<f64>; 3] = Default::default();

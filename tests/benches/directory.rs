@@ -5,21 +5,27 @@
 //! ```text
 //! cargo bench -p finch-tests --bench directory            # 10,000 people, pages of 100, 5 rounds
 //! cargo bench -p finch-tests --bench directory -- 10000 100 5
+//! cargo bench -p finch-tests --bench directory -- scaling 10000 100000 1000000
 //! ```
+//!
+//! `scaling` walks directories of each size once with finch's item stream (pages of 100), each
+//! from its own stand-in and in a fresh process, and prints the time (wall and the client
+//! thread's CPU) and the walk's peak memory: time should grow with the people, memory not.
 //!
 //! CPU time is the client thread's (`/proc/thread-self/schedstat`), median over the rounds. Peak
 //! memory is measured in a fresh child process per variant, which walks the directory once:
 //! its resident high-water mark (`VmHWM`) above what it held before the walk.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark may fail loudly
 
+mod baseline;
 #[path = "support/memory.rs"]
 mod memory;
 
+use baseline::walk_directory as hand_written;
 use finch::Finch;
-use finch::hris::{DirectoryPage, ListDirectory};
+use finch::hris::ListDirectory;
 use memory::memory_kib;
 use std::io::{BufRead, BufReader};
-use std::sync::Arc;
 use std::time::Duration;
 
 fn thread_cpu_time() -> Duration {
@@ -47,44 +53,6 @@ fn serve(employees: usize) {
         println!("{} {}", stand_in.base_url(), stand_in.issue_access_token());
         std::future::pending::<()>().await;
     });
-}
-
-fn hand_written_client() -> reqwest::Client {
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let tls = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .unwrap();
-    let tls = rustls_platform_verifier::BuilderVerifierExt::with_platform_verifier(tls)
-        .unwrap()
-        .with_no_client_auth();
-    reqwest::Client::builder()
-        .tls_backend_preconfigured(tls)
-        .build()
-        .unwrap()
-}
-
-/// The baseline: a loop over the pages with reqwest and serde, as one would write it by hand.
-async fn hand_written(client: &reqwest::Client, base_url: &str, token: &str, limit: u64) -> usize {
-    let (mut offset, mut seen) = (0u64, 0usize);
-    loop {
-        let response = client
-            .get(format!(
-                "{base_url}/employer/directory?limit={limit}&offset={offset}"
-            ))
-            .header("Finch-API-Version", "2020-09-17")
-            .header("Authorization", format!("Bearer {token}"))
-            .send()
-            .await
-            .unwrap();
-        let bytes = response.bytes().await.unwrap();
-        let page: DirectoryPage = serde_json::from_slice(&bytes).unwrap();
-        seen += page.individuals.len();
-        let next = page.paging.offset + page.individuals.len() as u64;
-        if page.individuals.is_empty() || page.paging.count.is_none_or(|count| next >= count) {
-            return seen;
-        }
-        offset = next;
-    }
 }
 
 async fn with_finch(finch: &Finch, limit: u64) -> usize {
@@ -131,15 +99,79 @@ fn walk_once(variant: usize, base_url: &str, token: &str, limit: u64) {
             .access_token(token)
             .build()
             .unwrap();
-        let client = hand_written_client();
+        let client = baseline::client(None);
         let before = memory_kib().0;
+        let (cpu, wall) = (thread_cpu_time(), std::time::Instant::now());
         let seen = match variant {
             0 => with_finch(&finch, limit).await,
             1 => hand_written(&client, base_url, token, limit).await,
             _ => collected(&finch, limit).await,
         };
-        println!("{seen} {}", memory_kib().1.saturating_sub(before));
+        println!(
+            "{seen} {} {} {} {}",
+            memory_kib().1.saturating_sub(before),
+            (thread_cpu_time() - cpu).as_millis(),
+            wall.elapsed().as_millis(),
+            memory_kib().1,
+        );
     });
+}
+
+/// A stand-in of `employees` people in a child process: the child and its base URL and token.
+fn start_server(employees: usize) -> (std::process::Child, String, String) {
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["serve", &employees.to_string()])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let mut parts = line.split_whitespace();
+    let (base_url, token) = (
+        parts.next().unwrap().to_owned(),
+        parts.next().unwrap().to_owned(),
+    );
+    (child, base_url, token)
+}
+
+/// One walk with finch's item stream per directory size, each in a fresh process.
+fn scaling(sizes: &[String]) {
+    let sizes: Vec<usize> = if sizes.is_empty() {
+        vec![10_000, 100_000, 1_000_000]
+    } else {
+        sizes.iter().map(|n| n.parse().unwrap()).collect()
+    };
+    println!(
+        "{:>10} {:>7} {:>9} {:>9} {:>13} {:>16} {:>14}",
+        "people", "pages", "wall s", "CPU s", "CPU µs/person", "walk peak KiB", "max RSS KiB"
+    );
+    for employees in sizes {
+        let (mut server, base_url, token) = start_server(employees);
+        let output = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["walk", "0", &base_url, &token, "100"])
+            .output()
+            .unwrap();
+        let _ = server.kill();
+        let _ = server.wait();
+        let text = String::from_utf8_lossy(&output.stdout);
+        let fields: Vec<u64> = text
+            .split_whitespace()
+            .map(|n| n.parse().unwrap())
+            .collect();
+        let [seen, peak, cpu_ms, wall_ms, max_rss] = fields[..] else {
+            panic!("the walk said `{text}`");
+        };
+        assert_eq!(seen as usize, employees);
+        println!(
+            "{employees:>10} {:>7} {:>9.2} {:>9.2} {:>13.2} {peak:>16} {max_rss:>14}",
+            employees.div_ceil(100),
+            wall_ms as f64 / 1e3,
+            cpu_ms as f64 / 1e3,
+            cpu_ms as f64 * 1e3 / employees as f64,
+        );
+    }
 }
 
 fn main() {
@@ -155,24 +187,14 @@ fn main() {
         let limit = args[4].parse().unwrap_or(100);
         return walk_once(variant, &args[2], &args[3], limit);
     }
+    if args.first().map(String::as_str) == Some("scaling") {
+        return scaling(&args[1..]);
+    }
     let employees: usize = args.first().and_then(|n| n.parse().ok()).unwrap_or(10_000);
     let limit: u64 = args.get(1).and_then(|n| n.parse().ok()).unwrap_or(100);
     let rounds: usize = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(5);
 
-    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["serve", &employees.to_string()])
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let mut parts = line.split_whitespace();
-    let (base_url, token) = (
-        parts.next().unwrap().to_owned(),
-        parts.next().unwrap().to_owned(),
-    );
+    let (mut child, base_url, token) = start_server(employees);
 
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -184,7 +206,7 @@ fn main() {
             .access_token(token.as_str())
             .build()
             .unwrap();
-        let client = hand_written_client();
+        let client = baseline::client(None);
         assert_eq!(with_finch(&finch, limit).await, employees);
         assert_eq!(
             hand_written(&client, &base_url, &token, limit).await,

@@ -1,22 +1,27 @@
 //! The walk: [`Pages`] and [`Items`] fetch a page at a time and apply the [rules](super::rules).
 
-use super::rules::{FastHash, Paginated, PagingError, PagingErrorKind, next_offset};
+use super::rules::{FastHash, PageInfo, Paginated, PagingError, PagingErrorKind, next_offset};
 use crate::client::Client;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::options::RequestOptions;
+use crate::response::request_id_of;
 use futures_core::Stream;
+use http::HeaderMap;
 use std::collections::VecDeque;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll, ready};
 
-/// A page as it arrived: the decoded page, a hash of its body, and what an error needs.
+/// A page as it arrived: the decoded page, what it says about itself, a hash of its body when
+/// its items have no ids, and what an error needs.
 struct Fetched<R> {
     page: R,
-    body_hash: u64,
-    request_id: Option<String>,
+    info: PageInfo,
+    body_hash: Option<u64>,
+    /// The reply's headers, read for the request id only if the page is refused.
+    headers: HeaderMap,
     attempts: u32,
 }
 
@@ -32,7 +37,7 @@ type PageFuture<E> = Pin<
 #[derive(Clone, Copy)]
 struct Yielded {
     offset: u64,
-    body_hash: u64,
+    body_hash: Option<u64>,
     fingerprint: Option<u64>,
 }
 
@@ -172,7 +177,7 @@ impl<E: Paginated> Pages<E> {
             }
             Err(kind) => {
                 let mut error = PagingError::new(E::NAME, request.offset(), kind);
-                error.request_id = fetched.request_id;
+                error.request_id = request_id_of(&fetched.headers).map(str::to_owned);
                 error.attempts = fetched.attempts;
                 self.failed = Some(request);
                 Err(Error::Paging(Box::new(error)))
@@ -197,12 +202,12 @@ impl<E: Paginated> Pages<E> {
         fetched: &Fetched<E::Response>,
     ) -> Result<Option<E>, PagingErrorKind> {
         let asked = request.offset();
-        let info = E::page_info(&fetched.page);
+        let info = &fetched.info;
         // The offset the page reports is checked first: it says the most about what went wrong.
-        let next_at = next_offset(asked, request.limit(), &info)?;
+        let next_at = next_offset(asked, request.limit(), info)?;
         if let Some(last) = self.last
             && info.len > 0
-            && (last.body_hash == fetched.body_hash
+            && ((fetched.body_hash.is_some() && last.body_hash == fetched.body_hash)
                 || (info.fingerprint.is_some() && info.fingerprint == last.fingerprint))
         {
             return Err(PagingErrorKind::RepeatedPage {
@@ -228,7 +233,9 @@ impl<E: Paginated> Pages<E> {
     }
 }
 
-/// Sends one page request and decodes the reply, keeping a hash of its body.
+/// Sends one page request and decodes the reply. A page whose items have no ids is recognised
+/// by a hash of its body; one whose items have ids by their fingerprint alone (equal bodies have
+/// equal ids), which spares hashing every byte of every page.
 async fn fetch<E: Paginated>(
     client: &Client,
     request: &E,
@@ -236,13 +243,18 @@ async fn fetch<E: Paginated>(
 ) -> Result<Fetched<E::Response>, Error> {
     let reply = client.send_raw_with(request, options).await?;
     let page = Client::decode::<E>(&reply)?;
-    let mut hash = FastHash::new();
-    hash.write(reply.body());
+    let info = E::page_info(&page);
+    let body_hash = info.fingerprint.is_none().then(|| {
+        let mut hash = FastHash::new();
+        hash.write(reply.body());
+        hash.finish()
+    });
     Ok(Fetched {
         page,
-        body_hash: hash.finish(),
-        request_id: reply.request_id().map(str::to_owned),
-        attempts: reply.attempts(),
+        info,
+        body_hash,
+        headers: reply.headers,
+        attempts: reply.attempts,
     })
 }
 

@@ -287,7 +287,8 @@ impl<'a> BodyWriter<'a> {
     pub fn new(credentials: &'a Credentials) -> Self {
         BodyWriter {
             credentials,
-            buffer: Vec::with_capacity(256),
+            // Allocated on the first write: most requests (every GET) have no body.
+            buffer: Vec::new(),
             shape: BodyShape::Absent,
         }
     }
@@ -300,6 +301,7 @@ impl<'a> BodyWriter<'a> {
     ) -> Result<(), RequestError> {
         let fields = match self.shape {
             BodyShape::Absent => {
+                self.buffer.reserve(256);
                 self.buffer.push(b'{');
                 0
             }
@@ -378,6 +380,7 @@ impl<'a> BodyWriter<'a> {
         if self.shape != BodyShape::Absent {
             return Err(RequestError::body(name, "the body already has fields"));
         }
+        self.buffer.reserve(256);
         serde_json::to_writer(&mut self.buffer, value)
             .map_err(|error| RequestError::body(name, error))?;
         self.shape = BodyShape::Whole;
@@ -400,6 +403,7 @@ impl<'a> BodyWriter<'a> {
     fn declare_object(&mut self, name: &str) -> Result<(), RequestError> {
         match self.shape {
             BodyShape::Absent => {
+                self.buffer.reserve(256);
                 self.buffer.push(b'{');
                 self.shape = BodyShape::Object { fields: 0 };
                 Ok(())
