@@ -113,6 +113,7 @@ extern crate self as finch;
 
 mod access_tokens;
 pub mod account;
+pub mod bulk;
 mod client;
 pub mod connect;
 mod handles;
