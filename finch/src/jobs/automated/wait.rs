@@ -152,18 +152,13 @@ pub enum JobOutcome {
 }
 
 impl JobOutcome {
-    /// The outcome of `job`, or gives the job back while it is still running (`pending`,
-    /// `in_progress`, or a status finch does not know without a `completed_at`).
-    pub fn from_job(job: AutomatedAsyncJob) -> Result<JobOutcome, AutomatedAsyncJob> {
-        Ok(match job.status {
-            AutomatedJobStatus::Complete => JobOutcome::Complete(job),
-            AutomatedJobStatus::ReauthError => JobOutcome::ReauthenticationNeeded(job),
-            AutomatedJobStatus::PermissionsError => JobOutcome::PermissionsError(job),
-            AutomatedJobStatus::Error => JobOutcome::Failed(job),
-            AutomatedJobStatus::Pending | AutomatedJobStatus::InProgress => return Err(job),
-            _ if job.completed_at.is_some() => JobOutcome::Ended(job),
-            _ => return Err(job),
-        })
+    /// The outcome of `job`; `None` while it is still running (`pending`, `in_progress`, or a
+    /// status finch does not know without a `completed_at`).
+    pub fn from_job(job: AutomatedAsyncJob) -> Option<JobOutcome> {
+        match Seen::of(job) {
+            Seen::Ended(outcome) => Some(outcome),
+            Seen::Running(_) => None,
+        }
     }
 
     /// The job as last read.
@@ -191,6 +186,30 @@ impl JobOutcome {
     /// `true` for [`Complete`](JobOutcome::Complete).
     pub fn is_complete(&self) -> bool {
         matches!(self, JobOutcome::Complete(_))
+    }
+}
+
+/// A job as a poll saw it: still running, or ended.
+enum Seen {
+    Running(AutomatedAsyncJob),
+    Ended(JobOutcome),
+}
+
+impl Seen {
+    /// A job runs while `pending` or `in_progress`, or in a status finch does not know without a
+    /// `completed_at`.
+    fn of(job: AutomatedAsyncJob) -> Seen {
+        Seen::Ended(match job.status {
+            AutomatedJobStatus::Complete => JobOutcome::Complete(job),
+            AutomatedJobStatus::ReauthError => JobOutcome::ReauthenticationNeeded(job),
+            AutomatedJobStatus::PermissionsError => JobOutcome::PermissionsError(job),
+            AutomatedJobStatus::Error => JobOutcome::Failed(job),
+            AutomatedJobStatus::Pending | AutomatedJobStatus::InProgress => {
+                return Seen::Running(job);
+            }
+            _ if job.completed_at.is_some() => JobOutcome::Ended(job),
+            _ => return Seen::Running(job),
+        })
     }
 }
 
@@ -398,11 +417,10 @@ impl Automated<'_> {
             if changed && let Some(callback) = &options.on_status {
                 callback(&job);
             }
-            let job = match JobOutcome::from_job(job) {
-                Ok(outcome) => return Ok(outcome),
-                Err(running) => running,
-            };
-            last = Some(job);
+            match Seen::of(job) {
+                Seen::Ended(outcome) => return Ok(outcome),
+                Seen::Running(job) => last = Some(job),
+            }
             let mut wait = options.interval(polls);
             if let Some(deadline) = options.deadline {
                 let left = deadline.saturating_sub(elapsed());
