@@ -9,10 +9,10 @@
 //!
 //! | request | endpoint | items per request | source |
 //! |---|---|---|---|
-//! | [`RetrieveIndividuals`](crate::hris::RetrieveIndividuals) | `POST /employer/individual` | 10,000 | the spec: `requests` has `maxItems: 10000` ("Maximum 10000 items per request"); more is a 422 `batch_limit_exceeded` |
-//! | [`RetrieveEmployments`](crate::hris::RetrieveEmployments) | `POST /employer/employment` | 10,000 | the spec, as above |
-//! | [`RetrievePayStatements`](crate::hris::RetrievePayStatements) | `POST /employer/pay-statement` | 10 payments | the spec: `requests` has `maxItems: 10` ("Maximum 10 payment_ids per request") |
-//! | [`RetrieveIndividualBenefits`](crate::hris::RetrieveIndividualBenefits) | `GET /employer/benefits/{benefit_id}/individuals` | 100 (finch's choice) | the spec gives no limit for `individual_ids` (one comma-separated query value); 100 ids keep the URL under 4 KB, below the 8 KB many servers and proxies accept |
+//! | [`RetrieveIndividuals`] | `POST /employer/individual` | 10,000 | the spec: `requests` has `maxItems: 10000` ("Maximum 10000 items per request"); more is a 422 `batch_limit_exceeded` |
+//! | [`RetrieveEmployments`] | `POST /employer/employment` | 10,000 | the spec, as above |
+//! | [`RetrievePayStatements`] | `POST /employer/pay-statement` | 10 payments | the spec: `requests` has `maxItems: 10` ("Maximum 10 payment_ids per request") |
+//! | [`RetrieveIndividualBenefits`] | `GET /employer/benefits/{benefit_id}/individuals` | 100 (finch's choice) | the spec gives no limit for `individual_ids` (one comma-separated query value); 100 ids keep the URL under 4 KB, below the 8 KB many servers and proxies accept |
 //!
 //! [`BulkOptions::batch_size`] makes batches smaller (never larger than the endpoint's limit).
 
