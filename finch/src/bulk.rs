@@ -379,64 +379,45 @@ fn settle<R: BatchRead>(work: &mut Work<R>, index: usize, result: Result<R::Item
     work.done += 1;
 }
 
-impl BatchRead for RetrieveIndividuals {
-    type Input = IndividualRequest;
-    type Item = IndividualResponse;
-    const MAX_BATCH: usize = 10_000;
+/// `BatchRead` for a request of individuals by id (`requests: [{individual_id}]`) whose reply's
+/// `responses` carry `individual_id`.
+macro_rules! by_individual_id {
+    ($($request:ident => $response:ident { $item:ident }),* $(,)?) => {$(
+        impl BatchRead for $request {
+            type Input = IndividualRequest;
+            type Item = $item;
+            const MAX_BATCH: usize = 10_000;
 
-    fn into_inputs(mut self) -> (Self, Vec<IndividualRequest>) {
-        let inputs = std::mem::take(&mut self.requests);
-        (self, inputs)
-    }
+            fn into_inputs(mut self) -> (Self, Vec<IndividualRequest>) {
+                let inputs = std::mem::take(&mut self.requests);
+                (self, inputs)
+            }
 
-    fn with_inputs(&self, inputs: Vec<IndividualRequest>) -> Self {
-        RetrieveIndividuals {
-            requests: inputs,
-            ..self.clone()
+            fn with_inputs(&self, inputs: Vec<IndividualRequest>) -> Self {
+                $request {
+                    requests: inputs,
+                    ..self.clone()
+                }
+            }
+
+            fn input_key(input: &IndividualRequest) -> &str {
+                &input.individual_id
+            }
+
+            fn item_key(item: &$item) -> &str {
+                &item.individual_id
+            }
+
+            fn into_items(response: $response) -> Vec<$item> {
+                response.responses
+            }
         }
-    }
-
-    fn input_key(input: &IndividualRequest) -> &str {
-        &input.individual_id
-    }
-
-    fn item_key(item: &IndividualResponse) -> &str {
-        &item.individual_id
-    }
-
-    fn into_items(response: IndividualsResponse) -> Vec<IndividualResponse> {
-        response.responses
-    }
+    )*};
 }
 
-impl BatchRead for RetrieveEmployments {
-    type Input = IndividualRequest;
-    type Item = EmploymentResponse;
-    const MAX_BATCH: usize = 10_000;
-
-    fn into_inputs(mut self) -> (Self, Vec<IndividualRequest>) {
-        let inputs = std::mem::take(&mut self.requests);
-        (self, inputs)
-    }
-
-    fn with_inputs(&self, inputs: Vec<IndividualRequest>) -> Self {
-        RetrieveEmployments {
-            requests: inputs,
-            ..self.clone()
-        }
-    }
-
-    fn input_key(input: &IndividualRequest) -> &str {
-        &input.individual_id
-    }
-
-    fn item_key(item: &EmploymentResponse) -> &str {
-        &item.individual_id
-    }
-
-    fn into_items(response: EmploymentsResponse) -> Vec<EmploymentResponse> {
-        response.responses
-    }
+by_individual_id! {
+    RetrieveIndividuals => IndividualsResponse { IndividualResponse },
+    RetrieveEmployments => EmploymentsResponse { EmploymentResponse },
 }
 
 /// The largest page of one payment's statements Finch serves (the spec: `limit` "maximum 5000").

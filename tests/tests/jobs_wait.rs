@@ -76,6 +76,15 @@ async fn stand_in(polls: u32, completion: &str) -> StandIn {
         .unwrap()
 }
 
+/// Starts a data sync and waits for it.
+async fn sync_and_wait(finch: &Finch, options: WaitOptions) -> Result<JobOutcome, WaitError> {
+    finch
+        .jobs()
+        .automated()
+        .create_and_wait(CreateAutomatedJob::data_sync_all(), options)
+        .await
+}
+
 /// The statuses reported to the callback, in order.
 fn recorder() -> (Arc<Mutex<Vec<String>>>, WaitOptions) {
     let seen: Arc<Mutex<Vec<String>>> = Arc::default();
@@ -94,12 +103,7 @@ async fn each_terminal_status_is_its_own_outcome() {
         let time = VirtualTime::new();
         let finch = client(stand_in.base_url(), &stand_in.issue_access_token(), &time);
         let (seen, options) = recorder();
-        let outcome = finch
-            .jobs()
-            .automated()
-            .create_and_wait(CreateAutomatedJob::data_sync_all(), options)
-            .await
-            .unwrap();
+        let outcome = sync_and_wait(&finch, options).await.unwrap();
         match (&outcome, completion) {
             (JobOutcome::Complete(_), "complete")
             | (JobOutcome::ReauthenticationNeeded(_), "reauth_error")
@@ -137,12 +141,7 @@ async fn a_job_already_done_ends_the_wait_at_the_first_poll() {
     let time = VirtualTime::new();
     let finch = client(stand_in.base_url(), &stand_in.issue_access_token(), &time);
     let (seen, options) = recorder();
-    let outcome = finch
-        .jobs()
-        .automated()
-        .create_and_wait(CreateAutomatedJob::data_sync_all(), options)
-        .await
-        .unwrap();
+    let outcome = sync_and_wait(&finch, options).await.unwrap();
     assert!(outcome.is_complete());
     assert_eq!(*seen.lock().unwrap(), ["complete"]);
     assert!(time.waits().is_empty());
@@ -155,13 +154,7 @@ async fn the_deadline_ends_the_wait_with_the_last_status() {
     let finch = client(stand_in.base_url(), &stand_in.issue_access_token(), &time);
     let started = time.now();
     let (seen, options) = recorder();
-    let error = finch
-        .jobs()
-        .automated()
-        .create_and_wait(
-            CreateAutomatedJob::data_sync_all(),
-            options.deadline(Duration::from_secs(10)),
-        )
+    let error = sync_and_wait(&finch, options.deadline(Duration::from_secs(10)))
         .await
         .unwrap_err();
     let WaitError::Deadline {
@@ -201,12 +194,7 @@ async fn the_quota_429_is_its_own_outcome_with_the_reset_time_and_is_not_retried
     let time = VirtualTime::new();
     // The default retry policy (2 retries): the 429 is final all the same.
     let finch = client(stand_in.base_url(), &stand_in.issue_access_token(), &time);
-    let error = finch
-        .jobs()
-        .automated()
-        .create_and_wait(CreateAutomatedJob::data_sync_all(), WaitOptions::new())
-        .await
-        .unwrap_err();
+    let error = sync_and_wait(&finch, WaitOptions::new()).await.unwrap_err();
     let WaitError::QuotaExceeded(quota) = &error else {
         panic!("{error:?}")
     };
@@ -257,12 +245,7 @@ async fn a_quota_429_with_only_retry_after_resets_then_and_other_429s_are_not_th
         .await;
     let time = VirtualTime::new();
     let finch = client(&server.uri(), "token", &time);
-    let error = finch
-        .jobs()
-        .automated()
-        .create_and_wait(CreateAutomatedJob::data_sync_all(), WaitOptions::new())
-        .await
-        .unwrap_err();
+    let error = sync_and_wait(&finch, WaitOptions::new()).await.unwrap_err();
     let WaitError::QuotaExceeded(quota) = error else {
         panic!("{error:?}")
     };
@@ -280,12 +263,7 @@ async fn a_quota_429_with_only_retry_after_resets_then_and_other_429s_are_not_th
         .mount(&failing)
         .await;
     let finch = client(&failing.uri(), "token", &time);
-    let error = finch
-        .jobs()
-        .automated()
-        .create_and_wait(CreateAutomatedJob::data_sync_all(), WaitOptions::new())
-        .await
-        .unwrap_err();
+    let error = sync_and_wait(&finch, WaitOptions::new()).await.unwrap_err();
     let WaitError::Request(inner) = &error else {
         panic!("{error:?}")
     };

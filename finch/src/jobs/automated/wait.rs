@@ -174,13 +174,12 @@ impl JobOutcome {
 
     /// The job as last read, owned.
     pub fn into_job(self) -> AutomatedAsyncJob {
-        match self {
-            JobOutcome::Complete(job)
-            | JobOutcome::ReauthenticationNeeded(job)
-            | JobOutcome::PermissionsError(job)
-            | JobOutcome::Failed(job)
-            | JobOutcome::Ended(job) => job,
-        }
+        let (JobOutcome::Complete(job)
+        | JobOutcome::ReauthenticationNeeded(job)
+        | JobOutcome::PermissionsError(job)
+        | JobOutcome::Failed(job)
+        | JobOutcome::Ended(job)) = self;
+        job
     }
 
     /// `true` for [`Complete`](JobOutcome::Complete).
