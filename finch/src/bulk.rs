@@ -23,7 +23,7 @@ use crate::hris::{
     PayStatementResponse, PayStatementsResponse, RetrieveEmployments, RetrieveIndividualBenefits,
     RetrieveIndividuals, RetrievePayStatements,
 };
-use finch_core::{Endpoint, Error};
+use finch_core::{Endpoint, Error, PagingError};
 use std::collections::{HashMap, VecDeque};
 use std::fmt;
 use std::future::Future;
@@ -64,10 +64,14 @@ pub trait BatchRead: Endpoint + Clone + Send + Sync + 'static {
     fn into_items(response: Self::Response) -> Vec<Self::Item>;
 
     /// When an item is one page of its input's data and more pages follow: the input for the
-    /// next page. The default: items are whole.
-    fn next_page(input: &Self::Input, item: &Self::Item) -> Option<Self::Input> {
+    /// next page; an error when the page breaks the [paging rules](finch_core::paging) (the
+    /// input then ends with [`BulkError::Paging`]). The default: items are whole.
+    fn next_page(
+        input: &Self::Input,
+        item: &Self::Item,
+    ) -> Result<Option<Self::Input>, PagingError> {
         let _ = (input, item);
-        None
+        Ok(None)
     }
 
     /// Adds a later page's item to the first page's.
@@ -173,13 +177,24 @@ pub enum BulkError {
         /// The batch's error.
         error: Arc<Error>,
     },
+    /// A page of the input's data broke the paging rules (another offset than the one asked
+    /// for), so its remaining pages could not be read; the pages read are dropped rather than
+    /// passed off as all of them.
+    Paging {
+        /// The input's id.
+        key: String,
+        /// What the page did.
+        error: PagingError,
+    },
 }
 
 impl BulkError {
     /// The id of the input the error is about.
     pub fn key(&self) -> &str {
         match self {
-            BulkError::Missing { key } | BulkError::Request { key, .. } => key,
+            BulkError::Missing { key }
+            | BulkError::Request { key, .. }
+            | BulkError::Paging { key, .. } => key,
         }
     }
 }
@@ -189,6 +204,7 @@ impl fmt::Display for BulkError {
         match self {
             BulkError::Missing { key } => write!(f, "{key}: Finch's reply had no item for it"),
             BulkError::Request { key, error } => write!(f, "{key}: its batch failed: {error}"),
+            BulkError::Paging { key, error } => write!(f, "{key}: {error}"),
         }
     }
 }
@@ -198,6 +214,7 @@ impl std::error::Error for BulkError {
         match self {
             BulkError::Missing { .. } => None,
             BulkError::Request { error, .. } => Some(&**error),
+            BulkError::Paging { error, .. } => Some(error),
         }
     }
 }
@@ -331,7 +348,14 @@ impl Finch {
                             settle(work, index, Err(missing));
                             continue;
                         };
-                        let next = R::next_page(&input, &item);
+                        let next = match R::next_page(&input, &item) {
+                            Ok(next) => next,
+                            Err(error) => {
+                                let key = key.to_owned();
+                                settle(work, index, Err(BulkError::Paging { key, error }));
+                                continue;
+                            }
+                        };
                         match (&mut work.results[index], next) {
                             (Some(Ok(first)), next) => {
                                 R::append_page(first, item);
@@ -457,11 +481,15 @@ impl BatchRead for RetrievePayStatements {
         response.responses
     }
 
-    /// The next page while the paging rules say more follow. A page that breaks them (another
-    /// offset than the one asked for) ends the payment's pages there.
-    fn next_page(input: &PayStatementRequest, item: &PayStatementResponse) -> Option<Self::Input> {
-        let page = item.body.data()?;
-        input.next_page(page).ok().flatten()
+    /// The next page while the paging rules say more follow ([`PayStatementRequest::next_page`]).
+    fn next_page(
+        input: &PayStatementRequest,
+        item: &PayStatementResponse,
+    ) -> Result<Option<PayStatementRequest>, PagingError> {
+        match item.body.data() {
+            Some(page) => input.next_page(page),
+            None => Ok(None),
+        }
     }
 
     fn append_page(item: &mut PayStatementResponse, next: PayStatementResponse) {

@@ -375,3 +375,40 @@ async fn the_company_roster_streams_everyone_once_a_page_at_a_time() {
         .collect();
     assert_eq!(individual_sizes, [500, 500, 234]);
 }
+
+#[tokio::test]
+async fn a_payment_whose_pages_break_the_paging_rules_is_a_paging_error_not_a_short_list() {
+    // The server ignores `offset`: every page is the first, full page.
+    let statement = |id: &str| {
+        serde_json::json!({
+            "individual_id": id, "type": null, "payment_method": null, "total_hours": null,
+            "gross_pay": null, "net_pay": null, "earnings": null, "taxes": null,
+            "employee_deductions": null, "employer_contributions": null
+        })
+    };
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/employer/pay-statement"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "responses": [{
+                "payment_id": "p1", "code": 200,
+                "body": {"paging": {"offset": 0}, "pay_statements": [statement("a"), statement("b")]}
+            }]
+        })))
+        .mount(&server)
+        .await;
+    let finch = Finch::builder()
+        .base_url(server.uri())
+        .access_token("token")
+        .max_retries(0)
+        .build()
+        .unwrap();
+    let request = RetrievePayStatements::from_requests([PayStatementRequest::new("p1").limit(2)]);
+    let results = finch.read_bulk(request, BulkOptions::new()).await;
+    let [Err(BulkError::Paging { key, error })] = results.as_slice() else {
+        panic!("{results:?}")
+    };
+    assert_eq!(key, "p1");
+    assert_eq!(error.asked_offset, 2);
+    assert_eq!(server.received_requests().await.unwrap().len(), 2);
+}
