@@ -35,7 +35,7 @@ type StatusCallback = Arc<dyn Fn(&AutomatedAsyncJob) + Send + Sync>;
 #[non_exhaustive]
 pub struct WaitOptions {
     /// The wait after the first poll (1 s). Each next wait doubles, up to
-    /// [`max_interval`](Self::max_interval).
+    /// [`max_interval`](Self::max_interval); no wait is shorter than a millisecond.
     pub first_interval: Duration,
     /// The longest wait between two polls (30 s).
     pub max_interval: Duration,
@@ -109,12 +109,13 @@ impl WaitOptions {
         self
     }
 
-    /// The wait before poll `polls + 1`: doubling from the first interval, capped.
+    /// The wait before poll `polls + 1`: doubling from the first interval, capped, and at
+    /// least a millisecond (so that time passes between polls even when zero is asked for).
     fn interval(&self, polls: u32) -> Duration {
         let doubled = self
             .first_interval
             .saturating_mul(2u32.saturating_pow(polls.saturating_sub(1).min(31)));
-        doubled.min(self.max_interval)
+        doubled.min(self.max_interval).max(Duration::from_millis(1))
     }
 }
 
@@ -600,5 +601,9 @@ mod tests {
             .first_interval(Duration::MAX)
             .max_interval(Duration::MAX);
         assert_eq!(huge.interval(u32::MAX), Duration::MAX);
+        let zero = WaitOptions::new()
+            .first_interval(Duration::ZERO)
+            .max_interval(Duration::ZERO);
+        assert_eq!(zero.interval(1), Duration::from_millis(1));
     }
 }
