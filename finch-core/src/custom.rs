@@ -7,9 +7,9 @@ use crate::options::RequestOptions;
 use crate::pipeline::Prepared;
 use crate::request::{HeaderWriter, QueryWriter, WireValue};
 use crate::response::RawResponse;
+use crate::response_type::DeserializeResponse;
 use bytes::Bytes;
 use http::Method;
-use serde::de::DeserializeOwned;
 
 /// A request built by hand with [`Client::request`]. It goes through the same pipeline as a
 /// declared endpoint: auth, default headers, timeouts, retries and error mapping.
@@ -159,7 +159,7 @@ impl<'c> CustomRequest<'c> {
     }
 
     /// Sends the request and decodes the reply as `T`.
-    pub async fn send<T: DeserializeOwned>(self) -> Result<T, Error> {
+    pub async fn send<T: DeserializeResponse>(self) -> Result<T, Error> {
         let secret_members = self.secret_members;
         self.send_raw().await?.json_with_secrets(secret_members)
     }

@@ -3,8 +3,8 @@
 use crate::credentials::AuthScheme;
 use crate::error::RequestError;
 use crate::request::{BodyWriter, HeaderWriter, PathWriter, QueryWriter};
+use crate::response_type::DeserializeResponse;
 use http::Method;
-use serde::de::DeserializeOwned;
 
 /// Where a request field travels on the wire.
 ///
@@ -103,7 +103,7 @@ impl ParamSpec {
     label = "not declared with `#[finch_endpoint]`",
     note = "declare it with `#[finch_endpoint(GET \"/path\", response = Type)]` on the request struct"
 )]
-pub trait Endpoint: Sync {
+pub trait Endpoint {
     /// What a successful reply decodes into.
     type Response: DeserializeResponse;
     /// The HTTP method.
@@ -163,21 +163,3 @@ pub trait Endpoint: Sync {
         Ok(())
     }
 }
-
-/// A type a successful reply can decode into: any `serde::Deserialize` type that owns its data.
-///
-/// It exists so that an endpoint whose response type cannot be decoded is reported on that type,
-/// with a message that says what to do.
-///
-/// ```
-/// fn decodable<T: finch_core::DeserializeResponse>() {}
-/// decodable::<Vec<String>>();
-/// ```
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be the response of a finch endpoint",
-    label = "this type does not implement `serde::Deserialize`",
-    note = "add `#[derive(serde::Deserialize)]` to `{Self}` (its fields must own their data: `String`, not `&str`)"
-)]
-pub trait DeserializeResponse: DeserializeOwned + Send + 'static {}
-
-impl<T: DeserializeOwned + Send + 'static> DeserializeResponse for T {}

@@ -4,6 +4,7 @@ use crate::credentials::{AuthScheme, Credential};
 use crate::paging::PagingError;
 use crate::redact::{self, MESSAGE_CHARS, NAME_CHARS};
 use crate::redirect::RedirectError;
+use crate::response_type::{AsResponse, DeserializeResponse};
 use crate::transport::TransportError;
 use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
@@ -685,6 +686,18 @@ impl DecodeError {
         request_id: Option<&str>,
         secret_members: &[&str],
     ) -> Result<T, Box<DecodeError>> {
+        Self::decode_named(body, status, request_id, secret_members, type_name::<T>)
+    }
+
+    /// [`decode_with_secrets`](Self::decode_with_secrets) as `T`, with errors naming the type
+    /// that `type_name` gives (not `T`'s own name when `T` is a wrapper such as [`AsResponse`]).
+    fn decode_named<T: serde::de::DeserializeOwned>(
+        body: &[u8],
+        status: StatusCode,
+        request_id: Option<&str>,
+        secret_members: &[&str],
+        type_name: fn() -> String,
+    ) -> Result<T, Box<DecodeError>> {
         match serde_json::from_slice(body) {
             Ok(value) => Ok(value),
             Err(first) => {
@@ -713,7 +726,7 @@ impl DecodeError {
                     error: std::sync::Arc::new(error),
                 };
                 Err(Box::new(DecodeError {
-                    type_name: type_name::<T>(),
+                    type_name: type_name(),
                     path: redact::bounded(&path, NAME_CHARS),
                     message,
                     excerpt: redact::render(body, window, &masking),
@@ -729,7 +742,7 @@ impl DecodeError {
 
     /// Decodes a reply's body as [`decode_with_secrets`](Self::decode_with_secrets) does, with
     /// the rules for empty bodies and for `()` (see [`RawResponse::json`](crate::RawResponse::json)).
-    pub(crate) fn decode_reply<T: serde::de::DeserializeOwned>(
+    pub(crate) fn decode_reply<T: DeserializeResponse>(
         body: &[u8],
         status: StatusCode,
         request_id: Option<&str>,
@@ -738,11 +751,12 @@ impl DecodeError {
         let no_body = body.iter().all(u8::is_ascii_whitespace);
         if no_body {
             // No body reads as `null`: that is `()` and `None`, and nothing else.
-            if let Ok(value) = serde_json::from_slice(b"null") {
+            if let Ok(AsResponse(value)) = serde_json::from_slice(b"null") {
                 return Ok(value);
             }
         } else if std::any::type_name::<T>() != "()" {
-            return Self::decode_with_secrets(body, status, request_id, secret_members);
+            return Self::decode_named(body, status, request_id, secret_members, type_name::<T>)
+                .map(|AsResponse(value)| value);
         }
         let message = if no_body {
             "the reply has no body; declare `response = ()` or `response = Option<...>` for an \

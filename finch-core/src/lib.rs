@@ -50,6 +50,7 @@ pub mod redact;
 mod redirect;
 mod request;
 mod response;
+mod response_type;
 mod retry;
 pub mod secret;
 mod sleep;
@@ -64,7 +65,7 @@ pub use builder::ClientBuilder;
 pub use client::{API_VERSION, Client, DEFAULT_TIMEOUT};
 pub use credentials::{AuthScheme, Credential, Credentials};
 pub use custom::CustomRequest;
-pub use endpoint::{DeserializeResponse, Endpoint, ParamLocation, ParamSpec};
+pub use endpoint::{Endpoint, ParamLocation, ParamSpec};
 pub use error::{
     Accepted, ApiError, ApiErrorKind, ConfigError, DecodeError, Error, FinchErrorBody,
     RequestError, TimeoutError, TimeoutKind, type_name,
@@ -76,6 +77,7 @@ pub use redirect::{MAX_REDIRECTS, RedirectError, RedirectErrorKind};
 pub use request::value::{HeaderValue, PathValue};
 pub use request::{BodyWriter, HeaderWriter, PathWriter, QueryWriter, WireValue};
 pub use response::RawResponse;
+pub use response_type::DeserializeResponse;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use sleep::{AsyncSleep, Clock, LONGEST_WAIT, SleepFuture, SystemClock, TokioSleep};

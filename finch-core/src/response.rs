@@ -2,9 +2,9 @@
 
 use crate::error::{Accepted, DecodeError, Error};
 use crate::redact::RedactedHeaders;
+use crate::response_type::DeserializeResponse;
 use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
-use serde::de::DeserializeOwned;
 use std::fmt;
 
 /// A successful (2xx) reply, undecoded. Error statuses still come back as [`Error::Api`].
@@ -77,7 +77,7 @@ impl RawResponse {
     /// let maybe: Option<serde_json::Value> = reply.json()?; // None
     /// # Ok(()) }
     /// ```
-    pub fn json<T: DeserializeOwned>(&self) -> Result<T, Error> {
+    pub fn json<T: DeserializeResponse>(&self) -> Result<T, Error> {
         self.json_with_secrets(&[])
     }
 
@@ -90,7 +90,7 @@ impl RawResponse {
     /// let value: E::Response = reply.json_with_secrets(E::SECRET_MEMBERS)?;
     /// # Ok(()) }
     /// ```
-    pub fn json_with_secrets<T: DeserializeOwned>(
+    pub fn json_with_secrets<T: DeserializeResponse>(
         &self,
         secret_members: &[&str],
     ) -> Result<T, Error> {

@@ -161,6 +161,7 @@ pub(crate) fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Endpoint<'a
             return None;
         }
     };
+    attr::reject_conditional(cx, &input.attrs);
     let serde = serde_attr::container(&input.attrs);
     let rename_all = serde.rename_all.as_ref().map(|(rule, _)| *rule);
     let fields = fields
@@ -168,6 +169,7 @@ pub(crate) fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Endpoint<'a
         .filter_map(|field| {
             let ident = field.ident.as_ref()?;
             let errors_before = cx.error_count();
+            attr::reject_conditional(cx, &field.attrs);
             let attrs = attr::parse_field_attrs(cx, &field.attrs);
             let broken = cx.error_count() > errors_before;
             let serde = serde_attr::field(&field.attrs);
@@ -233,24 +235,32 @@ pub(crate) fn is_option(ty: &Type) -> bool {
 
 /// Removes the `#[finch(...)]` attributes the attribute reads, everywhere they may be: on the
 /// item and on its fields (and the fields of enum variants, which are reported, not expanded).
+/// A `#[cfg_attr]` holding a `finch(...)` is removed too: it is reported already, and rustc would
+/// report it again as an unknown attribute.
 pub(crate) fn strip_finch_attrs(input: &mut DeriveInput) {
-    input.attrs.retain(|attr| !attr::is_finch_attr(attr));
+    let keep = |attr: &syn::Attribute| {
+        !attr::is_finch_attr(attr)
+            && !attr::conditional_attrs(attr)
+                .iter()
+                .any(|meta| meta.path().is_ident("finch"))
+    };
+    input.attrs.retain(keep);
     let strip = |fields: &mut Fields| {
         for field in fields.iter_mut() {
-            field.attrs.retain(|attr| !attr::is_finch_attr(attr));
+            field.attrs.retain(keep);
         }
     };
     match &mut input.data {
         Data::Struct(data) => strip(&mut data.fields),
         Data::Enum(data) => {
             for variant in &mut data.variants {
-                variant.attrs.retain(|attr| !attr::is_finch_attr(attr));
+                variant.attrs.retain(keep);
                 strip(&mut variant.fields);
             }
         }
         Data::Union(data) => {
             for field in &mut data.fields.named {
-                field.attrs.retain(|attr| !attr::is_finch_attr(attr));
+                field.attrs.retain(keep);
             }
         }
     }

@@ -507,6 +507,52 @@ pub(crate) fn is_finch_attr(attr: &syn::Attribute) -> bool {
     attr.path().is_ident("finch")
 }
 
+/// The `finch(...)` and `serde(...)` attributes inside a `#[cfg_attr(condition, ...)]`, at any
+/// depth. The attribute cannot know whether the condition holds (cfg_attr is expanded after it
+/// runs), so it cannot read them; serde's derive, which runs later, would: reading neither would
+/// send another wire than the one written, so each is an error.
+pub(crate) fn conditional_attrs(attr: &syn::Attribute) -> Vec<syn::Meta> {
+    fn inner(meta: &syn::Meta, found: &mut Vec<syn::Meta>) {
+        let syn::Meta::List(list) = meta else {
+            return;
+        };
+        if !list.path.is_ident("cfg_attr") {
+            return;
+        }
+        let parser = syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated;
+        let Ok(metas) = parser.parse2(list.tokens.clone()) else {
+            return; // rustc reports a malformed cfg_attr itself
+        };
+        for meta in metas.iter().skip(1) {
+            if meta.path().is_ident("finch") || meta.path().is_ident("serde") {
+                found.push(meta.clone());
+            } else {
+                inner(meta, found);
+            }
+        }
+    }
+    let mut found = Vec::new();
+    inner(&attr.meta, &mut found);
+    found
+}
+
+/// Reports each `finch(...)` or `serde(...)` inside a `#[cfg_attr]` of `attrs`.
+pub(crate) fn reject_conditional(cx: &Ctxt, attrs: &[syn::Attribute]) {
+    for meta in attrs.iter().flat_map(conditional_attrs) {
+        let name = if meta.path().is_ident("finch") {
+            "finch"
+        } else {
+            "serde"
+        };
+        cx.error_spanned_by(
+            &meta,
+            format!(
+                "`#[finch_endpoint]` cannot read `{name}(...)` inside `#[cfg_attr(...)]` (it runs before the condition is known): write `#[{name}(...)]` unconditionally, or declare the whole struct twice, each with its own `#[cfg(...)]`"
+            ),
+        );
+    }
+}
+
 /// Reads every `#[finch(...)]` attribute of a field.
 pub(crate) fn parse_field_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
     let mut field = FieldAttrs::default();

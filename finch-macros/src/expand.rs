@@ -129,8 +129,9 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
         param("headers"),
         param("body"),
     );
-    // `Endpoint: Sync` reports a field that is not `Sync` at the struct's name; these probes
-    // report it at the field's type too.
+    // A request must be `Sync` (it is sent from any thread); these probes report a field that is
+    // not at the field's type. `Endpoint` has no `Sync` bound, which would report it at the
+    // struct's name instead.
     let sync_probes = endpoint.fields.iter().map(|field| {
         let cfgs = &field.cfgs;
         let value = field_ref(field);

@@ -184,8 +184,14 @@ use proc_macro::TokenStream;
 /// `#[serde(...)]` compiles only next to a derive that declares it: without one, rustc reports
 /// "cannot find attribute `serde`". A crate that depends on `finch` alone derives through
 /// `finch::serde` and must say so with `#[serde(crate = "finch::serde")]`: without it, serde's
-/// derive fails with "can't find crate for `serde`" (at the derive; the attribute cannot see a
-/// response type's declaration to say more).
+/// derive fails with "can't find crate for `serde`" (at the derive), and a response type derived
+/// that way is reported in the attribute with finch's message, which names the fix.
+///
+/// On a field, `#[cfg_attr(condition, serde(...))]` and `#[cfg_attr(condition, finch(...))]` are
+/// reported: the attribute runs before the condition is known, so it cannot read them, while
+/// serde's derive would. Write the attribute unconditionally, or declare the whole struct twice,
+/// each with its own `#[cfg(...)]`. (On the struct itself rustc resolves `cfg_attr` before the attribute runs,
+/// so it is read as if written plainly.)
 ///
 /// # What it checks
 ///
@@ -217,8 +223,8 @@ use proc_macro::TokenStream;
 /// Trait bounds are checked by the compiler on your types: a field type that is not `Serialize`
 /// or not `Sync`, a path or header type that is not one value, a `display` type that is not
 /// `Display`, each is reported on the field's type with finch's message; a response type that is
-/// not `Deserialize` is reported on the type in the attribute (with serde's message: the compiler
-/// reports the innermost missing impl of a blanket impl).
+/// not `Deserialize` is reported on the type in the attribute, with finch's message and serde's
+/// missing impl.
 ///
 /// # What it generates
 ///
@@ -269,8 +275,8 @@ use proc_macro::TokenStream;
 /// # Generics and other attributes
 ///
 /// Generic structs work; the impl has the struct's generics and where clause, and the bounds the
-/// fields need are yours to write: field types `serde::Serialize + Sync` (the `Endpoint` trait
-/// requires `Sync`), path parameters `finch::core::PathValue + Sync`, headers
+/// fields need are yours to write: field types `serde::Serialize + Sync` (a request is sent from
+/// any thread), path parameters `finch::core::PathValue + Sync`, headers
 /// `finch::core::HeaderValue + Sync`, the response type `serde::de::DeserializeOwned + Send +
 /// 'static`.
 ///

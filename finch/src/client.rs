@@ -265,50 +265,61 @@ impl Finch {
     pub async fn send_raw<E: Endpoint>(&self, endpoint: &E) -> Result<RawResponse, Error> {
         self.client.send_raw(endpoint).await
     }
-
-    /// `POST /auth/token`.
-    pub fn access_tokens(&self) -> AccessTokens<'_> {
-        AccessTokens { client: self }
-    }
-
-    /// `/introspect`, `/disconnect`, `/disconnect-entity`.
-    pub fn account(&self) -> Account<'_> {
-        Account { client: self }
-    }
-
-    /// `/employer/*`: company, directory, individuals, employments, payments, pay statements,
-    /// documents, benefits, plans.
-    pub fn hris(&self) -> Hris<'_> {
-        Hris { client: self }
-    }
-
-    /// `/jobs/*`: automated and manual jobs.
-    pub fn jobs(&self) -> Jobs<'_> {
-        Jobs { client: self }
-    }
-
-    /// Pay groups and ledger items.
-    pub fn payroll(&self) -> Payroll<'_> {
-        Payroll { client: self }
-    }
-
-    /// `GET /providers`.
-    pub fn providers(&self) -> Providers<'_> {
-        Providers { client: self }
-    }
-
-    /// `POST /forward`.
-    pub fn request_forwarding(&self) -> RequestForwarding<'_> {
-        RequestForwarding { client: self }
-    }
-
-    /// `/sandbox/*`.
-    pub fn sandbox(&self) -> Sandbox<'_> {
-        Sandbox { client: self }
-    }
-
-    /// `/connect/*`.
-    pub fn connect(&self) -> Connect<'_> {
-        Connect { client: self }
-    }
 }
+
+/// The client's resource accessors, declared once: `resources!(write)` calls `write!` with their
+/// docs and signatures, for [`Finch`] here and (feature `blocking`) for the blocking client, so
+/// that neither can miss one.
+macro_rules! resources {
+    ($write:ident) => {
+        $write! {
+            /// `POST /auth/token`.
+            pub fn access_tokens(&self) -> AccessTokens;
+
+            /// `/introspect`, `/disconnect`, `/disconnect-entity`.
+            pub fn account(&self) -> Account;
+
+            /// `/employer/*`: company, directory, individuals, employments, payments, pay
+            /// statements, documents, benefits, plans.
+            pub fn hris(&self) -> Hris;
+
+            /// `/jobs/*`: automated and manual jobs.
+            pub fn jobs(&self) -> Jobs;
+
+            /// Pay groups and ledger items.
+            pub fn payroll(&self) -> Payroll;
+
+            /// `GET /providers`.
+            pub fn providers(&self) -> Providers;
+
+            /// `POST /forward`.
+            pub fn request_forwarding(&self) -> RequestForwarding;
+
+            /// `/sandbox/*`.
+            pub fn sandbox(&self) -> Sandbox;
+
+            /// `/connect/*`.
+            pub fn connect(&self) -> Connect;
+        }
+    };
+}
+
+// The blocking client writes its accessors from the same list.
+#[cfg(feature = "blocking")]
+pub(crate) use resources;
+
+/// [`Finch`]'s resource accessors: each returns its handle on this client.
+macro_rules! async_resources {
+    ($($(#[$attr:meta])* pub fn $name:ident(&self) -> $handle:ident;)*) => {
+        impl Finch {
+            $(
+                $(#[$attr])*
+                pub fn $name(&self) -> $handle<'_> {
+                    $handle { client: self }
+                }
+            )*
+        }
+    };
+}
+
+resources!(async_resources);

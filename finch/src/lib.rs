@@ -28,6 +28,10 @@
 //! # Ok(()) }
 //! ```
 //!
+//! For code without an async runtime (a script, a command-line tool), the `blocking` feature adds
+//! `finch::blocking`: the same client, each call waiting for its reply on the calling thread, and
+//! listings as `Iterator`s.
+//!
 //! # Declaring your own endpoints
 //!
 //! New, beta or private endpoints are declared with the same attribute finch uses, and go through
@@ -113,6 +117,9 @@ extern crate self as finch;
 
 mod access_tokens;
 pub mod account;
+#[cfg(feature = "blocking")]
+#[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
+pub mod blocking;
 pub mod bulk;
 mod client;
 pub mod connect;

@@ -84,8 +84,14 @@ pub(crate) use offset_listing;
 ///     }
 /// }
 /// ```
+///
+/// Called with `@blocking Handle` before the body (by [`accessors!`](crate::handles::accessors)),
+/// it writes the blocking twins instead, for [`blocking::Handle`](crate::blocking::Handle):
+/// `list` waits for the page, `pages` and `list_all` are [`Iterator`]s over the same walk
+/// ([`blocking::Pages`](crate::blocking::Pages), [`blocking::Items`](crate::blocking::Items)).
 macro_rules! listing_accessors {
     (
+        $(@blocking $twin_of:ident)?
         $request:ident => $page:ident {
             accessor: $module:ident . $handle:ident,
             endpoint: $endpoint:literal,
@@ -97,8 +103,42 @@ macro_rules! listing_accessors {
         }
     ) => {
         $crate::listing::listing_accessors! {
-            @notes [$($beta)?]
+            @mode [$($twin_of)?] [$($beta)?]
             [$request $page $module $handle $endpoint $listing $item $items $id]
+        }
+    };
+    // The async accessors.
+    (@mode [] $beta:tt $names:tt) => {
+        $crate::listing::listing_accessors! { @notes $beta $names }
+    };
+    // The blocking twins, in `impl blocking::Handle<'a, $twin_of<'a>>`.
+    (
+        @mode [$twin_of:ident] $beta:tt
+        [
+            $request:ident $page:ident $module:ident $handle:ident $endpoint:literal
+            $listing:literal $item:literal $items:ident $id:ident
+        ]
+    ) => {
+        #[doc = concat!("[`", stringify!($twin_of), "::list`], blocking: waits on the calling thread.")]
+        pub fn list(self, request: $request) -> Result<$page, $crate::Error> {
+            let page = self.handle.list(request);
+            self.runtime.block_on(page)
+        }
+
+        #[doc = concat!(
+            "[`", stringify!($twin_of), "::pages`] as an [`Iterator`] of pages: each is fetched ",
+            "when asked for, by the same rules, waiting on the calling thread."
+        )]
+        pub fn pages(self, request: $request) -> $crate::blocking::Pages<$request> {
+            $crate::blocking::Pages::from_async(self.handle.pages(request), self.runtime.clone())
+        }
+
+        #[doc = concat!(
+            "[`", stringify!($twin_of), "::list_all`] as an [`Iterator`] of ", $item, "s, ",
+            "fetched a page at a time, waiting on the calling thread."
+        )]
+        pub fn list_all(self, request: $request) -> $crate::blocking::Items<$request> {
+            $crate::blocking::Items::from_async(self.handle.list_all(request), self.runtime.clone())
         }
     };
     // What the docs add for a beta listing.

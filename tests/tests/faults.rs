@@ -5,11 +5,14 @@
 
 #[path = "support/fault_server.rs"]
 mod fault_server;
+#[path = "support/scaled_sleep.rs"]
+mod scaled_sleep;
 
 use fault_server::{Fault, FaultServer, Hit};
-use finch::core::{AsyncSleep, SleepFuture, TimeoutKind, TransportErrorKind};
+use finch::core::{TimeoutKind, TransportErrorKind};
 use finch::hris::ListDirectory;
 use finch::{Error, Finch, RetryPolicy};
+use scaled_sleep::ScaledSleep;
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -17,30 +20,9 @@ use std::time::Duration;
 /// The per-attempt time limit the tests use (100 ms of real time once scaled).
 const ATTEMPT: Duration = Duration::from_secs(100);
 
-/// Records every wait the client asks for and waits a thousandth of it.
-#[derive(Clone, Default)]
-struct ScaledSleep {
-    asked: Arc<Mutex<Vec<Duration>>>,
-}
-
-impl AsyncSleep for ScaledSleep {
-    fn sleep(&self, duration: Duration) -> SleepFuture {
-        self.asked.lock().unwrap().push(duration);
-        Box::pin(tokio::time::sleep(duration / 1000))
-    }
-}
-
-impl ScaledSleep {
-    /// The backoff waits asked for (the time limits are not waits).
-    fn waits(&self) -> Vec<Duration> {
-        self.asked
-            .lock()
-            .unwrap()
-            .iter()
-            .copied()
-            .filter(|d| *d != ATTEMPT && *d != DEADLINE)
-            .collect()
-    }
+/// The backoff waits asked for (the time limits are not waits).
+fn waits(sleep: &ScaledSleep) -> Vec<Duration> {
+    sleep.waits_besides(&[ATTEMPT, DEADLINE])
 }
 
 const DEADLINE: Duration = Duration::from_secs(250);
@@ -91,7 +73,7 @@ async fn a_429_with_retry_after_waits_as_told() {
     let company = retrieve_company(&server, &sleep).await.unwrap();
     assert_eq!(company.id, "c1");
     assert_eq!(server.hits().len(), 2);
-    assert_eq!(sleep.waits(), [Duration::from_secs(2)]);
+    assert_eq!(waits(&sleep), [Duration::from_secs(2)]);
 
     // retry-after-ms wins over retry-after; an absurd server delay is not honoured.
     let script = vec![
@@ -107,7 +89,7 @@ async fn a_429_with_retry_after_waits_as_told() {
     );
     retrieve_company(&server, &sleep).await.unwrap();
     assert_eq!(
-        sleep.waits(),
+        waits(&sleep),
         [ms(1500), ms(1000)],
         "the second wait is the backoff of retry 1"
     );
@@ -122,7 +104,7 @@ async fn a_500_then_a_200_is_one_retry() {
     );
     retrieve_company(&server, &sleep).await.unwrap();
     assert_eq!(server.hits().len(), 2);
-    assert_eq!(sleep.waits(), [ms(500)]);
+    assert_eq!(waits(&sleep), [ms(500)]);
 }
 
 #[tokio::test]
@@ -137,7 +119,7 @@ async fn a_503_every_time_gives_up_after_three_attempts() {
     };
     assert_eq!((api.status().as_u16(), api.attempts()), (503, 3));
     assert_eq!(server.hits().len(), 3);
-    assert_eq!(sleep.waits(), [ms(500), ms(1000)]);
+    assert_eq!(waits(&sleep), [ms(500), ms(1000)]);
 
     // The backoff doubles up to 8 s.
     let server = FaultServer::start(vec![], |_| Fault::json(503, "{}")).await;
@@ -165,7 +147,7 @@ async fn a_503_every_time_gives_up_after_three_attempts() {
         Some(7)
     );
     assert_eq!(
-        sleep.waits(),
+        waits(&sleep),
         [ms(500), ms(1000), ms(2000), ms(4000), ms(8000), ms(8000)]
     );
 }

@@ -50,7 +50,7 @@ use std::fmt;
 ///     }
 /// }
 /// ```
-pub trait Paginated: Endpoint + Clone + Send {
+pub trait Paginated: Endpoint + Clone + Send + Sync {
     /// One item of a page.
     type Item: Send;
 

@@ -158,13 +158,14 @@ pub fn header_param<T: HeaderValue + ?Sized>(
     headers.header(name, value)
 }
 
-/// A field type a request can hold. `Endpoint: Sync` would report a field that is not `Sync` at
-/// the struct's name; this bound, checked on each field, reports it at the field.
+/// A field type a request can hold. A request is sent from any thread, so it must be `Sync`; this
+/// bound, checked on each field, reports a field that is not at that field (a `Sync` bound on
+/// `Endpoint` itself would report it at the struct's name, without saying which field).
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be shared between threads, so a finch request cannot hold it",
     label = "this field's type is not `Sync`",
-    note = "a request is sent from any thread (`Endpoint: Sync`): use `Arc` instead of `Rc`, and a `Mutex` or an atomic instead of `Cell` or `RefCell`"
+    note = "a request is sent from any thread, so its fields must be `Sync`: use `Arc` instead of `Rc`, and a `Mutex` or an atomic instead of `Cell` or `RefCell`"
 )]
 pub trait SyncField: Sync {}
 

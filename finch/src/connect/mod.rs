@@ -47,3 +47,16 @@ impl Connect<'_> {
         }
     }
 }
+
+// The twin of the hand-written `auth_url` (it sends nothing, so it is the same call).
+#[cfg(feature = "blocking")]
+impl crate::blocking::Handle<'_, Connect<'_>> {
+    /// [`Connect::auth_url`]: the Finch Connect authorization URL (no HTTP call).
+    pub fn auth_url(
+        &self,
+        products: impl IntoIterator<Item = Product>,
+        redirect_uri: impl Into<String>,
+    ) -> AuthUrl {
+        self.handle.auth_url(products, redirect_uri)
+    }
+}

@@ -1,11 +1,11 @@
 //! `GET /employer/directory`: the company's people, page by page.
 
+use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::listing::{listing_accessors, offset_listing};
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{IndividualRef, Paging};
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
 /// List the company's individuals (`GET /employer/directory`), one page.
@@ -106,21 +106,17 @@ handle! {
                 id: id,
             }
         }
-    }
-}
 
-impl Directory<'_> {
-    /// The official SDKs' older name of [`list`](Self::list).
-    ///
-    /// ```
-    /// # #[allow(deprecated)]
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let page = finch.hris().directory().list_individuals(finch::hris::ListDirectory::new()).await?;
-    /// # Ok(()) }
-    /// ```
-    #[deprecated(note = "use `list`; kept for code ported from the official SDKs")]
-    pub async fn list_individuals(self, request: ListDirectory) -> Result<DirectoryPage, Error> {
-        self.list(request).await
+        /// The official SDKs' older name of [`list`](Self::list).
+        ///
+        /// ```
+        /// # #[allow(deprecated)]
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let page = finch.hris().directory().list_individuals(finch::hris::ListDirectory::new()).await?;
+        /// # Ok(()) }
+        /// ```
+        #[deprecated(note = "use `list`; kept for code ported from the official SDKs")]
+        pub async fn list_individuals(self, request: ListDirectory) -> Result<DirectoryPage, Error>;
     }
 }
 

@@ -1,12 +1,12 @@
 //! `/employer/documents*`: tax documents (W-4s). Beta in Finch's API.
 
+use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::listing::{listing_accessors, offset_listing};
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Paging, decode_buffered};
-use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// List the company's documents (`GET /employer/documents`), one page (beta).
@@ -363,21 +363,17 @@ handle! {
         /// ```
         #[doc(alias = "retreive")]
         pub async fn retrieve(self, request: RetrieveDocument) -> Result<DocumentDetails, Error>;
-    }
-}
 
-impl Documents<'_> {
-    /// The official SDKs' spelling of [`retrieve`](Self::retrieve).
-    ///
-    /// ```
-    /// # #[allow(deprecated)]
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let document = finch.hris().documents().retreive(finch::hris::RetrieveDocument::new("238b1d2a")).await?;
-    /// # Ok(()) }
-    /// ```
-    #[deprecated(note = "use `retrieve`; kept for code ported from the official SDKs")]
-    pub async fn retreive(self, request: RetrieveDocument) -> Result<DocumentDetails, Error> {
-        self.retrieve(request).await
+        /// The official SDKs' spelling of [`retrieve`](Self::retrieve).
+        ///
+        /// ```
+        /// # #[allow(deprecated)]
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let document = finch.hris().documents().retreive(finch::hris::RetrieveDocument::new("238b1d2a")).await?;
+        /// # Ok(()) }
+        /// ```
+        #[deprecated(note = "use `retrieve`; kept for code ported from the official SDKs")]
+        pub async fn retreive(self, request: RetrieveDocument) -> Result<DocumentDetails, Error>;
     }
 }
 

@@ -11,7 +11,6 @@ pub use requests::*;
 pub use types::*;
 pub use unions::*;
 
-use crate::Error;
 use crate::handles::handle;
 use crate::operation::{Operation, OperationFn};
 
@@ -84,34 +83,24 @@ handle! {
         /// # Ok(()) }
         /// ```
         pub fn individuals(&self) -> BenefitIndividuals<'a>;
-    }
-}
 
-impl Benefits<'_> {
-    // Written by hand: it returns the list inside the reply (`SupportedBenefits`, which reads
-    // `null` as empty).
-
-    /// Lists the benefit types the provider supports, with their features
-    /// (`GET /employer/benefits/meta`; Finch's reference marks it deprecated).
-    ///
-    /// ```
-    /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
-    /// let supported = finch.hris().benefits()
-    ///     .list_supported_benefits(finch::hris::ListSupportedBenefits::new())
-    ///     .await?;
-    /// for benefit in supported {
-    ///     println!("{:?}: {:?}", benefit.benefit_type, benefit.frequencies);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn list_supported_benefits(
-        self,
-        request: ListSupportedBenefits,
-    ) -> Result<Vec<SupportedBenefit>, Error> {
-        self.client
-            .send(&request)
-            .await
-            .map(|supported| supported.0)
+        /// Lists the benefit types the provider supports, with their features
+        /// (`GET /employer/benefits/meta`; Finch's reference marks it deprecated).
+        ///
+        /// ```
+        /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
+        /// let supported = finch.hris().benefits()
+        ///     .list_supported_benefits(finch::hris::ListSupportedBenefits::new())
+        ///     .await?;
+        /// for benefit in supported {
+        ///     println!("{:?}: {:?}", benefit.benefit_type, benefit.frequencies);
+        /// }
+        /// # Ok(()) }
+        /// ```
+        // The reply wraps the list (`SupportedBenefits`, which reads `null` as empty).
+        pub async fn list_supported_benefits(self, request: ListSupportedBenefits)
+            -> Result<Vec<SupportedBenefit>, Error>
+            => map |supported: SupportedBenefits| supported.0;
     }
 }
 

@@ -1,5 +1,5 @@
-//! A request is sent from any thread, so its fields must be `Sync`. The compiler reports it at the
-//! struct's name (`Endpoint: Sync`); the attribute adds the field it is about.
+//! A request is sent from any thread, so its fields must be `Sync`: each field that is not is
+//! reported at its type, and nothing is reported at the struct's name.
 
 use finch::finch_endpoint;
 use std::cell::{Cell, RefCell};

@@ -1,7 +1,7 @@
 //! A crate that depends on `finch` alone derives through `finch::serde`, and must say where serde
 //! is: `#[serde(crate = "finch::serde")]`. Without it serde's derive fails with "can't find crate
-//! for `serde`". The attribute cannot see the response type's declaration, so this is the best
-//! message there is; the attribute's docs and finch's say what to add.
+//! for `serde`" (serde's own error, which finch cannot change); the error finch reports at
+//! `response = Widget` names the fix.
 
 use finch::finch_endpoint;
 use finch::serde::Deserialize;
