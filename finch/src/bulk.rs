@@ -396,6 +396,28 @@ impl Finch {
     }
 }
 
+// The twin of the hand-written `read_bulk`: the same call, waited for on the blocking client's
+// runtime thread.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Finch {
+    /// [`Finch::read_bulk`](crate::Finch::read_bulk), waiting on the calling thread.
+    ///
+    /// ```
+    /// # fn demo(finch: finch::blocking::Finch, ids: Vec<String>) {
+    /// use finch::bulk::BulkOptions;
+    /// let results = finch.read_bulk(finch::hris::RetrieveEmployments::new(ids), BulkOptions::new());
+    /// # }
+    /// ```
+    pub fn read_bulk<R: BatchRead>(
+        &self,
+        request: R,
+        options: BulkOptions,
+    ) -> BulkResults<R::Item> {
+        self.runtime()
+            .block_on(self.as_async().read_bulk(request, options))
+    }
+}
+
 /// Records the last result of input `index` (a failed later page replaces the pages read so
 /// far: the item would be incomplete).
 fn settle<R: BatchRead>(work: &mut Work<R>, index: usize, result: Result<R::Item, BulkError>) {

@@ -207,6 +207,44 @@ async fn join<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
     .await
 }
 
+/// The company's people as an [`Iterator`], each fetched on the blocking client's runtime: the
+/// blocking form of [`CompanyRoster`], made by `finch.hris().company_roster(..)` on a
+/// [`blocking::Finch`](crate::blocking::Finch).
+///
+/// ```
+/// # fn demo(finch: &finch::blocking::Finch) -> Result<(), finch::Error> {
+/// for entry in finch.hris().company_roster(finch::hris::RosterOptions::new()) {
+///     println!("{}", entry?.person.id);
+/// }
+/// # Ok(()) }
+/// ```
+#[cfg(feature = "blocking")]
+#[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
+#[must_use = "the roster is read only when asked for"]
+#[derive(Debug)]
+pub struct CompanyRosterIter {
+    roster: CompanyRoster,
+    runtime: crate::blocking::runtime::Runtime,
+}
+
+#[cfg(feature = "blocking")]
+impl CompanyRosterIter {
+    /// [`CompanyRoster::next_entry`], waiting on the calling thread (what [`Iterator::next`]
+    /// does).
+    pub fn next_entry(&mut self) -> Option<Result<RosterEntry, Error>> {
+        self.runtime.block_on(self.roster.next_entry())
+    }
+}
+
+#[cfg(feature = "blocking")]
+impl Iterator for CompanyRosterIter {
+    type Item = Result<RosterEntry, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_entry()
+    }
+}
+
 // Written by hand, not with `accessors!`: it walks several endpoints.
 impl Hris<'_> {
     /// The whole company, person by person: the directory (`GET /employer/directory`) a page at
@@ -238,6 +276,18 @@ impl Hris<'_> {
             }),
             in_flight: None,
             ready: VecDeque::new(),
+        }
+    }
+}
+
+// The twin of the hand-written `company_roster`: the same walk, as an iterator.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Handle<'_, Hris<'_>> {
+    /// [`Hris::company_roster`], as an [`Iterator`] that waits on the calling thread.
+    pub fn company_roster(&self, options: RosterOptions) -> CompanyRosterIter {
+        CompanyRosterIter {
+            roster: self.handle.company_roster(options),
+            runtime: self.runtime.clone(),
         }
     }
 }

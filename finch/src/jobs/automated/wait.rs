@@ -477,6 +477,30 @@ impl Automated<'_> {
     }
 }
 
+// The twins of the hand-written `wait` and `create_and_wait`: the same calls, waited for on the
+// blocking client's runtime thread.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Handle<'_, Automated<'_>> {
+    /// [`Automated::wait`], waiting on the calling thread.
+    pub fn wait(
+        &self,
+        job_id: impl Into<String>,
+        options: WaitOptions,
+    ) -> Result<JobOutcome, WaitError> {
+        self.runtime.block_on(self.handle.wait(job_id, options))
+    }
+
+    /// [`Automated::create_and_wait`], waiting on the calling thread.
+    pub fn create_and_wait(
+        &self,
+        request: CreateAutomatedJob,
+        options: WaitOptions,
+    ) -> Result<JobOutcome, WaitError> {
+        self.runtime
+            .block_on(self.handle.create_and_wait(request, options))
+    }
+}
+
 /// An RFC 3339 date-time (`2025-12-31T10:00:00Z`, `2025-12-31T10:00:00.5+02:00`) as a time;
 /// `None` for anything else.
 fn parse_rfc3339(text: &str) -> Option<SystemTime> {
