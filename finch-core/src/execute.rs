@@ -40,16 +40,27 @@ impl Call<'_> {
         first_headers: HeaderMap,
         mut headers_again: impl FnMut() -> Result<HeaderMap, Error> + Send,
     ) -> Result<RawResponse, Error> {
+        // Field names follow OpenTelemetry's HTTP client conventions, finch's own are `finch.*`;
+        // `otel.*` are what tracing-opentelemetry reads for the span's name, kind and status. The
+        // values are computed only when a subscriber wants the span.
         let span = tracing::debug_span!(
             "finch.request",
-            operation = self.name,
-            method = %self.method,
-            path = self.template,
-            attempts = tracing::field::Empty,
-            status = tracing::field::Empty,
-            request_id = tracing::field::Empty,
+            otel.name = %SpanName(&self.method, self.template),
+            otel.kind = "client",
+            otel.status_code = tracing::field::Empty,
+            finch.operation = self.name,
+            http.request.method = self.method.as_str(),
+            url.template = self.template,
+            server.address = self.uri.host().unwrap_or_default(),
+            server.port = server_port(&self.uri),
+            http.response.status_code = tracing::field::Empty,
+            http.request.resend_count = tracing::field::Empty,
+            error.type = tracing::field::Empty,
+            finch.attempts = tracing::field::Empty,
+            finch.request_id = tracing::field::Empty,
         );
         let attempts = AtomicU32::new(0);
+        let sends = AtomicU32::new(0);
         let mut first_headers = Some(first_headers);
         let attempts_loop = async {
             loop {
@@ -58,7 +69,10 @@ impl Call<'_> {
                     Some(headers) => headers,
                     None => headers_again()?,
                 };
-                match self.attempt(attempt, headers, &mut headers_again).await {
+                match self
+                    .attempt(attempt, headers, &mut headers_again, &sends)
+                    .await
+                {
                     Outcome::Done(result) => return result,
                     Outcome::RetryAfter(delay) => {
                         tracing::info!(
@@ -87,20 +101,13 @@ impl Call<'_> {
                 })),
             },
         };
-        span.record("attempts", attempts.load(Ordering::Relaxed));
-        if let Some(status) = result
-            .as_ref()
-            .ok()
-            .map(|reply| reply.status)
-            .or_else(|| result.as_ref().err()?.status())
-        {
-            span.record("status", status.as_u16());
-        }
-        if let Some(id) = result
-            .as_ref()
-            .map_or_else(Error::request_id, RawResponse::request_id)
-        {
-            span.record("request_id", id);
+        if !span.is_disabled() {
+            record_outcome(
+                &span,
+                &result,
+                attempts.load(Ordering::Relaxed),
+                sends.into_inner(),
+            );
         }
         result
     }
@@ -110,6 +117,7 @@ impl Call<'_> {
         attempt: u32,
         headers: HeaderMap,
         headers_again: &mut (dyn FnMut() -> Result<HeaderMap, Error> + Send),
+        sends: &AtomicU32,
     ) -> Outcome {
         let can_retry = attempt <= self.policy.max_retries;
         let backoff = || {
@@ -126,7 +134,7 @@ impl Call<'_> {
         // One time limit for the attempt, its redirects included.
         let sent = timeout(
             self.sleep.sleep(self.attempt_timeout),
-            self.exchange(attempt, headers, headers_again),
+            self.exchange(attempt, headers, headers_again, sends),
         )
         .await;
         let latency_ms = started.elapsed().as_millis() as u64;
@@ -205,6 +213,7 @@ impl Call<'_> {
         attempt: u32,
         mut headers: HeaderMap,
         headers_again: &mut (dyn FnMut() -> Result<HeaderMap, Error> + Send),
+        sends: &AtomicU32,
     ) -> Result<http::Response<Bytes>, Stop> {
         let mut hop: Option<Hop> = None;
         let mut with_body = true;
@@ -222,6 +231,7 @@ impl Call<'_> {
             *request.method_mut() = method.clone();
             *request.uri_mut() = uri.clone();
             *request.headers_mut() = headers;
+            sends.fetch_add(1, Ordering::Relaxed);
             let reply = self
                 .transport
                 .send_boxed(request)
@@ -276,6 +286,73 @@ enum Stop {
     Transport(TransportError),
     /// A refused redirect, or headers that could not be built again: final.
     Error(Error),
+}
+
+/// The span's name as OpenTelemetry's HTTP conventions want it: `{method} {url.template}`.
+struct SpanName<'a>(&'a Method, &'a str);
+
+impl std::fmt::Display for SpanName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.0, self.1)
+    }
+}
+
+/// The port the request goes to: the URI's, or its scheme's default.
+fn server_port(uri: &Uri) -> u16 {
+    uri.port_u16().unwrap_or(match uri.scheme_str() {
+        Some("http") => 80,
+        _ => 443,
+    })
+}
+
+/// Records how the call ended on its span: the last reply's status, how often the request was
+/// sent again (retries and redirects, present only when it was, as the conventions say), and on
+/// failure `error.type`.
+fn record_outcome(
+    span: &tracing::Span,
+    result: &Result<RawResponse, Error>,
+    attempts: u32,
+    sends: u32,
+) {
+    span.record("finch.attempts", attempts);
+    if sends > 1 {
+        span.record("http.request.resend_count", sends - 1);
+    }
+    let status = match result {
+        Ok(reply) => Some(reply.status),
+        Err(error) => error.status(),
+    };
+    if let Some(status) = status {
+        span.record("http.response.status_code", status.as_u16());
+    }
+    if let Some(id) = result
+        .as_ref()
+        .map_or_else(Error::request_id, RawResponse::request_id)
+    {
+        span.record("finch.request_id", id);
+    }
+    if let Err(error) = result {
+        span.record("error.type", error_type(error));
+        span.record("otel.status_code", "ERROR");
+    }
+}
+
+/// `error.type`: the status code for an error reply (as the conventions say), otherwise a
+/// short, fixed name of what went wrong.
+fn error_type(error: &Error) -> &str {
+    match error {
+        Error::Api(error) => error.status.as_str(),
+        Error::Timeout(_) => "timeout",
+        Error::Transport { error, .. } => match error.kind() {
+            TransportErrorKind::Connect => "connect_error",
+            TransportErrorKind::Timeout => "timeout",
+            TransportErrorKind::Io => "io_error",
+            TransportErrorKind::BodyTooLarge => "body_too_large",
+            _ => "transport_error",
+        },
+        Error::Redirect(_) => "redirect_error",
+        _ => "request_error",
+    }
 }
 
 fn transport_error_is_retryable(error: &TransportError) -> bool {

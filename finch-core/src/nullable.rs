@@ -83,6 +83,17 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Nullable<T> {
     }
 }
 
+/// Reads a member that is present, a value or `null`, as `Some`, so that an `Option<Nullable<T>>`
+/// field keeps `null` apart from an absent member (which `#[serde(default)]` makes `None`). What
+/// `#[model]` gives such fields in finch's body types; reached through `__private_v0`.
+pub fn deserialize_present<'de, D, T>(deserializer: D) -> Result<Option<Nullable<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Nullable::deserialize(deserializer).map(Some)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,5 +106,19 @@ mod tests {
         assert_eq!(value, Nullable::Value(7));
         assert_eq!(serde_json::to_string(&null).unwrap(), "null");
         assert_eq!(serde_json::to_string(&value).unwrap(), "7");
+    }
+
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    struct Member {
+        #[serde(default, deserialize_with = "deserialize_present")]
+        end: Option<Nullable<u8>>,
+    }
+
+    #[test]
+    fn present_members_keep_null_apart_from_absent() {
+        let read = |json| serde_json::from_str::<Member>(json).unwrap().end;
+        assert_eq!(read("{}"), None);
+        assert_eq!(read(r#"{"end":null}"#), Some(Nullable::Null));
+        assert_eq!(read(r#"{"end":3}"#), Some(Nullable::Value(3)));
     }
 }

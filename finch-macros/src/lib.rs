@@ -20,6 +20,7 @@ mod ctxt;
 mod expand;
 mod fallback;
 mod impl_head;
+mod model;
 mod serde_attr;
 mod suggest;
 mod template;
@@ -295,4 +296,28 @@ use proc_macro::TokenStream;
 #[proc_macro_attribute]
 pub fn finch_endpoint(args: TokenStream, input: TokenStream) -> TokenStream {
     expand::finch_endpoint(args.into(), input.into()).into()
+}
+
+/// Gives every `Option` field of a model struct (a response or body type)
+/// `#[serde(default, skip_serializing_if = "Option::is_none")]`: an optional member, read as `None`
+/// when absent and left out when `None`. A field marked `#[model(required)]` (a required, nullable
+/// member: written as `null`) and a field whose `#[serde(...)]` already says `default`,
+/// `skip_serializing_if`, `skip`, `skip_serializing` or `flatten` keep what they say. Place it
+/// before `#[derive(Serialize, Deserialize)]`.
+///
+/// ```text
+/// #[model]
+/// #[derive(Serialize, Deserialize)]
+/// pub struct Location {
+///     #[model(required)]
+///     pub line1: Option<String>,   // always written, `null` when None
+///     pub name: Option<String>,    // left out when None
+/// }
+/// ```
+///
+/// finch's own types use it; it is not part of finch's public API.
+#[doc(hidden)]
+#[proc_macro_attribute]
+pub fn model(args: TokenStream, input: TokenStream) -> TokenStream {
+    model::model(args.into(), input.into()).into()
 }

@@ -297,6 +297,14 @@ impl StandIn {
         self.shared.lock().requests.clone()
     }
 
+    /// How many TCP connections the stand-in has accepted so far: a client that reuses its
+    /// connections (keep-alive, a pool shared by every connection's token) opens few.
+    pub fn connections_accepted(&self) -> usize {
+        self.shared
+            .accepted
+            .load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// How many individuals the first connection's directory lists: the generated employees
     /// plus anyone added with `POST /sandbox/directory`.
     pub fn employee_count(&self) -> usize {

@@ -5,6 +5,7 @@ use std::convert::Infallible;
 use std::io;
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 use bytes::Bytes;
 use http::header::{ALLOW, CONTENT_TYPE};
@@ -91,6 +92,7 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, stopped: watch:
             () = &mut stop => break,
             accepted = listener.accept() => match accepted {
                 Ok((stream, _peer)) => {
+                    shared.accepted.fetch_add(1, Ordering::Relaxed);
                     connections.spawn(serve_connection(stream, Arc::clone(&shared), stopped.clone()));
                 }
                 // Per-connection failures (reset before accept, out of descriptors): keep going,

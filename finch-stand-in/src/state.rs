@@ -3,6 +3,7 @@
 //! clock).
 
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::AtomicUsize;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use super::connection::{Connection, DEFAULT_PRODUCTS};
@@ -16,6 +17,8 @@ use super::recorded::RecordedRequest;
 pub(crate) struct Shared {
     pub(crate) config: Config,
     state: Mutex<State>,
+    /// TCP connections accepted: apart from the state's lock, so counting never waits on it.
+    pub(crate) accepted: AtomicUsize,
 }
 
 /// What the builder chose; never changes.
@@ -115,6 +118,7 @@ impl Shared {
         Self {
             config,
             state: Mutex::new(state),
+            accepted: AtomicUsize::new(0),
         }
     }
 

@@ -693,6 +693,13 @@ async fn keep_alive_serves_several_requests_on_one_connection() {
     stream.read_to_end(&mut raw).await.unwrap();
     let text = String::from_utf8_lossy(&raw);
     assert_eq!(text.matches("HTTP/1.1 200 OK").count(), 2, "{text}");
+    assert_eq!(stand_in.connections_accepted(), 1);
+    drop(TcpStream::connect(&address).await.unwrap());
+    // The accept happens on the server's task: wait until it has counted.
+    while stand_in.connections_accepted() < 2 {
+        tokio::task::yield_now().await;
+    }
+    assert_eq!(stand_in.connections_accepted(), 2);
 }
 
 #[tokio::test(flavor = "current_thread")]

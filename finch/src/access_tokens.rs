@@ -1,12 +1,12 @@
 //! `POST /auth/token`: exchange a Finch Connect authorization code for a connection's access token.
 
 use crate::handles::handle;
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Product;
 use crate::{Secret, finch_endpoint};
-use serde::{Deserialize, Serialize};
 
 /// Exchange an authorization code for an access token (`POST /auth/token`).
 ///
@@ -75,8 +75,7 @@ impl CreateAccessToken {
 /// assert!(!format!("{response:?}").contains("7e965183"));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model]
 pub struct CreateAccessTokenResponse {
     /// The access token for the connection.
     pub access_token: Secret,
@@ -92,13 +91,11 @@ pub struct CreateAccessTokenResponse {
     pub customer_name: Option<String>,
     /// Deprecated: use `connection_id` to identify the connection.
     #[deprecated(note = "use `connection_id` to identify the connection")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// The type of application associated with the token.
     pub client_type: ClientType,
     /// Deprecated: use `connection_id` to identify the connection.
     #[deprecated(note = "use `connection_id` to identify the connection")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
     /// The type of the connection associated with the token.
     pub connection_type: ConnectionType,

@@ -2,11 +2,11 @@
 
 use crate::access_tokens::{ClientType, ConnectionType};
 use crate::handles::handle;
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::shared::Product;
 use crate::{Error, finch_endpoint};
-use serde::{Deserialize, Serialize};
 
 /// Read what the client's access token grants and the state of its connection
 /// (`GET /introspect`).
@@ -96,8 +96,7 @@ impl DisconnectEntity {
 /// assert_eq!(about.entities.as_deref().map(<[_]>::len), Some(1));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct Introspection {
     /// The Finch id of the token being introspected.
     pub id: String,
@@ -117,50 +116,37 @@ pub struct Introspection {
     pub provider_id: String,
     /// Deprecated: use `connection_id` to identify the connection.
     #[deprecated(note = "use `connection_id` to identify the connection")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// The Finch id of the company the token belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
     /// The ways the employer authenticated with the provider, each with its own status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authentication_methods: Option<Vec<AuthenticationMethodDetail>>,
     /// The customer id you gave Finch when the Connect session was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_id: Option<String>,
     /// The customer name you gave Finch when the Connect session was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_name: Option<String>,
     /// The customer email you gave Finch when the Connect session was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_email: Option<String>,
     /// The connection's entities (several for a multi-entity connection); pass one id as
     /// `entity_ids` on `/employer/*` endpoints.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entities: Option<Vec<ConnectedEntity>>,
     /// `true` when the connection uses the Assisted Connect flow, `false` when it is automated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manual: Option<bool>,
     /// Deprecated: use `provider_id` to identify the provider.
     #[deprecated(note = "use `provider_id` to identify the provider")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payroll_provider_id: Option<String>,
     /// The username used to log in to the provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
 }
 
 /// The status of a connection or of one of its authentication methods.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct ConnectionStatusDetail {
     /// The status.
     pub status: ConnectionStatus,
     /// A description of the status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// When the connection last synced successfully (an ISO 8601 date-time as sent).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_successful_sync: Option<String>,
 }
 
@@ -183,17 +169,14 @@ open_enum! {
 }
 
 /// One way the employer authenticated with the provider.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct AuthenticationMethodDetail {
     /// The kind of authentication.
     #[serde(rename = "type")]
     pub method_type: AuthenticationType,
     /// Its status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_status: Option<ConnectionStatusDetail>,
     /// The products it grants.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub products: Option<Vec<Product>>,
 }
 
@@ -216,8 +199,7 @@ open_enum! {
 }
 
 /// One entity (company, account) of a connection.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct ConnectedEntity {
     /// The entity's id: what `entity_ids` takes.
     pub id: String,
@@ -256,8 +238,7 @@ open_enum! {
 /// assert!(done.is_success());
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct DisconnectResponse {
     /// `success` when the request succeeded.
     pub status: String,
@@ -289,8 +270,7 @@ impl DisconnectResponse {
 /// }
 /// # Ok(()) }
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct DisconnectEntityErrors {
     /// One error per rejected entity.
     pub errors: Vec<EntityError>,
@@ -310,8 +290,7 @@ impl DisconnectEntityErrors {
 }
 
 /// Why one entity could not be disconnected.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct EntityError {
     /// The entity id as sent.
     #[serde(rename = "entityId")]

@@ -160,6 +160,8 @@ pub use finch_core::{
 };
 /// Declares an endpoint; see the crate documentation and `finch_macros`.
 pub use finch_macros::finch_endpoint;
+// Model structs say once that their `Option` fields are optional members (`finch_macros::model`).
+use finch_macros::model;
 /// serde, re-exported so that a crate depending only on `finch` can derive its response types
 /// (`#[derive(finch::serde::Deserialize)] #[serde(crate = "finch::serde")]`).
 pub use serde;

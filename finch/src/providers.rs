@@ -3,7 +3,8 @@
 use crate::account::AuthenticationType;
 use crate::finch_endpoint;
 use crate::handles::handle;
-use crate::hris::{BenefitFrequency, BenefitType, HsaContributionLimit};
+use crate::hris::BenefitType;
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::shared::Product;
@@ -43,8 +44,7 @@ impl ListProviders {
 /// assert_eq!(company.and_then(|company| company.ein), Some(true));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct Provider {
     /// The provider's id, as Connect and `provider_id` name it (`gusto`).
     pub id: String,
@@ -53,44 +53,34 @@ pub struct Provider {
     /// The Finch products the provider supports.
     pub products: Vec<Product>,
     /// The ways an employer can authenticate with the provider, and what each supports.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authentication_methods: Option<Vec<ProviderAuthenticationMethod>>,
     /// `true` while the integration is in beta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub beta: Option<bool>,
     /// The URL of the provider's official icon.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub icon: Option<String>,
     /// The URL of the provider's official logo.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo: Option<String>,
     /// Deprecated: whether the integration uses the Assisted Connect flow by default.
     #[deprecated(
         note = "look for an `authentication_methods` entry of type `AuthenticationType::Assisted` instead"
     )]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manual: Option<bool>,
     /// Whether the provider requires multi-factor authentication.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mfa_required: Option<bool>,
     /// The hex code of the provider's primary color.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub primary_color: Option<String>,
 }
 
 /// One way to authenticate with a provider, and what Finch supports through it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct ProviderAuthenticationMethod {
     /// The kind of authentication.
     #[serde(rename = "type")]
     pub method_type: AuthenticationType,
     /// Each benefit type and what is supported for it; a benefit type that is not supported maps
     /// to `None`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub benefits_support: Option<BenefitsSupport>,
     /// The data fields the provider returns, per product.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supported_fields: Option<SupportedFields>,
 }
 
@@ -98,88 +88,46 @@ pub struct ProviderAuthenticationMethod {
 pub type BenefitsSupport = BTreeMap<BenefitType, Option<BenefitSupport>>;
 
 /// What a provider supports for one benefit type.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct BenefitSupport {
     /// The benefit features the provider supports.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supported_features: Option<BenefitFeatures>,
     /// The operations Finch supports on company and individual benefits.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supported_operations: Option<BenefitOperations>,
 }
 
-/// The features a provider supports for one benefit type.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct BenefitFeatures {
-    /// The benefit's description.
-    pub description: Option<String>,
-    /// The frequencies the provider supports for the benefit.
-    pub frequencies: Vec<Option<BenefitFrequency>>,
-    /// The supported deduction types; empty when deductions are not supported.
-    pub employee_deduction: Option<Vec<Option<DeductionType>>>,
-    /// The supported contribution types; empty when contributions are not supported.
-    pub company_contribution: Option<Vec<Option<ContributionType>>>,
-    /// Whether an annual maximum is supported.
-    pub annual_maximum: Option<bool>,
-    /// Whether catch-up contributions are supported (retirement benefits only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub catch_up: Option<bool>,
-    /// The supported HSA contribution limits (HSA benefits only; empty when not supported).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hsa_contribution_limit: Option<Vec<Option<HsaContributionLimit>>>,
-}
+/// The features a provider supports for one benefit type: the same data as
+/// [`SupportedBenefit`](crate::hris::SupportedBenefit) (Finch's `BenefitFeaturesAndOperations`
+/// and `SupportedBenefit` schemas describe one thing), without the `type`, which the map's key
+/// gives.
+pub type BenefitFeatures = crate::hris::SupportedBenefit;
 
-open_enum! {
-    /// How an employee deduction is expressed.
-    pub enum DeductionType {
-        /// A fixed amount.
-        Fixed = "fixed",
-        /// A percentage of pay.
-        Percent = "percent",
-    }
-}
+/// How an employee deduction is expressed: [`EmployeeDeductionType`](crate::hris::EmployeeDeductionType).
+pub type DeductionType = crate::hris::EmployeeDeductionType;
 
-open_enum! {
-    /// How a company contribution is expressed.
-    pub enum ContributionType {
-        /// A fixed amount.
-        Fixed = "fixed",
-        /// A percentage of pay.
-        Percent = "percent",
-        /// A tiered match.
-        Tiered = "tiered",
-    }
-}
+/// How a company contribution is expressed:
+/// [`CompanyContributionType`](crate::hris::CompanyContributionType).
+pub type ContributionType = crate::hris::CompanyContributionType;
 
 /// The operations Finch supports on a benefit type.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct BenefitOperations {
     /// On company benefits (`/employer/benefits`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_benefits: Option<OperationSupportMatrix>,
     /// On individual enrollments (`/employer/benefits/{benefit_id}/individuals`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub individual_benefits: Option<OperationSupportMatrix>,
 }
 
 /// Whether each operation is supported.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct OperationSupportMatrix {
     /// Creating.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create: Option<OperationSupport>,
     /// Reading.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read: Option<OperationSupport>,
     /// Updating.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update: Option<OperationSupport>,
     /// Deleting.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delete: Option<OperationSupport>,
 }
 
@@ -444,8 +392,7 @@ supported_fields! {
 }
 
 /// Whether the provider returns the paging of pay statements (both always present).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default, Copy)]
 pub struct SupportedPayStatementPagingFields {
     /// Whether the provider returns `count`.
     pub count: bool,
@@ -457,29 +404,21 @@ pub struct SupportedPayStatementPagingFields {
 ///
 /// Products the spec does not describe yet (the beta `plans`, `plan_enrollments`,
 /// `plan_dependents`) are kept as sent in [`other`](Self::other).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct SupportedFields {
     /// `GET /employer/company`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company: Option<SupportedCompanyFields>,
     /// `GET /employer/directory`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub directory: Option<SupportedDirectoryFields>,
     /// `POST /employer/individual`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub individual: Option<SupportedIndividualFields>,
     /// `POST /employer/employment`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employment: Option<SupportedEmploymentFields>,
     /// `GET /employer/payment`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment: Option<SupportedPaymentFields>,
     /// `POST /employer/pay-statement`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pay_statement: Option<SupportedPayStatementFields>,
     /// `GET /employer/pay-groups`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pay_group: Option<SupportedPayGroupFields>,
     /// Products not described above, as sent.
     #[serde(flatten)]

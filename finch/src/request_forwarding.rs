@@ -2,6 +2,7 @@
 
 use crate::finch_endpoint;
 use crate::handles::handle;
+use crate::model;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use finch_core::Nullable;
@@ -101,8 +102,7 @@ fn insert(map: &mut Option<Nullable<Map<String, Value>>>, name: String, value: V
 /// assert_eq!(reply.data.as_deref(), Some(r#"{"employees": []}"#));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct ForwardResponse {
     /// The request as you sent it, for reference.
     pub request: ForwardedRequest,
@@ -110,29 +110,23 @@ pub struct ForwardResponse {
     #[serde(rename = "statusCode")]
     pub status_code: u16,
     /// The provider's reply body as text; `None` when it was empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<String>,
     /// The provider's reply headers, exactly as received.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<Map<String, Value>>,
 }
 
 /// The forwarded request, as Finch echoes it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct ForwardedRequest {
     /// The HTTP method.
     pub method: String,
     /// The route.
     pub route: String,
     /// The body: text, a JSON object, or `None`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<ForwardedData>,
     /// The headers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<Map<String, Value>>,
     /// The query parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub params: Option<Map<String, Value>>,
 }
 

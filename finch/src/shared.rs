@@ -1,5 +1,6 @@
 //! Types several resources share: locations, paging, dates, batch results, products.
 
+use crate::model;
 use crate::open_enum::open_enum;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -14,8 +15,7 @@ use std::fmt;
 /// assert_eq!(location.city.as_deref(), Some("Schenectady"));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default, required)]
 pub struct Location {
     /// Street address or PO box.
     pub line1: Option<String>,
@@ -30,10 +30,10 @@ pub struct Location {
     /// The 2-letter ISO 3166 country code.
     pub country: Option<String>,
     /// A name for the location.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub name: Option<String>,
     /// The provider's id for the location.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub source_id: Option<String>,
 }
 
@@ -44,11 +44,9 @@ pub struct Location {
 /// assert_eq!((paging.count, paging.offset), (Some(25), 10));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default, Copy)]
 pub struct Paging {
     /// The number of items in the whole listing (not just this page), when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<u64>,
     /// The index of this page's first item.
     pub offset: u64,
@@ -138,8 +136,7 @@ impl<'de> Deserialize<'de> for Date {
 /// assert_eq!(error.code, 404);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct BatchError {
     /// The item's status.
     pub code: u16,
@@ -148,7 +145,6 @@ pub struct BatchError {
     /// The error's identifier.
     pub name: String,
     /// A more specific identifier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub finch_code: Option<String>,
 }
 
@@ -199,6 +195,57 @@ impl<T> BatchBody<T> {
         }
     }
 }
+
+/// Declares a batch endpoint's reply, `{"responses": [...]}`, and its item: the requested id,
+/// the item's `code` and its `body`, as every batch endpoint of Finch answers. The docs of the two
+/// structs, of the id and of the body say what the items are.
+///
+/// ```text
+/// batch_results! {
+///     /// The batch's results, one per requested individual.
+///     pub struct IndividualsResponse;
+///     /// The result for one individual.
+///     pub struct IndividualResponse {
+///         /// The individual's Finch id.
+///         individual_id,
+///         /// The individual, or the error for this item.
+///         body: BatchBody<Individual>,
+///     }
+/// }
+/// ```
+macro_rules! batch_results {
+    (
+        $(#[$doc:meta])*
+        pub struct $response:ident;
+        $(#[$item_doc:meta])*
+        pub struct $item:ident {
+            $(#[$id_doc:meta])*
+            $id:ident,
+            $(#[$body_doc:meta])*
+            body: $body:ty $(,)?
+        }
+    ) => {
+        $(#[$doc])*
+        #[$crate::model]
+        pub struct $response {
+            /// One result per requested item.
+            pub responses: Vec<$item>,
+        }
+
+        $(#[$item_doc])*
+        #[$crate::model]
+        pub struct $item {
+            $(#[$id_doc])*
+            pub $id: String,
+            /// The item's status: 200, or the error's (see `body`).
+            pub code: u16,
+            $(#[$body_doc])*
+            pub body: $body,
+        }
+    };
+}
+
+pub(crate) use batch_results;
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for BatchBody<T> {
     /// One pass over the body: its members go straight to `T`'s own `Deserialize`, while the few
@@ -367,8 +414,7 @@ open_enum! {
 /// assert_eq!(pay.amount, Some(250_000));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default, Hash, required)]
 pub struct Money {
     /// The amount in cents.
     pub amount: Option<i64>,
@@ -429,8 +475,7 @@ impl<T: fmt::Display> Serialize for CommaSeparated<T> {
 }
 
 /// A reference to another individual (a manager).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct IndividualRef {
     /// The individual's Finch id.
     pub id: String,

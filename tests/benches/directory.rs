@@ -12,8 +12,12 @@
 //! its resident high-water mark (`VmHWM`) above what it held before the walk.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark may fail loudly
 
+#[path = "support/memory.rs"]
+mod memory;
+
 use finch::Finch;
 use finch::hris::{DirectoryPage, ListDirectory};
+use memory::memory_kib;
 use std::io::{BufRead, BufReader};
 use std::sync::Arc;
 use std::time::Duration;
@@ -26,16 +30,6 @@ fn thread_cpu_time() -> Duration {
             .and_then(|n| n.parse().ok())
             .expect("a number"),
     )
-}
-
-fn memory_kib(field: &str) -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .unwrap_or_default()
-        .lines()
-        .find(|line| line.starts_with(field))
-        .and_then(|line| line.split_whitespace().nth(1))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0)
 }
 
 /// The child process: serve a stand-in of `employees` people and print its address and token.
@@ -138,13 +132,13 @@ fn walk_once(variant: usize, base_url: &str, token: &str, limit: u64) {
             .build()
             .unwrap();
         let client = hand_written_client();
-        let before = memory_kib("VmRSS:");
+        let before = memory_kib().0;
         let seen = match variant {
             0 => with_finch(&finch, limit).await,
             1 => hand_written(&client, base_url, token, limit).await,
             _ => collected(&finch, limit).await,
         };
-        println!("{seen} {}", memory_kib("VmHWM:").saturating_sub(before));
+        println!("{seen} {}", memory_kib().1.saturating_sub(before));
     });
 }
 

@@ -7,11 +7,15 @@
 //! ```
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark may fail loudly
 
+#[path = "support/memory.rs"]
+mod memory;
+
 #[path = "../tests/support/fault_server.rs"]
 mod fault_server;
 
 use fault_server::{Fault, FaultServer};
 use finch::Finch;
+use memory::memory_kib;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
@@ -19,20 +23,6 @@ use std::time::Instant;
 const COMPANY: &str = r#"{"id":"514aa2b7-898f-4ce7-bc05-c2fe993713e8","legal_name":"Acme, Inc.","entity":{"type":"corporation","subtype":"s_corporation"},
 "ein":"12-3456789","primary_email":"founders@acme.com","primary_phone_number":"+14475678901","departments":[{"name":"Engineering","parent":null}],
 "locations":[{"line1":"628 Bear Ave","line2":"Apt A","city":"Schenectady","state":"NY","postal_code":"94301","country":"US"}],"accounts":[]}"#;
-
-/// Resident and peak resident memory of this process, in KiB.
-fn memory_kib() -> (u64, u64) {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let field = |name: &str| {
-        status
-            .lines()
-            .find(|line| line.starts_with(name))
-            .and_then(|line| line.split_whitespace().nth(1))
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(0)
-    };
-    (field("VmRSS:"), field("VmHWM:"))
-}
 
 fn main() {
     let mut args = std::env::args().skip(1).filter(|arg| !arg.starts_with('-'));

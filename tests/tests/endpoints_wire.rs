@@ -4,7 +4,9 @@
 
 mod support;
 
-use finch::connect::CreateConnectSession;
+use finch::connect::{
+    ConnectAuthMethod, ConnectIntegration, CreateConnectSession, Recordkeeper, Recordkeeping,
+};
 use finch::hris::{
     ListDirectory, RetrieveBenefit, RetrieveCompany, RetrieveIndividuals, UnenrollIndividuals,
 };
@@ -227,14 +229,19 @@ async fn sandbox_directory_sends_a_top_level_array() {
     );
 }
 
-#[tokio::test]
-async fn connect_sessions_use_basic_auth_not_the_token() {
-    let server = server(
+/// A server that answers a Connect session's creation.
+async fn sessions_server() -> MockServer {
+    server(
         "POST",
         201,
         serde_json::json!({"session_id": "s1", "connect_url": "https://connect.tryfinch.com/authorize?session=s1"}),
     )
-    .await;
+    .await
+}
+
+#[tokio::test]
+async fn connect_sessions_use_basic_auth_not_the_token() {
+    let server = sessions_server().await;
     let session = finch(&server)
         .connect()
         .sessions()
@@ -258,6 +265,46 @@ async fn connect_sessions_use_basic_auth_not_the_token() {
         json_body(&request),
         serde_json::json!({"customer_id": "customer-42", "customer_name": "Acme Inc", "products": ["company", "directory"]})
     );
+}
+
+#[tokio::test]
+async fn connect_session_nested_members_can_be_sent_as_null() {
+    let server = sessions_server().await;
+    finch(&server)
+        .connect()
+        .sessions()
+        .new(
+            CreateConnectSession::new("customer-42", "Acme Inc", [Product::Company])
+                .integration(ConnectIntegration::new("gusto").clear_auth_method())
+                .recordkeeping(Recordkeeping::new(Recordkeeper::Fidelity).clear_plan_id()),
+        )
+        .await
+        .unwrap();
+    // `null` inside the nested objects, where the spec allows it; a member not set stays out.
+    assert_eq!(
+        json_body(&only_request(&server).await),
+        serde_json::json!({
+            "customer_id": "customer-42", "customer_name": "Acme Inc", "products": ["company"],
+            "integration": {"provider": "gusto", "auth_method": null},
+            "recordkeeping": {"recordkeeper": "fidelity", "plan_id": null}
+        })
+    );
+    // Set, then the value is sent; and a body type reads `null` back as a cleared member.
+    let integration = ConnectIntegration::new("gusto").auth_method(ConnectAuthMethod::Oauth);
+    assert_eq!(
+        serde_json::to_value(&integration).unwrap(),
+        serde_json::json!({"provider": "gusto", "auth_method": "oauth"})
+    );
+    let cleared: ConnectIntegration =
+        serde_json::from_value(serde_json::json!({"provider": "gusto", "auth_method": null}))
+            .unwrap();
+    assert_eq!(
+        cleared,
+        ConnectIntegration::new("gusto").clear_auth_method()
+    );
+    let absent: ConnectIntegration =
+        serde_json::from_value(serde_json::json!({"provider": "gusto"})).unwrap();
+    assert_eq!(absent, ConnectIntegration::new("gusto"));
 }
 
 #[tokio::test]

@@ -661,6 +661,49 @@ async fn payment_create_sends_nested_pay_statements_in_cents() {
 }
 
 #[tokio::test]
+async fn nested_members_are_sent_as_explicit_nulls_where_the_spec_allows() {
+    let payments = server("POST", json!({"payment_id": "p", "pay_date": "2024-01-01"})).await;
+    finch(&payments)
+        .sandbox()
+        .payment()
+        .create(
+            CreateSandboxPayment::new().pay_statement(
+                NewPayStatement::new("5d0b10a1-a09a-430f-81f1-20be735dc5e9")
+                    .clear_pay_statement_type()
+                    .clear_payment_method()
+                    .gross_pay(250_000),
+            ),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        json_body(&only_request(&payments).await),
+        json!({"pay_statements": [{
+            "individual_id": "5d0b10a1-a09a-430f-81f1-20be735dc5e9",
+            "type": null, "payment_method": null, "gross_pay": 250000
+        }]})
+    );
+
+    // A nested location's required, nullable members are sent as `null` when not set.
+    let employments = server("PUT", json!({})).await;
+    let mut office = finch::Location::default();
+    office.city = Some("Schenectady".into());
+    finch(&employments)
+        .sandbox()
+        .employment()
+        .update(UpdateSandboxEmployment::new("5d0b10a1").location(office))
+        .await
+        .unwrap();
+    assert_eq!(
+        json_body(&only_request(&employments).await),
+        json!({"location": {
+            "line1": null, "line2": null, "city": "Schenectady", "state": null,
+            "postal_code": null, "country": null
+        }})
+    );
+}
+
+#[tokio::test]
 async fn payment_create_with_nothing_set_sends_an_empty_object() {
     let server = server("POST", json!({"payment_id": "p", "pay_date": "2024-01-01"})).await;
     finch(&server)

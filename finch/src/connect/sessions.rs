@@ -3,12 +3,12 @@
 
 use crate::finch_endpoint;
 use crate::handles::handle;
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Product;
 use finch_core::Nullable;
-use serde::{Deserialize, Serialize};
 
 /// Create a Connect session (`POST /connect/sessions`, HTTP Basic auth with the client id and
 /// secret). Send the employer to the returned `connect_url`.
@@ -38,7 +38,7 @@ pub struct CreateConnectSession {
     /// Minutes until the session expires (1 to 129,600; default 129,600 = 90 days).
     pub minutes_to_expire: Option<Nullable<u32>>,
     /// Recordkeeping configuration (only with the `recordkeeping` product).
-    pub recordkeeping: Option<Recordkeeping>,
+    pub recordkeeping: Option<Nullable<Recordkeeping>>,
     /// Where to send the employer when Connect is done.
     pub redirect_uri: Option<Nullable<String>>,
     /// Sandbox mode.
@@ -80,7 +80,7 @@ impl CreateConnectSession {
         /// Enables (or disables) manual authentication mode.
         manual(manual: bool) / clear_manual;
         /// Configures recordkeeping (only with the `recordkeeping` product).
-        recordkeeping(recordkeeping: Recordkeeping);
+        recordkeeping(recordkeeping: Recordkeeping) / clear_recordkeeping;
     }
 }
 
@@ -133,14 +133,12 @@ impl ReauthenticateConnectSession {
 }
 
 /// A provider to jump straight to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct ConnectIntegration {
     /// The provider's id (`gusto`).
     pub provider: String,
-    /// The authentication method to use.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub auth_method: Option<ConnectAuthMethod>,
+    /// The authentication method to use (`null`: the provider's default).
+    pub auth_method: Option<Nullable<ConnectAuthMethod>>,
 }
 
 impl ConnectIntegration {
@@ -154,7 +152,9 @@ impl ConnectIntegration {
 
     setters! {
         /// Uses the authentication method `auth_method`.
-        auth_method(auth_method: ConnectAuthMethod);
+        auth_method(auth_method: ConnectAuthMethod)
+        /// Sends `null` for `auth_method`: the provider's default method.
+        / clear_auth_method;
     }
 }
 
@@ -173,14 +173,12 @@ open_enum! {
 }
 
 /// Recordkeeping configuration.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct Recordkeeping {
     /// The recordkeeper.
     pub recordkeeper: Recordkeeper,
     /// The recordkeeper's plan id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub plan_id: Option<String>,
+    pub plan_id: Option<Nullable<String>>,
 }
 
 impl Recordkeeping {
@@ -194,7 +192,7 @@ impl Recordkeeping {
 
     setters! {
         /// Sets the recordkeeper's plan id.
-        plan_id(plan_id: impl Into<String>);
+        plan_id(plan_id: impl Into<String>) / clear_plan_id;
     }
 }
 
@@ -223,8 +221,7 @@ open_enum! {
 }
 
 /// A created Connect session (from `sessions().new` or `sessions().reauthenticate`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct ConnectSession {
     /// The session's id.
     pub session_id: String,

@@ -2,11 +2,11 @@
 
 use crate::finch_endpoint;
 use crate::handles::handle;
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Location;
-use serde::{Deserialize, Serialize};
 
 /// Read basic company data (`GET /employer/company`).
 ///
@@ -35,8 +35,7 @@ impl RetrieveCompany {
 }
 
 /// A company as the provider describes it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct Company {
     /// A stable Finch id (UUID v4) for the company.
     pub id: String,
@@ -59,8 +58,7 @@ pub struct Company {
 }
 
 /// The company's tax payer type.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct CompanyEntity {
     /// The tax payer type.
     #[serde(rename = "type")]
@@ -102,8 +100,7 @@ open_enum! {
 }
 
 /// A department.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct Department {
     /// The department's name.
     pub name: Option<String>,
@@ -112,16 +109,14 @@ pub struct Department {
 }
 
 /// A department's parent.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct ParentDepartment {
     /// The parent department's name.
     pub name: Option<String>,
 }
 
 /// A bank account of the payroll/HRIS system.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct BankAccount {
     /// The nine-digit routing number.
     pub routing_number: Option<String>,

@@ -3,10 +3,10 @@
 use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::listing::{listing_accessors, offset_listing};
+use crate::model;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{IndividualRef, Paging};
-use serde::{Deserialize, Serialize};
 
 /// List the company's individuals (`GET /employer/directory`), one page.
 ///
@@ -55,8 +55,7 @@ offset_listing! {
 }
 
 /// One page of the directory.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct DirectoryPage {
     /// Where the page sits.
     pub paging: Paging,
@@ -65,8 +64,7 @@ pub struct DirectoryPage {
 }
 
 /// An individual as the directory lists them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct IndividualInDirectory {
     /// A stable Finch id (UUID v4) for the individual.
     pub id: String,
@@ -85,11 +83,9 @@ pub struct IndividualInDirectory {
 }
 
 /// The department of an individual in the directory.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct DirectoryDepartment {
     /// The department's name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 

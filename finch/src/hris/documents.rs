@@ -3,6 +3,7 @@
 use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::listing::{listing_accessors, offset_listing};
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
@@ -72,8 +73,7 @@ offset_listing! {
 }
 
 /// One page of the company's documents.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct DocumentsPage {
     /// Where the page sits.
     pub paging: Paging,
@@ -83,8 +83,7 @@ pub struct DocumentsPage {
 
 /// A document as the listing describes it; read its content with
 /// [`Documents::retrieve`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct Document {
     /// A stable Finch id for the document.
     pub id: String,
@@ -220,8 +219,7 @@ impl Serialize for DocumentDetails {
 }
 
 /// A 2020 (or later) W-4: filing status, dependents and withholding.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct W4Form2020 {
     /// The tax year the form applies to.
     #[serde(deserialize_with = "year")]
@@ -231,8 +229,7 @@ pub struct W4Form2020 {
 }
 
 /// The content of a 2020 W-4. Amounts are integer cents.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct W4Form2020Data {
     /// The individual the form is about.
     pub individual_id: String,
@@ -265,8 +262,7 @@ open_enum! {
 }
 
 /// A 2005 W-4: filing status, allowances and withholding.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct W4Form2005 {
     /// The tax year the form applies to.
     #[serde(deserialize_with = "year")]
@@ -276,8 +272,7 @@ pub struct W4Form2005 {
 }
 
 /// The content of a 2005 W-4.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct W4Form2005Data {
     /// The individual the form is about.
     pub individual_id: String,

@@ -3,11 +3,11 @@
 use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::IndividualRequest;
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
-use crate::shared::{BatchBody, Date, IndividualRef, Location};
-use serde::{Deserialize, Serialize};
+use crate::shared::{BatchBody, Date, IndividualRef, Location, batch_results};
 
 /// Read individuals' employment and income data (`POST /employer/employment`), up to 10,000 per
 /// request.
@@ -51,24 +51,16 @@ impl RetrieveEmployments {
     }
 }
 
-/// The batch's results, one per requested individual.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct EmploymentsResponse {
-    /// One result per requested individual.
-    pub responses: Vec<EmploymentResponse>,
-}
-
-/// The result for one individual.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct EmploymentResponse {
-    /// The individual's Finch id.
-    pub individual_id: String,
-    /// The item's status (200, or the error's).
-    pub code: u16,
-    /// The employment data, or the error for this item.
-    pub body: BatchBody<Employment>,
+batch_results! {
+    /// The batch's results, one per requested individual.
+    pub struct EmploymentsResponse;
+    /// The result for one individual.
+    pub struct EmploymentResponse {
+        /// The individual's Finch id.
+        individual_id,
+        /// The employment data, or the error for this item.
+        body: BatchBody<Employment>,
+    }
 }
 
 /// An individual's employment and income data.
@@ -87,8 +79,7 @@ pub struct EmploymentResponse {
 /// assert_eq!(employment.employment_status, Some(finch::hris::EmploymentStatus::Active));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct Employment {
     /// A stable Finch id (UUID v4) for the individual.
     pub id: String,
@@ -132,38 +123,36 @@ pub struct Employment {
     /// The work location.
     pub location: Option<Location>,
     /// The current income as the provider reports it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub income: Option<Income>,
     /// Past incomes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub income_history: Option<Vec<Option<Income>>>,
     /// Fields the employer defined in their system (not available for assisted connections).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub custom_fields: Option<Vec<CustomField>>,
     /// The source system's unique employment identifier for this individual.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub source_id: Option<String>,
     /// The benefit eligibility class. Sent by newer API versions (the Python SDK 2.9.1 has it);
     /// not in the OpenAPI document, so it may be absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub benefit_eligibility_class: Option<String>,
     /// The provider's id for the employment.
     #[deprecated(note = "use `source_id` instead")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub work_id: Option<String>,
 }
 
 /// The department of an individual's employment.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default, required)]
 pub struct EmploymentDepartment {
     /// The department's name.
     pub name: Option<String>,
 }
 
 /// The main and secondary employment type.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default, required)]
 pub struct EmploymentKind {
     /// Employee or contractor.
     #[serde(rename = "type", default)]
@@ -244,8 +233,7 @@ open_enum! {
 }
 
 /// Income as the provider reports it (not always annualized).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default, required)]
 pub struct Income {
     /// The unit of payment.
     pub unit: Option<IncomeUnit>,
@@ -303,14 +291,11 @@ open_enum! {
 /// assert_eq!(field.value.as_ref().and_then(|v| v.as_str()), Some("L"));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct CustomField {
     /// The field's name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The field's value, of whatever JSON type the provider uses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<serde_json::Value>,
 }
 

@@ -2,11 +2,11 @@
 
 use crate::finch_endpoint;
 use crate::handles::handle;
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
-use crate::shared::{BatchBody, Date, Location};
-use serde::{Deserialize, Serialize};
+use crate::shared::{BatchBody, Date, Location, batch_results};
 
 /// Read individuals' personal data (`POST /employer/individual`), up to 10,000 per request.
 ///
@@ -63,8 +63,7 @@ impl RetrieveIndividuals {
 }
 
 /// One individual to read.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct IndividualRequest {
     /// The individual's Finch id.
     pub individual_id: String,
@@ -80,37 +79,27 @@ impl IndividualRequest {
 }
 
 /// What to include beyond the defaults.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct IndividualOptions {
     /// Extra fields (`"ssn"`); left out when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub include: Vec<String>,
 }
 
-/// The batch's results, one per requested individual.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct IndividualsResponse {
-    /// One result per requested individual.
-    pub responses: Vec<IndividualResponse>,
-}
-
-/// The result for one individual.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct IndividualResponse {
-    /// The individual's Finch id.
-    pub individual_id: String,
-    /// The item's status (200, or the error's).
-    pub code: u16,
-    /// The individual, or the error for this item.
-    pub body: BatchBody<Individual>,
+batch_results! {
+    /// The batch's results, one per requested individual.
+    pub struct IndividualsResponse;
+    /// The result for one individual.
+    pub struct IndividualResponse {
+        /// The individual's Finch id.
+        individual_id,
+        /// The individual, or the error for this item.
+        body: BatchBody<Individual>,
+    }
 }
 
 /// An individual's personal data.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct Individual {
     /// A stable Finch id (UUID v4) for the individual.
     pub id: String,
@@ -123,7 +112,7 @@ pub struct Individual {
     /// The preferred name.
     pub preferred_name: Option<String>,
     /// Email addresses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub emails: Option<Vec<Email>>,
     /// Phone numbers.
     pub phone_numbers: Option<Vec<Option<PhoneNumber>>>,
@@ -138,16 +127,15 @@ pub struct Individual {
     /// The home address.
     pub residence: Option<Location>,
     /// The Social Security Number (only with the `ssn` scope and `include_ssn`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub ssn: Option<String>,
     /// The Social Security Number, encrypted (only with the `ssn` scope and `include_ssn`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub encrypted_ssn: Option<String>,
 }
 
 /// An email address.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct Email {
     /// The address.
     pub data: String,
@@ -157,8 +145,7 @@ pub struct Email {
 }
 
 /// A phone number.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct PhoneNumber {
     /// The number.
     pub data: Option<String>,

@@ -3,12 +3,12 @@
 use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::Metadata;
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Date;
 use finch_core::Nullable;
-use serde::{Deserialize, Serialize};
 
 /// List the distinct items (earnings, taxes, deductions, contributions) that appear on the
 /// company's pay statements (`GET /employer/pay-statement-item`).
@@ -72,8 +72,7 @@ impl ListPayStatementItems {
 }
 
 /// The company's pay-statement items.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct PayStatementItemsResponse {
     /// The items.
     pub responses: Vec<PayStatementLineItem>,
@@ -90,8 +89,7 @@ pub struct PayStatementItemsResponse {
 /// assert_eq!(item.category, finch::hris::PayStatementCategory::Earnings);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct PayStatementLineItem {
     /// The item's name.
     pub name: String,
@@ -102,19 +100,17 @@ pub struct PayStatementLineItem {
 }
 
 /// The attributes of a pay-statement item.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct PayStatementLineItemAttributes {
     /// The item's type (`base_compensation`, ...).
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub item_type: Option<String>,
     /// For deductions: `true` when taken before taxes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pre_tax: Option<bool>,
     /// For taxes: `true` when the employer pays it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employer: Option<bool>,
     /// The labels the company's rules attached.
+    #[model(required)]
     pub metadata: Option<Metadata>,
 }
 
@@ -358,8 +354,7 @@ impl DeletePayStatementItemRule {
 }
 
 /// The company's pay-statement-item rules.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct PayStatementItemRulesResponse {
     /// The rules.
     pub responses: Vec<PayStatementItemRule>,
@@ -380,38 +375,27 @@ pub struct PayStatementItemRulesResponse {
 /// assert_eq!(rule.conditions.unwrap()[0].value.as_deref(), Some("Salary"));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct PayStatementItemRule {
     /// The rule's Finch id (UUID v4).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The rule's priority.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// When the rule starts to apply.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_start_date: Option<Date>,
     /// When the rule stops applying.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_end_date: Option<Date>,
     /// What an item must match.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<Vec<RuleCondition>>,
     /// What the rule attaches to the matching items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<RuleAttributes>,
     /// What the rule applies to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_type: Option<RuleEntityType>,
     /// When the rule was created (ISO 8601 date-time).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
     /// When the rule was last updated (ISO 8601 date-time).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<String>,
     /// When the rule was deleted (ISO 8601 date-time; in the reply to a delete).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted_at: Option<String>,
 }
 
@@ -422,17 +406,13 @@ pub struct PayStatementItemRule {
 /// assert_eq!(serde_json::to_string(&condition)?, r#"{"field":"name","operator":"equals","value":"Salary"}"#);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct RuleCondition {
     /// The item's field to check (`name`, ...).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// How to compare.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operator: Option<RuleOperator>,
     /// The value to compare with.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
 
@@ -454,11 +434,9 @@ impl RuleCondition {
 /// assert_eq!(serde_json::to_string(&attributes)?, r#"{"metadata":{"myLabel":"My Value"}}"#);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct RuleAttributes {
     /// The labels: keys and values of any JSON type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Metadata>,
 }
 

@@ -3,10 +3,11 @@
 use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::BenefitType;
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
-use crate::shared::{BatchBody, BatchError, Money, Paging, decode_buffered};
+use crate::shared::{BatchBody, BatchError, Money, Paging, batch_results, decode_buffered};
 use finch_core::{PageInfo, PagingError, next_offset};
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -71,16 +72,13 @@ impl RetrievePayStatements {
 /// let request = finch::hris::PayStatementRequest::new("fc8b024e").limit(1000);
 /// assert_eq!(request.limit, Some(1000));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct PayStatementRequest {
     /// The payment's Finch id.
     pub payment_id: String,
     /// Page size (Finch's default is 100, its maximum 5,000).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u64>,
     /// Index of the first statement of the page (default 0).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offset: Option<u64>,
 }
 
@@ -135,24 +133,17 @@ impl PayStatementRequest {
 /// The largest page of pay statements Finch serves for one payment.
 const MAX_PAGE: u64 = 5_000;
 
-/// The batch's results, one per requested payment.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct PayStatementsResponse {
-    /// One result per requested payment.
-    pub responses: Vec<PayStatementResponse>,
-}
-
-/// The result for one payment.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct PayStatementResponse {
-    /// The payment's Finch id.
-    pub payment_id: String,
-    /// The item's status: 200, 202 while Finch is still fetching the statements, or the error's.
-    pub code: u16,
-    /// The statements, "still syncing", or the error for this item.
-    pub body: PayStatementBody,
+batch_results! {
+    /// The batch's results, one per requested payment.
+    pub struct PayStatementsResponse;
+    /// The result for one payment.
+    pub struct PayStatementResponse {
+        /// The payment's Finch id.
+        payment_id,
+        /// The statements, "still syncing" (`code` 202, while Finch is still fetching them), or
+        /// the error for this item.
+        body: PayStatementBody,
+    }
 }
 
 /// The body of one payment's result: a page of statements, "still syncing", or an error.
@@ -227,8 +218,7 @@ impl<'de> Deserialize<'de> for PayStatementBody {
 
 /// Finch's "still fetching" answer for one payment (`code` 202, `finch_code`
 /// `data_sync_in_progress`, `name` `accepted`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct PayStatementSyncInProgress {
     /// 202.
     pub code: u16,
@@ -241,8 +231,7 @@ pub struct PayStatementSyncInProgress {
 }
 
 /// One page of a payment's pay statements.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model]
 pub struct PayStatementPage {
     /// Where the page sits among the payment's statements.
     pub paging: Paging,
@@ -251,8 +240,7 @@ pub struct PayStatementPage {
 }
 
 /// One individual's pay statement for a payment. Amounts are integer cents.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(required)]
 pub struct PayStatement {
     /// The individual's Finch id.
     pub individual_id: String,
@@ -278,8 +266,7 @@ pub struct PayStatement {
 }
 
 /// An earning on a pay statement.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(required)]
 pub struct PayStatementEarning {
     /// The kind of earning.
     #[serde(rename = "type")]
@@ -293,13 +280,12 @@ pub struct PayStatementEarning {
     /// The hours the earning is for (fractional).
     pub hours: Option<f64>,
     /// What the company's rules attached to the earning.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub attributes: Option<PayStatementItemAttributes>,
 }
 
 /// A tax on a pay statement.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct PayStatementTax {
     /// The kind of tax.
     #[serde(rename = "type")]
@@ -309,18 +295,17 @@ pub struct PayStatementTax {
     /// `true` when the employer pays the tax.
     pub employer: Option<bool>,
     /// The amount in cents.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub amount: Option<i64>,
     /// The currency code.
     pub currency: Option<String>,
     /// What the company's rules attached to the tax.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub attributes: Option<PayStatementItemAttributes>,
 }
 
 /// A deduction from the employee's pay.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct PayStatementEmployeeDeduction {
     /// The deduction's name as the provider labels it.
     pub name: Option<String>,
@@ -334,18 +319,17 @@ pub struct PayStatementEmployeeDeduction {
     #[serde(rename = "type")]
     pub benefit_type: Option<BenefitType>,
     /// What the company's rules attached to the deduction.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub attributes: Option<PayStatementItemAttributes>,
 }
 
 /// A contribution the employer made.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct PayStatementEmployerContribution {
     /// The contribution's name as the provider labels it.
     pub name: Option<String>,
     /// The amount in cents.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub amount: Option<i64>,
     /// The currency code.
     pub currency: Option<String>,
@@ -353,13 +337,12 @@ pub struct PayStatementEmployerContribution {
     #[serde(rename = "type")]
     pub benefit_type: Option<BenefitType>,
     /// What the company's rules attached to the contribution.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub attributes: Option<PayStatementItemAttributes>,
 }
 
 /// What the company's pay-statement-item rules attached to an item of a statement.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct PayStatementItemAttributes {
     /// The labels, as the rules set them.
     pub metadata: Metadata,

@@ -2,11 +2,11 @@
 
 use crate::finch_endpoint;
 use crate::handles::handle;
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Date, Money};
-use serde::{Deserialize, Serialize};
 
 /// List the company's payments whose pay date falls in a date range (`GET /employer/payment`).
 ///
@@ -64,8 +64,7 @@ impl ListPayments {
 /// assert_eq!(payment.pay_frequencies, Some(vec![finch::hris::PayFrequency::SemiMonthly]));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct Payment {
     /// The payment's Finch id.
     pub id: String,
@@ -94,8 +93,7 @@ pub struct Payment {
 }
 
 /// The period a payment covers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default, required)]
 pub struct PayPeriod {
     /// The period's first day.
     pub start_date: Option<Date>,

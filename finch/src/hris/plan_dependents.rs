@@ -5,12 +5,12 @@ use crate::handles::handle;
 use crate::hris::individuals::Gender;
 use crate::hris::plans::{MAX_BETA_PAGE, PlanType};
 use crate::listing::{listing_accessors, offset_listing};
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::CommaSeparated;
-use crate::shared::{BatchBody, Date, Paging};
-use serde::{Deserialize, Serialize};
+use crate::shared::{BatchBody, Date, Paging, batch_results};
 
 /// List the dependents covered by the company's benefit plans
 /// (`GET /employer/plans-dependents`), one page.
@@ -136,8 +136,7 @@ impl RetrievePlanDependents {
 }
 
 /// One dependent to read (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct PlanDependentRequest {
     /// The dependent's Finch id.
     pub dependent_id: String,
@@ -153,11 +152,9 @@ impl PlanDependentRequest {
 }
 
 /// What to include beyond the defaults (beta).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct PlanDependentOptions {
     /// Extra fields.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<DependentField>>,
 }
 
@@ -170,8 +167,7 @@ open_enum! {
 }
 
 /// One page of dependents (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct PlanDependentsPage {
     /// Where the page sits.
     pub paging: Paging,
@@ -179,29 +175,20 @@ pub struct PlanDependentsPage {
     pub dependents: Vec<PlanDependent>,
 }
 
-/// The batch's results, one per requested dependent (beta).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct PlanDependentsResponse {
-    /// One result per requested dependent.
-    pub responses: Vec<PlanDependentResponse>,
-}
-
-/// The result for one dependent (beta).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct PlanDependentResponse {
-    /// The dependent's Finch id.
-    pub dependent_id: String,
-    /// The item's status (200, or the error's).
-    pub code: u16,
-    /// The dependent, or the error for this item.
-    pub body: BatchBody<PlanDependent>,
+batch_results! {
+    /// The batch's results, one per requested dependent (beta).
+    pub struct PlanDependentsResponse;
+    /// The result for one dependent (beta).
+    pub struct PlanDependentResponse {
+        /// The dependent's Finch id.
+        dependent_id,
+        /// The dependent, or the error for this item.
+        body: BatchBody<PlanDependent>,
+    }
 }
 
 /// A dependent covered by a benefit plan (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct PlanDependent {
     /// A stable Finch id for the dependent.
     pub dependent_id: String,
@@ -222,8 +209,7 @@ pub struct PlanDependent {
 }
 
 /// The coverage a dependent has through one individual (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct DependentCoverage {
     /// The Finch id of the individual covering the dependent.
     pub individual_id: String,
@@ -234,8 +220,7 @@ pub struct DependentCoverage {
 }
 
 /// An enrollment covering a dependent (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct DependentEnrollment {
     /// The enrollment's Finch id.
     pub id: String,

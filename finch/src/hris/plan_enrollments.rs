@@ -4,11 +4,11 @@ use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::plans::{CoverageTier, MAX_BETA_PAGE};
 use crate::listing::{listing_accessors, offset_listing};
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
-use crate::shared::{BatchBody, Date, Paging};
-use serde::{Deserialize, Serialize};
+use crate::shared::{BatchBody, Date, Paging, batch_results};
 
 /// List the company's benefit-plan enrollments (`GET /employer/plans-enrollments`), one page.
 ///
@@ -101,8 +101,7 @@ impl RetrievePlanEnrollments {
 }
 
 /// One enrollment to read (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct PlanEnrollmentRequest {
     /// The enrollment's Finch id.
     pub enrollment_id: String,
@@ -118,8 +117,7 @@ impl PlanEnrollmentRequest {
 }
 
 /// One page of enrollments (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct PlanEnrollmentsPage {
     /// Where the page sits.
     pub paging: Paging,
@@ -127,29 +125,20 @@ pub struct PlanEnrollmentsPage {
     pub enrollments: Vec<PlanEnrollment>,
 }
 
-/// The batch's results, one per requested enrollment (beta).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct PlanEnrollmentsResponse {
-    /// One result per requested enrollment.
-    pub responses: Vec<PlanEnrollmentResponse>,
-}
-
-/// The result for one enrollment (beta).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct PlanEnrollmentResponse {
-    /// The enrollment's Finch id.
-    pub enrollment_id: String,
-    /// The item's status (200, or the error's).
-    pub code: u16,
-    /// The enrollment, or the error for this item.
-    pub body: BatchBody<PlanEnrollment>,
+batch_results! {
+    /// The batch's results, one per requested enrollment (beta).
+    pub struct PlanEnrollmentsResponse;
+    /// The result for one enrollment (beta).
+    pub struct PlanEnrollmentResponse {
+        /// The enrollment's Finch id.
+        enrollment_id,
+        /// The enrollment, or the error for this item.
+        body: BatchBody<PlanEnrollment>,
+    }
 }
 
 /// An individual's enrollment in a benefit plan (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct PlanEnrollment {
     /// A stable Finch id for the enrollment.
     pub id: String,
@@ -172,8 +161,7 @@ pub struct PlanEnrollment {
 }
 
 /// The contributions to an enrollment (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct EnrollmentContributions {
     /// How often the contributions are made.
     pub frequency: ContributionFrequency,
@@ -184,8 +172,7 @@ pub struct EnrollmentContributions {
 }
 
 /// An amount contributed to an enrollment (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct ContributionAmount {
     /// The amount in cents.
     pub amount: Option<i64>,

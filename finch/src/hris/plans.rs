@@ -3,11 +3,11 @@
 use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::listing::{listing_accessors, offset_listing};
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Date, Paging};
-use serde::{Deserialize, Serialize};
 
 /// The page size of the beta plan listings when none is given, and their largest.
 pub(crate) const MAX_BETA_PAGE: u64 = 50;
@@ -102,8 +102,7 @@ impl RetrievePlan {
 }
 
 /// One page of benefit plans (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct PlansPage {
     /// Where the page sits.
     pub paging: Paging,
@@ -112,8 +111,7 @@ pub struct PlansPage {
 }
 
 /// A benefit plan (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct Plan {
     /// A stable Finch id for the plan.
     pub id: String,
@@ -139,8 +137,7 @@ pub struct Plan {
 }
 
 /// The insurance carrier of a plan (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct PlanCarrier {
     /// The carrier's id.
     pub id: Option<String>,

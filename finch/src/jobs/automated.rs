@@ -6,6 +6,7 @@ pub use wait::*;
 
 use crate::handles::handle;
 use crate::listing::{listing_accessors, offset_listing};
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
@@ -58,8 +59,7 @@ offset_listing! {
 }
 
 /// One page of automated jobs, and the connection's quotas.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct AutomatedJobsPage {
     /// The jobs on the page.
     pub data: Vec<AutomatedAsyncJob>,
@@ -68,33 +68,26 @@ pub struct AutomatedJobsPage {
 }
 
 /// About the listing.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct AutomatedJobsMeta {
     /// The connection's remaining quotas (only for customers opted in to data sync refreshes,
     /// `POST /jobs/automated`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quotas: Option<JobQuotas>,
 }
 
 /// The connection's quotas, per job type.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct JobQuotas {
     /// The quota of `data_sync_all` jobs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_sync_all: Option<JobQuota>,
 }
 
 /// A job quota (per hour, fixed window).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default, Copy)]
 pub struct JobQuota {
     /// The refreshes allowed per hour.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allowed_refreshes: Option<i64>,
     /// The refreshes left this hour.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remaining_refreshes: Option<i64>,
 }
 
@@ -112,8 +105,7 @@ pub struct JobQuota {
 /// assert_eq!(job.status, finch::jobs::AutomatedJobStatus::InProgress);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct AutomatedAsyncJob {
     /// The job's id.
     pub job_id: String,
@@ -137,11 +129,9 @@ pub struct AutomatedAsyncJob {
 }
 
 /// The input parameters of an automated job.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct AutomatedJobParams {
     /// The individual a W-4 sync ran for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub individual_id: Option<String>,
 }
 
@@ -235,8 +225,7 @@ pub enum NewAutomatedJob {
 }
 
 /// The parameters of a W-4 sync.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct W4SyncParams {
     /// The individual whose W-4 form to sync.
     pub individual_id: String,
@@ -266,21 +255,17 @@ impl W4SyncParams {
 /// assert_eq!(created.remaining_refreshes, 1);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct AutomatedJobResponse {
     /// The refreshes allowed per hour (fixed window).
     pub allowed_refreshes: i64,
     /// The refreshes left this hour.
     pub remaining_refreshes: i64,
     /// The job's id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_id: Option<String>,
     /// Where to read the job's status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_url: Option<String>,
     /// When to try again (ISO 8601), once the quota is used up.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_at: Option<String>,
 }
 

@@ -2,9 +2,9 @@
 
 use crate::finch_endpoint;
 use crate::handles::handle;
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
-use serde::{Deserialize, Serialize};
 
 /// Read a manual job (`GET /jobs/manual/{job_id}`): the writes to an assisted connection (such as
 /// benefit changes) that Finch's team carries out.
@@ -41,8 +41,7 @@ impl RetrieveManualJob {
 /// assert_eq!(job.body.map(|body| body.len()), Some(2));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct ManualAsyncJob {
     /// The job's id.
     pub job_id: String,

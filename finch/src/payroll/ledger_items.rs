@@ -2,11 +2,11 @@
 
 use crate::finch_endpoint;
 use crate::handles::handle;
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
-use crate::shared::{BatchBody, Date, Paging};
-use serde::{Deserialize, Serialize};
+use crate::shared::{BatchBody, Date, Paging, batch_results};
 
 /// Read the general-ledger items of payments (`POST /employer/ledger-items`), one result per
 /// payment, each paged on its own.
@@ -57,16 +57,13 @@ impl RetrieveLedgerItems {
 }
 
 /// The ledger of one payment to read (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct LedgerItemsRequest {
     /// The payment's Finch id (UUID v4).
     pub payment_id: String,
     /// How many ledger items of this payment to skip.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offset: Option<u64>,
     /// The most ledger items of this payment to return (at least 1).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u64>,
 }
 
@@ -88,29 +85,20 @@ impl LedgerItemsRequest {
     }
 }
 
-/// The batch's results, one per requested payment (beta).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct LedgerItemsResponse {
-    /// One result per requested payment.
-    pub responses: Vec<LedgerBatchItem>,
-}
-
-/// The result for one payment (beta).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct LedgerBatchItem {
-    /// The payment's Finch id.
-    pub payment_id: String,
-    /// The item's status (200, or the error's).
-    pub code: u16,
-    /// The payment's ledger, or the error for this payment.
-    pub body: BatchBody<LedgerItemsData>,
+batch_results! {
+    /// The batch's results, one per requested payment (beta).
+    pub struct LedgerItemsResponse;
+    /// The result for one payment (beta).
+    pub struct LedgerBatchItem {
+        /// The payment's Finch id.
+        payment_id,
+        /// The payment's ledger, or the error for this payment.
+        body: BatchBody<LedgerItemsData>,
+    }
 }
 
 /// One payment's general ledger, one page of it (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct LedgerItemsData {
     /// Whether the provider supplied the ledger or Finch computed it from pay statements.
     pub source: LedgerSource,
@@ -137,8 +125,7 @@ open_enum! {
 }
 
 /// The totals of a ledger (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct LedgerTotals {
     /// The total debit.
     pub debit: LedgerMoney,
@@ -149,8 +136,7 @@ pub struct LedgerTotals {
 }
 
 /// An amount in a ledger: integer cents and a currency (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct LedgerMoney {
     /// The amount in cents.
     pub amount: i64,
@@ -159,8 +145,7 @@ pub struct LedgerMoney {
 }
 
 /// One entry of a ledger (beta).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct LedgerEntry {
     /// Finch's classification of the entry, the same across providers.
     #[serde(rename = "type")]

@@ -4,9 +4,9 @@ use crate::finch_endpoint;
 use crate::handles::handle;
 /// How often a pay group is paid (the type `GET /employer/payment` uses too).
 pub use crate::hris::PayFrequency;
+use crate::model;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
-use serde::{Deserialize, Serialize};
 
 /// List the company's pay groups (`GET /employer/pay-groups`), optionally only those of one
 /// individual or with given pay frequencies.
@@ -83,8 +83,7 @@ impl RetrievePayGroup {
 }
 
 /// A pay group, as listed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct PayGroup {
     /// The pay group's Finch id (UUID v4).
     pub id: String,
@@ -95,8 +94,7 @@ pub struct PayGroup {
 }
 
 /// A pay group and its members.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct PayGroupDetails {
     /// The pay group's Finch id (UUID v4).
     pub id: String,

@@ -5,10 +5,10 @@ use crate::handles::handle;
 use crate::hris::{
     BankAccount, Company, CompanyEntity, Department, EntitySubtype, EntityType, ParentDepartment,
 };
+use crate::model;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Location;
-use serde::{Deserialize, Serialize};
 
 /// Replace the sandbox company's data (`PUT /sandbox/company`).
 ///
@@ -125,8 +125,7 @@ impl UpdateSandboxCompany {
 /// assert!(serde_json::to_string(&company)?.contains(r#""locations":null"#));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default, required)]
 pub struct CompanyData {
     /// The legal name.
     pub legal_name: Option<String>,

@@ -2,11 +2,11 @@
 
 use crate::account::{AuthenticationType, ConnectionStatus};
 use crate::handles::handle;
+use crate::model;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Product;
 use crate::{Secret, finch_endpoint};
-use serde::{Deserialize, Serialize};
 
 /// Create a sandbox connection: a new company/provider pair with a new account
 /// (`POST /sandbox/connections`, HTTP Basic auth with the client id and secret).
@@ -70,8 +70,7 @@ impl CreateSandboxConnection {
 /// assert!(!format!("{created:?}").contains("7eb55bcf"));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct ConnectionCreateResponse {
     /// The access token of the new connection (pass it to
     /// [`Finch::with_access_token`](crate::Finch::with_access_token)).
@@ -82,7 +81,6 @@ pub struct ConnectionCreateResponse {
     /// How the connection authenticates with the provider.
     pub authentication_type: AuthenticationType,
     /// The Finch id of the company of the connection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
     /// The id of the new connection.
     pub connection_id: String,
@@ -141,8 +139,7 @@ impl CreateSandboxAccount {
 }
 
 /// The created sandbox account and its access token.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct AccountCreateResponse {
     /// The access token of the new connection (pass it to
     /// [`Finch::with_access_token`](crate::Finch::with_access_token)).
@@ -192,8 +189,7 @@ impl UpdateSandboxAccount {
 }
 
 /// The updated sandbox account.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct AccountUpdateResponse {
     /// Deprecated: use `connection_id` to identify the connection.
     #[deprecated(note = "use `connection_id` to identify the connection")]

@@ -1,15 +1,16 @@
 //! `POST /sandbox/directory`: add people to a sandbox company.
 
+use super::fields::names;
 use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::{
     CustomField, DirectoryDepartment, Email, EmailType, EmploymentKind, EmploymentStatus,
     Ethnicity, FlsaStatus, Gender, Income, MaritalStatus, PhoneNumber, PhoneType,
 };
+use crate::model;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Date, IndividualRef, Location};
-use serde::{Deserialize, Serialize};
 
 /// Add individuals to a sandbox company (`POST /sandbox/directory`). The body is a top-level JSON
 /// array.
@@ -36,6 +37,7 @@ impl CreateSandboxDirectory {
     }
 }
 
+names! { personal! { employment! { declare! {
 /// An individual to create: the fields of the individual and employment endpoints, all optional.
 /// Only the fields set are sent; Finch makes up the others.
 ///
@@ -52,109 +54,9 @@ impl CreateSandboxDirectory {
 ///     .start_date("2020-03-04");
 /// assert_eq!(ada.middle_name, None); // not sent
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct NewIndividual {
-    /// The legal first name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_name: Option<String>,
-    /// The legal middle name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub middle_name: Option<String>,
-    /// The legal last name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_name: Option<String>,
-    /// The preferred name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub preferred_name: Option<String>,
-    /// Email addresses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub emails: Option<Vec<Email>>,
-    /// Phone numbers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone_numbers: Option<Vec<Option<PhoneNumber>>>,
-    /// Gender.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gender: Option<Gender>,
-    /// The EEOC-defined ethnicity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ethnicity: Option<Ethnicity>,
-    /// Marital status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub marital_status: Option<MaritalStatus>,
-    /// Date of birth.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dob: Option<Date>,
-    /// The Social Security Number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ssn: Option<String>,
-    /// The Social Security Number, encrypted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub encrypted_ssn: Option<String>,
-    /// The home address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub residence: Option<Location>,
-    /// The current title.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    /// The individual's manager.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub manager: Option<IndividualRef>,
-    /// The individual's department.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub department: Option<DirectoryDepartment>,
-    /// The employment type and subtype.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub employment: Option<EmploymentKind>,
-    /// The first day of employment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub start_date: Option<Date>,
-    /// The last day of employment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end_date: Option<Date>,
-    /// The latest rehire date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub latest_rehire_date: Option<Date>,
-    /// `true` for an active employee or contractor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_active: Option<bool>,
-    /// The detailed employment status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub employment_status: Option<EmploymentStatus>,
-    /// The FLSA status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flsa_status: Option<FlsaStatus>,
-    /// The worker's compensation classification code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub class_code: Option<String>,
-    /// The work location.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub location: Option<Location>,
-    /// The current income.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub income: Option<Income>,
-    /// Past incomes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub income_history: Option<Vec<Option<Income>>>,
-    /// Fields the employer defined in their system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_fields: Option<Vec<CustomField>>,
-    /// The union the employee is a member of.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub union_code: Option<String>,
-    /// The local chapter or number within the employee's union.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub union_local: Option<String>,
-    /// Whether the IRS classifies the employee as highly compensated (US only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub highly_compensated_employee: Option<bool>,
-    /// Whether the IRS classifies the employee as a key employee (US only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub key_employee: Option<bool>,
-    /// The source system's employment id for the individual.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source_id: Option<String>,
-}
+#[model(Default)]
+pub struct NewIndividual {}
+} } } }
 
 impl NewIndividual {
     /// An individual with nothing set: Finch makes up every field.

@@ -1,15 +1,16 @@
 //! `PUT /sandbox/employment/{individual_id}`: change a sandbox individual's employment.
 
+use super::fields::names;
 use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::{
     CustomField, DirectoryDepartment, EmploymentKind, EmploymentStatus, FlsaStatus, Income,
 };
+use crate::model;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Date, IndividualRef, Location};
 use finch_core::Nullable;
-use serde::{Deserialize, Serialize};
 
 /// Change a sandbox individual's employment data (`PUT /sandbox/employment/{individual_id}`).
 /// Only the fields set are sent; the others keep their values.
@@ -185,6 +186,7 @@ impl UpdateSandboxEmployment {
     }
 }
 
+names! { employment! { declare! {
 /// The sandbox individual's employment after the update. The spec marks no field required, so
 /// each one may be absent.
 ///
@@ -197,82 +199,12 @@ impl UpdateSandboxEmployment {
 /// assert_eq!(employment.income.and_then(|income| income.amount), Some(15_000_000));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Default)]
 pub struct EmploymentUpdateResponse {
     /// A stable Finch id (UUID v4) for the individual.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// The legal first name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_name: Option<String>,
-    /// The legal middle name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub middle_name: Option<String>,
-    /// The legal last name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_name: Option<String>,
-    /// The current title.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    /// The individual's manager.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub manager: Option<IndividualRef>,
-    /// The individual's department.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub department: Option<DirectoryDepartment>,
-    /// The employment type and subtype.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub employment: Option<EmploymentKind>,
-    /// The first day of employment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub start_date: Option<Date>,
-    /// The last day of employment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end_date: Option<Date>,
-    /// The latest rehire date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub latest_rehire_date: Option<Date>,
-    /// `true` for an active employee or contractor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_active: Option<bool>,
-    /// The detailed employment status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub employment_status: Option<EmploymentStatus>,
-    /// The FLSA status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flsa_status: Option<FlsaStatus>,
-    /// The worker's compensation classification code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub class_code: Option<String>,
-    /// The work location.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub location: Option<Location>,
-    /// The current income.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub income: Option<Income>,
-    /// Past incomes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub income_history: Option<Vec<Option<Income>>>,
-    /// Fields the employer defined in their system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_fields: Option<Vec<CustomField>>,
-    /// The union the employee is a member of.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub union_code: Option<String>,
-    /// The local chapter or number within the employee's union.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub union_local: Option<String>,
-    /// Whether the IRS classifies the employee as highly compensated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub highly_compensated_employee: Option<bool>,
-    /// Whether the IRS classifies the employee as a key employee.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub key_employee: Option<bool>,
-    /// The source system's employment id for the individual.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source_id: Option<String>,
 }
+} } }
 
 handle! {
     /// `client.sandbox().employment()`.

@@ -1,13 +1,14 @@
 //! `PUT /sandbox/individual/{individual_id}`: change a sandbox individual.
 
+use super::fields::names;
 use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::{Email, EmailType, Ethnicity, Gender, MaritalStatus, PhoneNumber, PhoneType};
+use crate::model;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Date, Location};
 use finch_core::Nullable;
-use serde::{Deserialize, Serialize};
 
 /// Change a sandbox individual's personal data (`PUT /sandbox/individual/{individual_id}`).
 /// Only the fields set are sent; the others keep their values. Every field can also be cleared
@@ -149,6 +150,7 @@ fn push<T>(list: &mut Option<Nullable<Vec<T>>>, item: T) {
     }
 }
 
+names! { personal! { declare! {
 /// The sandbox individual after the update. The spec marks no field required, so each one may be
 /// absent.
 ///
@@ -160,52 +162,12 @@ fn push<T>(list: &mut Option<Nullable<Vec<T>>>, item: T) {
 /// assert_eq!(individual.first_name.as_deref(), Some("Ada"));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct IndividualUpdateResponse {
     /// A stable Finch id (UUID v4) for the individual.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// The legal first name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_name: Option<String>,
-    /// The legal middle name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub middle_name: Option<String>,
-    /// The legal last name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_name: Option<String>,
-    /// The preferred name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub preferred_name: Option<String>,
-    /// Email addresses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub emails: Option<Vec<Email>>,
-    /// Phone numbers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone_numbers: Option<Vec<Option<PhoneNumber>>>,
-    /// Gender.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gender: Option<Gender>,
-    /// The EEOC-defined ethnicity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ethnicity: Option<Ethnicity>,
-    /// Marital status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub marital_status: Option<MaritalStatus>,
-    /// Date of birth.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dob: Option<Date>,
-    /// The Social Security Number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ssn: Option<String>,
-    /// The Social Security Number, encrypted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub encrypted_ssn: Option<String>,
-    /// The home address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub residence: Option<Location>,
 }
+} } }
 
 handle! {
     /// `client.sandbox().individual()`.

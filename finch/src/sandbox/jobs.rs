@@ -2,9 +2,9 @@
 
 use crate::finch_endpoint;
 use crate::handles::handle;
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
-use serde::{Deserialize, Serialize};
 
 /// Start a sandbox job (`POST /sandbox/jobs`); it ends as the job configuration says
 /// ([`SandboxJobConfigurations::update`]).
@@ -46,8 +46,7 @@ impl CreateSandboxJob {
 /// assert_eq!(job.remaining_refreshes, 1);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct JobCreateResponse {
     /// The job's id.
     pub job_id: String,
@@ -118,8 +117,7 @@ impl From<SandboxJobConfiguration> for UpdateSandboxJobConfiguration {
 /// assert_eq!(configuration.completion_status, CompletionStatus::Complete);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct SandboxJobConfiguration {
     /// How the jobs end.
     pub completion_status: CompletionStatus,

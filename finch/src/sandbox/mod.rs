@@ -4,6 +4,7 @@ pub(crate) mod company;
 pub(crate) mod connections;
 pub(crate) mod directory;
 pub(crate) mod employment;
+mod fields;
 pub(crate) mod individual;
 pub(crate) mod jobs;
 pub(crate) mod payment;

@@ -4,10 +4,11 @@ use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::BenefitType;
 use crate::hris::{EarningType, PayStatementType, PaymentMethod, TaxType};
+use crate::model;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Date;
-use serde::{Deserialize, Serialize};
+use finch_core::Nullable;
 
 /// Add a payment to the sandbox company (`POST /sandbox/payment`). Every field is optional: Finch
 /// makes up what is left out.
@@ -60,37 +61,28 @@ impl CreateSandboxPayment {
 }
 
 /// A pay statement to create. Amounts are integer cents.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model]
 pub struct NewPayStatement {
     /// The Finch id of the individual paid.
     pub individual_id: String,
     /// The kind of payment (Finch's default: `regular_payroll`).
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub pay_statement_type: Option<PayStatementType>,
+    #[serde(rename = "type")]
+    pub pay_statement_type: Option<Nullable<PayStatementType>>,
     /// How the individual is paid (Finch's default: `direct_deposit`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub payment_method: Option<PaymentMethod>,
+    pub payment_method: Option<Nullable<PaymentMethod>>,
     /// The hours worked (more than 0).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_hours: Option<f64>,
     /// The gross pay, in cents (more than 0).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gross_pay: Option<i64>,
     /// The net pay, in cents.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub net_pay: Option<i64>,
     /// The earnings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub earnings: Option<Vec<NewEarning>>,
     /// The taxes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub taxes: Option<Vec<NewTax>>,
     /// The employee's deductions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employee_deductions: Option<Vec<NewEmployeeDeduction>>,
     /// The employer's contributions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employer_contributions: Option<Vec<NewEmployerContribution>>,
 }
 
@@ -113,9 +105,9 @@ impl NewPayStatement {
 
     setters! {
         /// Sets the kind of payment.
-        pay_statement_type(pay_statement_type: PayStatementType);
+        pay_statement_type(pay_statement_type: PayStatementType) / clear_pay_statement_type;
         /// Sets how the individual is paid.
-        payment_method(payment_method: PaymentMethod);
+        payment_method(payment_method: PaymentMethod) / clear_payment_method;
         /// Sets the hours worked.
         total_hours(total_hours: f64);
         /// Sets the gross pay, in cents.
@@ -134,20 +126,16 @@ impl NewPayStatement {
 }
 
 /// An earning of a pay statement to create.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Default)]
 pub struct NewEarning {
     /// The amount, in cents.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
     /// The hours worked for it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<f64>,
     /// The earning's name (not empty).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The kind of earning.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub earning_type: Option<EarningType>,
 }
 
@@ -169,20 +157,16 @@ impl NewEarning {
 }
 
 /// A tax of a pay statement to create.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct NewTax {
     /// The amount, in cents.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
     /// The tax's name (not empty).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `true` for a tax the employer pays.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employer: Option<bool>,
     /// The kind of tax.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub tax_type: Option<TaxType>,
 }
 
@@ -204,20 +188,16 @@ impl NewTax {
 }
 
 /// An employee deduction of a pay statement to create.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct NewEmployeeDeduction {
     /// The amount, in cents.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
     /// The deduction's name (not empty; required when `type` is set).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `true` for a pre-tax deduction.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pre_tax: Option<bool>,
     /// The benefit the deduction is for.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub deduction_type: Option<BenefitType>,
 }
 
@@ -239,17 +219,14 @@ impl NewEmployeeDeduction {
 }
 
 /// An employer contribution of a pay statement to create.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct NewEmployerContribution {
     /// The amount, in cents.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
     /// The contribution's name (not empty; required when `type` is set).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The benefit the contribution is for.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub contribution_type: Option<BenefitType>,
 }
 
@@ -272,8 +249,7 @@ impl NewEmployerContribution {
 /// assert_eq!(created.pay_date.ymd(), Some((2024, 1, 1)));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct PaymentCreateResponse {
     /// The payment's id.
     pub payment_id: String,

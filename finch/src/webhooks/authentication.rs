@@ -3,21 +3,18 @@
 //! returns ([`crate::providers`]); the status and kinds are those of [`crate::account`].
 
 use crate::account::AuthenticationType;
+use crate::model;
 use crate::providers::{BenefitsSupport, SupportedFields};
-use serde::{Deserialize, Serialize};
 
 /// A connection's authentication method and what it supports.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Default)]
 pub struct AuthenticationMethod {
     /// The type of authentication method.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub authentication_type: Option<AuthenticationType>,
     /// Each benefit type and its supported features; `None` inside the map for a benefit type the
     /// method does not support.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub benefits_support: Option<BenefitsSupport>,
     /// The data fields the HRIS and payroll endpoints return through this method.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supported_fields: Option<SupportedFields>,
 }

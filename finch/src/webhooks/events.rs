@@ -3,6 +3,7 @@
 use super::authentication::AuthenticationMethod;
 use super::error::WebhookError;
 use crate::account::ConnectionStatus;
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::shared::Date;
 use serde::de::DeserializeOwned;
@@ -293,8 +294,7 @@ event! {
 }
 
 /// What changed on the connection.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model]
 pub struct AccountUpdateData {
     /// The connection's status.
     pub status: ConnectionStatus,
@@ -303,17 +303,14 @@ pub struct AccountUpdateData {
 }
 
 /// The individual an event is about.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct IndividualEventData {
     /// The individual's id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub individual_id: Option<String>,
 }
 
 /// The payment an event is about.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct PaymentEventData {
     /// The payment's id.
     pub payment_id: String,
@@ -322,20 +319,16 @@ pub struct PaymentEventData {
 }
 
 /// The pay statement an event is about.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct PayStatementEventData {
     /// The id of the pay statement's payment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_id: Option<String>,
     /// The id of the pay statement's individual.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub individual_id: Option<String>,
 }
 
 /// The job that finished.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct JobCompletionData {
     /// The job's id.
     pub job_id: String,

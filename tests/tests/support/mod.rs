@@ -63,3 +63,11 @@ pub fn assert_common_headers(request: &Request) {
         "user agent {user_agent:?}"
     );
 }
+
+/// The default retry policy with `max_retries` and no backoff, so tests do not wait.
+pub fn without_waits(max_retries: u32) -> finch::core::RetryPolicy {
+    let mut policy = finch::core::RetryPolicy::default().with_max_retries(max_retries);
+    policy.initial_delay = std::time::Duration::ZERO;
+    policy.max_delay = std::time::Duration::ZERO;
+    policy
+}

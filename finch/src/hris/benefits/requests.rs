@@ -7,10 +7,11 @@ use super::{
     SupportedBenefits, UnenrolledIndividualsResponse,
 };
 use crate::finch_endpoint;
+use crate::model;
 use crate::setters::setters;
 use crate::shared::{CommaSeparated, Date};
 use finch_core::Nullable;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Deserializer};
 
 /// List the company's deductions and contributions (`GET /employer/benefits`).
 ///
@@ -438,14 +439,11 @@ impl UnenrollIndividuals {
 /// );
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct BenefitEnrollment {
     /// The individual's Finch id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub individual_id: Option<String>,
     /// The enrollment's configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub configuration: Option<BenefitEnrollmentConfiguration>,
 }
 
@@ -481,14 +479,11 @@ impl BenefitEnrollment {
 }
 
 /// How an individual is enrolled in a benefit. Every part is optional: what is `None` is not sent.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Default)]
 pub struct BenefitEnrollmentConfiguration {
     /// What is deducted from the individual's pay.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employee_deduction: Option<EmployeeDeduction>,
     /// What the company contributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_contribution: Option<CompanyContribution>,
     /// The annual maximum in cents: `Some(None)` sends `null`, `None` leaves it out.
     #[serde(
@@ -498,13 +493,10 @@ pub struct BenefitEnrollmentConfiguration {
     )]
     pub annual_maximum: Option<Option<i64>>,
     /// Whose contribution limit applies (HSAs only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annual_contribution_limit: Option<HsaContributionLimit>,
     /// Whether catch-up contributions are on (retirement benefits only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catch_up: Option<bool>,
     /// The date the enrollment takes effect.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_date: Option<Date>,
 }
 

@@ -1,13 +1,13 @@
 //! What `/employer/benefits*` replies: company benefits, supported benefits, enrollments and jobs.
 
 use super::{CompanyContribution, EmployeeDeduction};
+use crate::model;
 use crate::open_enum::open_enum;
 use crate::shared::BatchBody;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A deduction or contribution the company offers.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct CompanyBenefit {
     /// The benefit's id.
     pub benefit_id: String,
@@ -19,7 +19,7 @@ pub struct CompanyBenefit {
     /// How often it is deducted or contributed.
     pub frequency: Option<BenefitFrequency>,
     /// The company's match, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub company_contribution: Option<BenefitCompanyMatchContribution>,
 }
 
@@ -35,8 +35,7 @@ pub struct CompanyBenefit {
 /// );
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct BenefitCompanyMatchContribution {
     /// The kind of contribution (`match`).
     #[serde(rename = "type")]
@@ -65,8 +64,7 @@ open_enum! {
 
 /// One tier of a company match: the company adds `match_` of the employee's contribution up to
 /// `threshold` of pay.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, Copy)]
 pub struct MatchTier {
     /// The match, in basis points of the employee's contribution (1 to 10,000 = 0.01% to 100%).
     #[serde(rename = "match")]
@@ -141,8 +139,7 @@ open_enum! {
 /// The job that creates, registers or updates a company benefit (the reply of
 /// `POST /employer/benefits`, `POST /employer/benefits/register` and
 /// `POST /employer/benefits/{benefit_id}`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct CompanyBenefitJob {
     /// The benefit's id.
     pub benefit_id: String,
@@ -175,12 +172,12 @@ impl<'de> Deserialize<'de> for SupportedBenefits {
 }
 
 /// A benefit type the provider supports, and which of its features.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct SupportedBenefit {
     /// The type of benefit. Finch's examples send it though its schema does not list it, so it
     /// may be absent.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
+    #[model(optional)]
     pub benefit_type: Option<BenefitType>,
     /// The description.
     pub description: Option<String>,
@@ -193,10 +190,10 @@ pub struct SupportedBenefit {
     /// Whether the provider supports an annual maximum.
     pub annual_maximum: Option<bool>,
     /// Whether the provider supports catch-up contributions (retirement benefits only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub catch_up: Option<bool>,
     /// The supported HSA contribution limits; empty unless the benefit is an HSA.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub hsa_contribution_limit: Option<Vec<Option<HsaContributionLimit>>>,
 }
 
@@ -233,8 +230,7 @@ open_enum! {
 }
 
 /// Who is enrolled in a benefit.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct EnrolledIndividualIds {
     /// The benefit's id.
     pub benefit_id: String,
@@ -243,8 +239,7 @@ pub struct EnrolledIndividualIds {
 }
 
 /// The result for one individual of [`RetrieveIndividualBenefits`](super::RetrieveIndividualBenefits).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model]
 pub struct IndividualBenefitResponse {
     /// The individual's Finch id.
     pub individual_id: String,
@@ -255,8 +250,7 @@ pub struct IndividualBenefitResponse {
 }
 
 /// An individual's enrollment in a benefit.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq, required)]
 pub struct IndividualBenefit {
     /// What is deducted from the individual's pay.
     pub employee_deduction: Option<EmployeeDeduction>,
@@ -267,21 +261,19 @@ pub struct IndividualBenefit {
     /// Whether catch-up contributions are on (retirement benefits).
     pub catch_up: Option<bool>,
     /// Whose contribution limit applies (HSAs).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[model(optional)]
     pub hsa_contribution_limit: Option<HsaContributionLimit>,
 }
 
 /// The job that enrolls the individuals.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct EnrolledIndividualsResponse {
     /// The job's id; follow it with the jobs endpoints.
     pub job_id: String,
 }
 
 /// The job that unenrolls the individuals.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+#[model(Eq)]
 pub struct UnenrolledIndividualsResponse {
     /// The job's id; follow it with the jobs endpoints.
     pub job_id: String,
