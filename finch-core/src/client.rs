@@ -6,13 +6,13 @@ use crate::base_url::BaseUrl;
 use crate::credentials::Credentials;
 use crate::retry::RetryPolicy;
 use crate::secret::Secret;
-use crate::sleep::{AsyncSleep, Clock};
+use crate::sleep::{AsyncSleep, Clock, SleepFuture};
 use crate::transport::HeldTransport;
 use http::HeaderMap;
 use http::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue};
 use std::fmt;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 /// The API version finch speaks.
 pub const API_VERSION: &str = "2020-09-17";
@@ -125,6 +125,33 @@ impl Client {
     /// The credentials this client sends.
     pub fn credentials(&self) -> &Credentials {
         &self.credentials
+    }
+
+    /// Waits `duration` on the client's sleep (the one given to
+    /// [`ClientBuilder::sleep`](crate::ClientBuilder::sleep), tokio's timer by default), so that
+    /// code built on the client (polling, pacing) waits as its retries do, and its tests do not
+    /// really wait.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), finch_core::Error> {
+    /// let client = finch_core::Client::builder().build()?;
+    /// client.sleep(std::time::Duration::from_millis(1)).await;
+    /// # Ok(()) }
+    /// ```
+    pub fn sleep(&self, duration: Duration) -> SleepFuture {
+        self.shared.sleep.sleep(duration)
+    }
+
+    /// The time on the client's clock (the one given to
+    /// [`ClientBuilder::clock`](crate::ClientBuilder::clock), the system's by default).
+    ///
+    /// ```
+    /// let client = finch_core::Client::builder().build()?;
+    /// assert!(client.now() > std::time::SystemTime::UNIX_EPOCH);
+    /// # Ok::<(), finch_core::Error>(())
+    /// ```
+    pub fn now(&self) -> SystemTime {
+        self.shared.clock.now()
     }
 
     /// The base URL.

@@ -191,6 +191,7 @@ impl<'c> CustomRequest<'c> {
             headers: self.headers.into_headers(),
             body: self.body,
             auth: self.auth,
+            no_retry: &[],
         };
         let secret_members = self.secret_members;
         self.client

@@ -128,6 +128,19 @@ pub trait Endpoint {
     /// }
     /// ```
     const SECRET_MEMBERS: &'static [&'static str] = &[];
+    /// Error statuses that are this endpoint's answer rather than a passing failure: a reply with
+    /// one of them is returned at once, never retried, whatever the retry policy or the reply's
+    /// `x-should-retry` say. `POST /jobs/automated` declares 429: its 429 is the hourly job quota,
+    /// which ends at `retry_at`, not in the seconds a retry waits. The attribute writes it from
+    /// `no_retry = [429]`; the default is none.
+    ///
+    /// ```
+    /// use finch_core::Endpoint;
+    /// fn final_statuses<E: Endpoint>() -> &'static [u16] {
+    ///     E::NO_RETRY_STATUSES
+    /// }
+    /// ```
+    const NO_RETRY_STATUSES: &'static [u16] = &[];
 
     /// Writes the path: the template with each `{name}` replaced by its percent-encoded field.
     fn write_path(&self, path: &mut PathWriter) -> Result<(), RequestError>;

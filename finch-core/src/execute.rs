@@ -22,6 +22,8 @@ pub(crate) struct Call<'a> {
     pub(crate) uri: Uri,
     pub(crate) body: Bytes,
     pub(crate) policy: RetryPolicy,
+    /// Statuses the endpoint declares final: never retried.
+    pub(crate) no_retry: &'static [u16],
     pub(crate) attempt_timeout: Duration,
     pub(crate) deadline: Option<Duration>,
     pub(crate) transport: &'a HeldTransport,
@@ -188,7 +190,10 @@ impl Call<'_> {
                         attempts: attempt,
                     }));
                 }
-                if can_retry && status_is_retryable(parts.status, &parts.headers) {
+                if can_retry
+                    && !self.no_retry.contains(&parts.status.as_u16())
+                    && status_is_retryable(parts.status, &parts.headers)
+                {
                     let delay = self
                         .policy
                         .server_delay(&parts.headers, self.clock)

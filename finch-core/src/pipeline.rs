@@ -26,6 +26,8 @@ pub(crate) struct Prepared {
     pub(crate) headers: HeaderMap,
     pub(crate) body: Option<Bytes>,
     pub(crate) auth: AuthScheme,
+    /// Statuses never retried for this endpoint ([`Endpoint::NO_RETRY_STATUSES`]).
+    pub(crate) no_retry: &'static [u16],
 }
 
 impl Client {
@@ -92,6 +94,7 @@ impl Client {
             headers: headers.into_headers(),
             body: body.finish(),
             auth: E::AUTH,
+            no_retry: E::NO_RETRY_STATUSES,
         })
     }
 
@@ -190,6 +193,7 @@ impl Client {
             uri,
             body: prepared.body.unwrap_or_default(),
             policy,
+            no_retry: prepared.no_retry,
             attempt_timeout: options.timeout.unwrap_or(shared.timeout),
             deadline: options.deadline.or(shared.deadline),
             transport: &shared.transport,

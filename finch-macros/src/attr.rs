@@ -14,7 +14,7 @@ use syn::{Ident, LitStr, Path, Token, Type};
 /// The methods an endpoint can have, as written in the attribute.
 pub(crate) const METHODS: &[&str] = &["GET", "POST", "PUT", "DELETE", "PATCH"];
 /// The keys after the method and path.
-const KEYS: &[&str] = &["response", "auth", "crate", "secret_members"];
+const KEYS: &[&str] = &["response", "auth", "crate", "secret_members", "no_retry"];
 /// The values of `auth = ...`.
 const AUTH_SCHEMES: &[&str] = &["none", "bearer", "basic", "optional_bearer"];
 /// The keys of `#[finch(...)]` on a field.
@@ -84,6 +84,8 @@ pub(crate) struct Args {
     pub(crate) krate: Option<Path>,
     /// `secret_members = ["pin", ...]`: reply members whose values errors must mask.
     pub(crate) secret_members: Vec<LitStr>,
+    /// `no_retry = [429, ...]`: error statuses that are the endpoint's answer, never retried.
+    pub(crate) no_retry: Vec<syn::LitInt>,
     /// The arguments as written, for errors about what is missing from them.
     pub(crate) tokens: TokenStream,
 }
@@ -269,6 +271,11 @@ fn read_key(
                 args.secret_members = names;
             }
         }),
+        "no_retry" => read_no_retry(cx, input).map(|statuses| {
+            if !duplicate {
+                args.no_retry = statuses;
+            }
+        }),
         _ => read_crate(input).map(|path| {
             if !duplicate {
                 args.krate = Some(path);
@@ -340,6 +347,46 @@ fn read_secret_members(cx: &Ctxt, input: ParseStream<'_>) -> syn::Result<Vec<Lit
         }
     }
     Ok(names)
+}
+
+/// `no_retry = [429]`: HTTP error statuses (400 to 599) as integer literals. Statuses that are not
+/// usable are reported and left out.
+fn read_no_retry(cx: &Ctxt, input: ParseStream<'_>) -> syn::Result<Vec<syn::LitInt>> {
+    const EXPECTED: &str = "expected a list of HTTP error statuses: `no_retry = [429]`";
+    if !input.peek(syn::token::Bracket) {
+        return Err(input.error(EXPECTED));
+    }
+    let content;
+    syn::bracketed!(content in input);
+    let mut statuses: Vec<syn::LitInt> = Vec::new();
+    let mut seen: Vec<u16> = Vec::new();
+    while !content.is_empty() {
+        if content.peek(syn::LitInt) {
+            let status: syn::LitInt = content.parse()?;
+            match status.base10_parse::<u16>() {
+                Ok(code) if (400..=599).contains(&code) && status.suffix().is_empty() => {
+                    if seen.contains(&code) {
+                        cx.error_spanned_by(&status, format!("duplicate status `{code}`"));
+                    } else {
+                        seen.push(code);
+                        statuses.push(status);
+                    }
+                }
+                _ => cx.error_spanned_by(
+                    &status,
+                    "only error statuses (400 to 599, without a suffix) are retried, so only they \
+                     can be declared `no_retry`",
+                ),
+            }
+        } else {
+            let token: TokenTree = content.parse()?;
+            cx.error_spanned_by(&token, EXPECTED);
+        }
+        if !content.is_empty() {
+            content.parse::<Token![,]>()?;
+        }
+    }
+    Ok(statuses)
 }
 
 /// `crate = path::to::finch`, or `crate = "path::to::finch"` as serde writes it.

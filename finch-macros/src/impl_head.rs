@@ -43,11 +43,16 @@ pub(crate) fn header(
         let names = &args.secret_members;
         quote!(const SECRET_MEMBERS: &'static [&'static str] = &[#(#names),*];)
     });
+    let no_retry = (!args.no_retry.is_empty()).then(|| {
+        let statuses = &args.no_retry;
+        quote!(const NO_RETRY_STATUSES: &'static [u16] = &[#(#statuses),*];)
+    });
     // Through `opaque`: rustdoc shows a path as written (`::finch::__private_v0::...`), a call not.
     let constants = quote! {
         const AUTH: #p::AuthScheme = #p::opaque(#p::AuthScheme::#auth);
         const NAME: &'static str = #name;
         #secret_members
+        #no_retry
     };
     (head, constants)
 }

@@ -70,6 +70,7 @@ use proc_macro::TokenStream;
 /// | `auth` | `none` (no credentials), `bearer` (the connection's access token), `basic` (the application's client id and secret), `optional_bearer` (the access token when the client has one) | `bearer` |
 /// | `crate` | where `finch` is, for a crate that re-exports it: `crate = my_sdk::finch` (or, as serde writes it, `crate = "my_sdk::finch"`) | `::finch` |
 /// | `secret_members` | members of the reply (at any depth) whose values are secret, as string literals: `secret_members = ["pin", "session_key"]`. Errors about the reply (decode errors, error replies) show them as `"[redacted]"`, as they do `access_token`, `client_secret`, `code` and the other built-in names | none |
+/// | `no_retry` | error statuses that are the endpoint's answer, not a passing failure, as integer literals from 400 to 599: `no_retry = [429]`. A reply with one of them is returned at once, whatever the retry policy or the reply's `x-should-retry` say (`POST /jobs/automated` declares its hourly quota's 429 so) | none |
 ///
 /// # Fields
 ///

@@ -86,12 +86,36 @@ pub(crate) struct AutomatedJob {
     pub(crate) id: Uuid,
     /// `data_sync_all` or `w4_form_employee_sync`.
     pub(crate) kind: &'static str,
+    /// The status the job ends with (shown once it has run its polls).
     pub(crate) status: String,
     pub(crate) created_at: Instant,
     pub(crate) scheduled_at: Option<Instant>,
     pub(crate) started_at: Option<Instant>,
     pub(crate) completed_at: Option<Instant>,
     pub(crate) individual_id: Option<String>,
+    /// How many polls it answers before its terminal status (`Config::job_polls` when created).
+    pub(crate) running_polls: u32,
+    /// How many times `GET /jobs/automated/{job_id}` read it.
+    pub(crate) polls: u32,
+}
+
+impl AutomatedJob {
+    /// Whether the job has run its polls: then it shows its terminal status and `completed_at`.
+    pub(crate) fn is_done(&self) -> bool {
+        self.running_polls == 0 || self.polls > self.running_polls
+    }
+
+    /// The status shown now: `pending` before the first poll and at it, `in_progress` at the
+    /// polls after, then the terminal status.
+    pub(crate) fn shown_status(&self) -> &str {
+        if self.is_done() {
+            &self.status
+        } else if self.polls <= 1 {
+            "pending"
+        } else {
+            "in_progress"
+        }
+    }
 }
 
 /// A manual job (`/jobs/manual/{job_id}`): what a benefits write did.

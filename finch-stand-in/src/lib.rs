@@ -89,8 +89,8 @@
 //! | `GET /providers` | none or Bearer | Fourteen providers with their products and authentication methods. |
 //! | `POST /forward` | Bearer | Echoes the forwarded request: `statusCode` (201 for `POST`, else 200) and `data` holding the method, route, params, headers and body the "provider" received. |
 //! | `GET /jobs/automated` | Bearer | The connection's jobs, newest first (`limit` default 100, no maximum, `offset`), and its refresh quota. |
-//! | `POST /jobs/automated` | Bearer | Runs a `data_sync_all` (ends as the sandbox job configuration says, `reauth_error` while the connection needs reauthentication; takes one of [`StandInBuilder::job_refreshes`], then 429 with `retry_at`) or a `w4_form_employee_sync` of a known individual (201). |
-//! | `GET /jobs/automated/{job_id}` | Bearer | One job, or 404. |
+//! | `POST /jobs/automated` | Bearer | Starts a `data_sync_all` (ends as [`StandInBuilder::job_completion`] or the sandbox job configuration says, `reauth_error` while the connection needs reauthentication; takes one of [`StandInBuilder::job_refreshes`], then 429 with `retry_at` and `Retry-After`) or a `w4_form_employee_sync` of a known individual (201). |
+//! | `GET /jobs/automated/{job_id}` | Bearer | One job, or 404. Each read is a poll: a job answers `pending`, then `in_progress`, for [`StandInBuilder::job_polls`] polls, then its terminal status. |
 //! | `GET /jobs/manual/{job_id}` | Bearer | The outcome of a benefits write, item by item. |
 //! | `GET /employer/company` | Bearer | The company (or what `PUT /sandbox/company` set). |
 //! | `GET /employer/directory` | Bearer | `limit` (default 100, max 10,000) and `offset` paging. |
@@ -210,6 +210,11 @@ const DEFAULT_CLIENT_ID: &str = "2b6f4a3e-9c1d-4e8b-a7f5-3d0c6e1b9a24";
 const DEFAULT_CLIENT_SECRET: &str = "finch-stand-in-client-secret";
 const DEFAULT_TODAY: (i32, u32, u32) = (2025, 12, 31);
 const DEFAULT_JOB_REFRESHES: i64 = 2;
+/// Polls a new automated job answers before its terminal status: `pending`, then `in_progress`.
+const DEFAULT_JOB_POLLS: u32 = 2;
+/// The statuses a `data_sync_all` job can end with: what `PUT /sandbox/jobs/configuration` and
+/// [`StandInBuilder::job_completion`] accept.
+pub const JOB_COMPLETIONS: [&str; 4] = ["complete", "reauth_error", "permissions_error", "error"];
 
 /// A running local stand-in of the Finch API.
 ///
@@ -394,6 +399,8 @@ pub struct StandInBuilder {
     today: Day,
     syncing_requests: u32,
     job_refreshes: i64,
+    job_polls: u32,
+    job_completion: &'static str,
     address: SocketAddr,
 }
 
@@ -408,6 +415,8 @@ impl Default for StandInBuilder {
             today: dates::day(year, month, day),
             syncing_requests: 0,
             job_refreshes: DEFAULT_JOB_REFRESHES,
+            job_polls: DEFAULT_JOB_POLLS,
+            job_completion: JOB_COMPLETIONS[0],
             address: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 0),
         }
     }
@@ -487,6 +496,37 @@ impl StandInBuilder {
         self
     }
 
+    /// How many polls (`GET /jobs/automated/{job_id}`) each new automated job answers before its
+    /// terminal status (default 2): the first `pending`, the others `in_progress`, then the
+    /// status it ends with, for good. 0 makes jobs end when created.
+    pub fn job_polls(mut self, polls: u32) -> Self {
+        self.job_polls = polls;
+        self
+    }
+
+    /// How each new connection's `data_sync_all` jobs end (default `complete`): one of
+    /// `complete`, `reauth_error`, `permissions_error` or `error`; any other value leaves the
+    /// setting as it was. `PUT /sandbox/jobs/configuration` changes it per connection.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// let stand_in = finch_stand_in::StandIn::builder()
+    ///     .job_polls(3)
+    ///     .job_completion("reauth_error")
+    ///     .start()
+    ///     .await?;
+    /// # let _ = stand_in;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn job_completion(mut self, status: &str) -> Self {
+        if let Some(known) = JOB_COMPLETIONS.iter().find(|known| **known == status) {
+            self.job_completion = known;
+        }
+        self
+    }
+
     /// The address to listen on (default `127.0.0.1:0`: loopback, a free port). Port 0 picks a
     /// free port; [`StandIn::base_url`] has the one bound. On an unspecified address (`0.0.0.0`,
     /// `[::]`) the base URL names loopback.
@@ -521,6 +561,8 @@ impl StandInBuilder {
                 today: self.today,
                 syncing_requests: self.syncing_requests,
                 job_refreshes: self.job_refreshes,
+                job_polls: self.job_polls,
+                job_completion: self.job_completion.to_owned(),
             };
             Arc::new(Shared::new(config, company, seed))
         })
@@ -557,6 +599,8 @@ impl fmt::Debug for StandInBuilder {
             .field("today", &dates::format(self.today))
             .field("data_sync_in_progress", &self.syncing_requests)
             .field("job_refreshes", &self.job_refreshes)
+            .field("job_polls", &self.job_polls)
+            .field("job_completion", &self.job_completion)
             .field("address", &self.address)
             .finish()
     }

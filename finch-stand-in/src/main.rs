@@ -4,7 +4,8 @@
 //! ```text
 //! finch-stand-in [--addr HOST:PORT] [--employees N] [--seed S] [--today YYYY-MM-DD]
 //!                [--client-id ID] [--client-secret SECRET] [--codes N]
-//!                [--data-sync-in-progress N] [--job-refreshes N]
+//!                [--data-sync-in-progress N] [--job-refreshes N] [--job-polls N]
+//!                [--job-completion STATUS]
 //! ```
 //!
 //! Once it listens it prints, one `key=value` a line, the base URL, the credentials and ids a
@@ -34,6 +35,9 @@ options:
   --codes N                     authorization codes to print (default 1)
   --data-sync-in-progress N     answer each new connection's first N /employer/* requests with 202
   --job-refreshes N             data_sync_all jobs each connection may run (default 2)
+  --job-polls N                 polls a job answers pending/in_progress before it ends (default 2)
+  --job-completion STATUS       how data_sync_all jobs end: complete, reauth_error,
+                                permissions_error or error (default complete)
   -h, --help                    this text
 ";
 
@@ -79,6 +83,17 @@ fn parse(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, Stri
             }
             "--data-sync-in-progress" => builder.data_sync_in_progress(number(&name, &value()?)?),
             "--job-refreshes" => builder.job_refreshes(number(&name, &value()?)?),
+            "--job-polls" => builder.job_polls(number(&name, &value()?)?),
+            "--job-completion" => {
+                let status = value()?;
+                if !finch_stand_in::JOB_COMPLETIONS.contains(&status.as_str()) {
+                    return Err(format!(
+                        "--job-completion takes one of {}, not `{status}`",
+                        finch_stand_in::JOB_COMPLETIONS.join(", ")
+                    ));
+                }
+                builder.job_completion(&status)
+            }
             _ => return Err(format!("unknown argument `{arg}`")),
         };
     }

@@ -13,6 +13,8 @@ pub(crate) struct Reply {
     pub(crate) body: Bytes,
     /// The methods to list in `Allow` (405 only).
     pub(crate) allow: Option<&'static str>,
+    /// `Retry-After`, in seconds.
+    pub(crate) retry_after: Option<u64>,
 }
 
 /// Finch's error body: `{"code", "name", "finch_code", "message"}` (plus `context` where the
@@ -36,6 +38,7 @@ impl Reply {
                 status,
                 body: Bytes::from(body),
                 allow: None,
+                retry_after: None,
             },
             Err(error) => Self::error(
                 StatusCode::INTERNAL_SERVER_ERROR,
@@ -73,6 +76,7 @@ impl Reply {
             status,
             body: Bytes::from(bytes),
             allow: None,
+            retry_after: None,
         }
     }
 

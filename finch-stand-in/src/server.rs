@@ -186,5 +186,8 @@ fn into_response(reply: Reply, request_id: &str) -> Response<Full<Bytes>> {
     if let Some(allow) = reply.allow {
         headers.insert(ALLOW, HeaderValue::from_static(allow));
     }
+    if let Some(seconds) = reply.retry_after {
+        headers.insert(http::header::RETRY_AFTER, HeaderValue::from(seconds));
+    }
     response
 }

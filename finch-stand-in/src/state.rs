@@ -33,6 +33,11 @@ pub(crate) struct Config {
     pub(crate) syncing_requests: u32,
     /// Refreshes (`data_sync_all` jobs) each connection may run.
     pub(crate) job_refreshes: i64,
+    /// How many polls (`GET /jobs/automated/{job_id}`) a new job answers before its terminal
+    /// status: the first `pending`, the rest `in_progress`.
+    pub(crate) job_polls: u32,
+    /// How each new connection's `data_sync_all` jobs end, until `PUT /sandbox/jobs/configuration`.
+    pub(crate) job_completion: String,
 }
 
 impl Config {
@@ -46,6 +51,8 @@ impl Config {
             today: dates::day(2025, 12, 31),
             syncing_requests: 0,
             job_refreshes: 2,
+            job_polls: 0,
+            job_completion: "complete".to_owned(),
         }
     }
 }
@@ -159,6 +166,8 @@ impl State {
             started_at: Some(now),
             completed_at: Some(now),
             individual_id: None,
+            running_polls: 0,
+            polls: 0,
         };
         self.connections.push(Connection {
             id,
@@ -176,7 +185,7 @@ impl State {
             manual_jobs: Vec::new(),
             allowed_refreshes: config.job_refreshes,
             remaining_refreshes: config.job_refreshes,
-            job_completion: "complete".to_owned(),
+            job_completion: config.job_completion.clone(),
         });
         self.connections.len() - 1
     }

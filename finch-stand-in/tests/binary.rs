@@ -207,3 +207,38 @@ fn bad_arguments_exit_2_with_the_usage() {
     assert!(help.status.success());
     assert!(String::from_utf8_lossy(&help.stdout).contains("--addr HOST:PORT"));
 }
+
+#[test]
+fn job_flags_decide_how_jobs_run_and_a_bad_completion_is_refused() {
+    let running = Running::start(&["--employees=3", "--job-polls=1", "--job-completion=error"]);
+    let base_url = running.get("base_url");
+    let bearer = format!("Bearer {}", running.get("access_token"));
+    let json = [
+        ("Authorization", bearer.as_str()),
+        ("Content-Type", "application/json"),
+    ];
+    let (status, created) = request(
+        base_url,
+        "POST",
+        "/jobs/automated",
+        &json,
+        r#"{"type": "data_sync_all"}"#,
+    );
+    assert_eq!(status, 201, "{created}");
+    let path = format!("/jobs/automated/{}", created["job_id"].as_str().unwrap());
+    let statuses: Vec<serde_json::Value> = (0..3)
+        .map(|_| request(base_url, "GET", &path, &json[..1], "").1["status"].clone())
+        .collect();
+    assert_eq!(statuses, ["pending", "error", "error"]);
+
+    let output = Command::new(env!("CARGO_BIN_EXE_finch-stand-in"))
+        .args(["--job-completion", "finished"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("--job-completion takes one of complete, reauth_error"),
+        "{stderr}"
+    );
+}

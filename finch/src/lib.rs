@@ -120,6 +120,7 @@ pub mod account;
 #[cfg(feature = "blocking")]
 #[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
 pub mod blocking;
+pub mod bulk;
 mod client;
 pub mod connect;
 mod handles;

@@ -494,3 +494,43 @@ fn one_client_serves_many_threads_at_once() {
     assert_eq!(walks[0].len(), 12);
     assert!(walks.iter().all(|walk| *walk == walks[0]));
 }
+
+/// The blocking twins of waiting for a job, bulk reads and the company roster.
+#[test]
+fn jobs_bulk_reads_and_the_roster_block_too() {
+    let served = stand_in(12);
+    let finch = client(&served.stand_in).with_access_token(served.stand_in.issue_access_token());
+
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = std::sync::Arc::clone(&seen);
+    let options = finch::jobs::WaitOptions::new()
+        .first_interval(Duration::from_millis(1))
+        .on_status_change(move |job| sink.lock().unwrap().push(job.status.to_string()));
+    let outcome = finch
+        .jobs()
+        .automated()
+        .create_and_wait(finch::jobs::CreateAutomatedJob::data_sync_all(), options)
+        .unwrap();
+    assert!(outcome.is_complete(), "{outcome:?}");
+    assert_eq!(
+        *seen.lock().unwrap(),
+        ["pending", "in_progress", "complete"]
+    );
+
+    let roster: Vec<_> = finch
+        .hris()
+        .company_roster(finch::hris::RosterOptions::new().page_size(5))
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(roster.len(), 12);
+    let ids: Vec<String> = roster.iter().map(|entry| entry.person.id.clone()).collect();
+    let results = finch.read_bulk(
+        finch::hris::RetrieveIndividuals::new(ids.clone()),
+        finch::bulk::BulkOptions::new().batch_size(5),
+    );
+    let read: Vec<String> = results
+        .into_iter()
+        .map(|result| result.unwrap().individual_id)
+        .collect();
+    assert_eq!(read, ids);
+}

@@ -1186,13 +1186,19 @@ async fn sandbox_connections_have_their_own_company_status_and_products() {
         .create(CreateAutomatedJob::data_sync_all())
         .await
         .unwrap();
-    let job = connection
+    let outcome = connection
         .jobs()
         .automated()
-        .retrieve(RetrieveAutomatedJob::new(job.job_id.unwrap()))
+        .wait(
+            job.job_id.unwrap(),
+            finch::jobs::WaitOptions::new().first_interval(std::time::Duration::from_millis(1)),
+        )
         .await
         .unwrap();
-    assert_eq!(job.status, AutomatedJobStatus::ReauthError);
+    assert!(
+        matches!(outcome, finch::jobs::JobOutcome::ReauthenticationNeeded(_)),
+        "{outcome:?}"
+    );
     assert!(
         second.hris().company().retrieve().await.is_err(),
         "no company product"
@@ -1282,13 +1288,26 @@ async fn jobs_follow_the_configuration_and_run_out_of_refreshes() {
         .await
         .unwrap();
     assert_eq!((first.allowed_refreshes, first.remaining_refreshes), (2, 1));
+    // The job runs for two polls (pending, in progress), then ends as configured.
     let job = finch
         .jobs()
         .automated()
         .retrieve(RetrieveAutomatedJob::new(first.job_id.clone().unwrap()))
         .await
         .unwrap();
-    assert_eq!(job.status, AutomatedJobStatus::PermissionsError);
+    assert_eq!(job.status, AutomatedJobStatus::Pending);
+    let outcome = finch
+        .jobs()
+        .automated()
+        .wait(
+            first.job_id.clone().unwrap(),
+            finch::jobs::WaitOptions::new().first_interval(std::time::Duration::from_millis(1)),
+        )
+        .await
+        .unwrap();
+    let finch::jobs::JobOutcome::PermissionsError(job) = outcome else {
+        panic!("{outcome:?}")
+    };
     assert!(job.completed_at.is_some());
     let second = finch
         .sandbox()

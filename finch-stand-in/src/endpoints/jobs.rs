@@ -1,10 +1,15 @@
 //! Jobs: automated jobs (`/jobs/automated*`, and `POST /sandbox/jobs`) and manual jobs
 //! (`/jobs/manual/{job_id}`).
 //!
-//! A job runs as soon as it is created: a `data_sync_all` ends as the sandbox job configuration
-//! says (`complete` unless changed, `reauth_error` while the connection needs
-//! reauthentication), a `w4_form_employee_sync` completes. Each `data_sync_all` takes one of
-//! the connection's refreshes; without any left the reply is a 429 with `retry_at`.
+//! A job progresses as it is polled (`GET /jobs/automated/{job_id}`): with
+//! [`job_polls(n)`](crate::StandInBuilder::job_polls) its first poll answers `pending`, the next
+//! `n - 1` `in_progress`, and every poll after its terminal status (with `n = 0`, the default,
+//! the job has ended when created). A `data_sync_all` ends as the sandbox job configuration says
+//! ([`job_completion`](crate::StandInBuilder::job_completion), `complete` unless changed;
+//! `reauth_error` while the connection needs reauthentication, `permissions_error` while it
+//! lacks permissions), a `w4_form_employee_sync` completes. Each `data_sync_all` takes one of
+//! the connection's refreshes; without any left the reply is a 429 with `retry_at` (the next
+//! full hour) and a `Retry-After` header in seconds until then.
 
 use http::StatusCode;
 use serde::Deserialize;
@@ -32,11 +37,14 @@ fn job_value(config: &Config, job: &AutomatedJob) -> Value {
         "job_id": job.id,
         "job_url": job_url(config, job.id),
         "type": job.kind,
-        "status": job.status,
+        "status": job.shown_status(),
         "created_at": dates::timestamp(job.created_at),
         "scheduled_at": job.scheduled_at.map(dates::timestamp),
-        "started_at": job.started_at.map(dates::timestamp),
-        "completed_at": job.completed_at.map(dates::timestamp),
+        "started_at": job
+            .started_at
+            .filter(|_| job.shown_status() != "pending")
+            .map(dates::timestamp),
+        "completed_at": job.completed_at.filter(|_| job.is_done()).map(dates::timestamp),
         "params": params,
     })
 }
@@ -140,7 +148,9 @@ fn run(state: &mut State, call: &Call<'_>, job: NewJob, created: StatusCode) -> 
                     object.insert("job_id".to_owned(), json!(last.id));
                     object.insert("job_url".to_owned(), json!(job_url(call.config, last.id)));
                 }
-                return Reply::json(StatusCode::TOO_MANY_REQUESTS, &body);
+                let mut reply = Reply::json(StatusCode::TOO_MANY_REQUESTS, &body);
+                reply.retry_after = Some(u64::try_from(next_hour(now) - now).unwrap_or(1).max(1));
+                return reply;
             }
             connection.remaining_refreshes -= 1;
             ("data_sync_all", connection.sync_outcome(), None)
@@ -161,6 +171,8 @@ fn run(state: &mut State, call: &Call<'_>, job: NewJob, created: StatusCode) -> 
         started_at: Some(now),
         completed_at: Some(now),
         individual_id,
+        running_polls: call.config.job_polls,
+        polls: 0,
     });
     Reply::json(
         created,
@@ -208,8 +220,16 @@ pub(crate) fn retrieve(state: &mut State, call: &Call<'_>, job_id: &str) -> Repl
         Err(reply) => return reply,
     };
     let id = Uuid::parse(job_id);
-    match parts.connection.jobs.iter().find(|job| Some(job.id) == id) {
-        Some(job) => Reply::json(StatusCode::OK, &job_value(call.config, job)),
+    match parts
+        .connection
+        .jobs
+        .iter_mut()
+        .find(|job| Some(job.id) == id)
+    {
+        Some(job) => {
+            job.polls = job.polls.saturating_add(1);
+            Reply::json(StatusCode::OK, &job_value(call.config, job))
+        }
         None => error_response(
             StatusCode::NOT_FOUND,
             "not_found_error",
@@ -276,6 +296,62 @@ mod tests {
         let missing = retrieve(&mut state, &call(&config, &[], b""), "nope");
         assert_eq!(missing.status, StatusCode::NOT_FOUND);
         assert_eq!(body(&missing)["statusCode"], 404);
+    }
+
+    #[test]
+    fn jobs_progress_as_they_are_polled() {
+        let shared = shared(5);
+        let mut state = shared.lock();
+        let config = Config {
+            job_polls: 3,
+            ..shared.config.clone()
+        };
+        state.connections[0].job_completion = "permissions_error".to_owned();
+        let created = create(
+            &mut state,
+            &call(&config, &[], br#"{"type": "data_sync_all"}"#),
+        );
+        let id = body(&created)["job_id"].as_str().unwrap().to_owned();
+        let listed = |state: &mut State| {
+            body(&list(state, &call(&config, &query("limit=1"), b"")))["data"][0]["status"].clone()
+        };
+        assert_eq!(listed(&mut state), "pending", "a listing is not a poll");
+        let mut seen = Vec::new();
+        for _ in 0..5 {
+            let job = body(&retrieve(&mut state, &call(&config, &[], b""), &id));
+            let done = !job["completed_at"].is_null();
+            seen.push((job["status"].as_str().unwrap().to_owned(), done));
+        }
+        let expected = [
+            ("pending", false),
+            ("in_progress", false),
+            ("in_progress", false),
+            ("permissions_error", true),
+            ("permissions_error", true),
+        ];
+        assert_eq!(
+            seen,
+            expected.map(|(status, done)| (status.to_owned(), done))
+        );
+        assert_eq!(listed(&mut state), "permissions_error");
+    }
+
+    #[test]
+    fn the_quota_429_says_when_it_resets() {
+        let shared = shared(5);
+        let mut state = shared.lock();
+        let config = shared.config.clone();
+        let sync = br#"{"type": "data_sync_all"}"#;
+        for _ in 0..2 {
+            assert_eq!(
+                create(&mut state, &call(&config, &[], sync)).status,
+                StatusCode::CREATED
+            );
+        }
+        let reply = create(&mut state, &call(&config, &[], sync));
+        assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
+        let retry_after = reply.retry_after.unwrap();
+        assert!((1..=3_600).contains(&retry_after), "{retry_after}");
     }
 
     #[test]

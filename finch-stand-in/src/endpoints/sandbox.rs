@@ -697,7 +697,7 @@ pub(crate) fn update_job_configuration(state: &mut State, call: &Call<'_>) -> Re
         check_one_of(
             "completion_status",
             &request.completion_status,
-            &["complete", "reauth_error", "permissions_error", "error"],
+            &crate::JOB_COMPLETIONS,
         )
     }) {
         return reply;

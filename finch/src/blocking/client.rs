@@ -158,6 +158,12 @@ impl Finch {
     pub(crate) fn runtime(&self) -> &Runtime {
         &self.runtime
     }
+
+    /// The async client the blocking calls drive, for twins written beside their async forms
+    /// (`read_bulk` in `bulk.rs`).
+    pub(crate) fn as_async(&self) -> &client::Finch {
+        &self.client
+    }
 }
 
 /// The blocking client's resource accessors: the twins of [`crate::Finch`]'s.

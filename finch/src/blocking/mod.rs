@@ -44,7 +44,7 @@
 mod client;
 mod handle;
 mod paging;
-mod runtime;
+pub(crate) mod runtime;
 #[cfg(test)]
 mod tests;
 

@@ -304,6 +304,9 @@ handle! {
     pub struct Employments<'a> {
         /// Reads individuals' employment and income data in one batch (`POST /employer/employment`).
         ///
+        /// For any number of ids, in batches run side by side, see
+        /// [`Finch::read_bulk`](crate::Finch::read_bulk).
+        ///
         /// ```
         /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
         /// let request = finch::hris::RetrieveEmployments::new(["5d0b10a1", "8b3f8edc"]);

@@ -233,6 +233,9 @@ handle! {
     pub struct Individuals<'a> {
         /// Reads individuals' personal data in one batch (`POST /employer/individual`).
         ///
+        /// For any number of ids, in batches run side by side, see
+        /// [`Finch::read_bulk`](crate::Finch::read_bulk).
+        ///
         /// ```
         /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
         /// let batch = finch.hris().individuals().retrieve_many(finch::hris::RetrieveIndividuals::new(["5d0b10a1"])).await?;

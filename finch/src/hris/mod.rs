@@ -13,6 +13,7 @@ pub(crate) mod payments;
 pub(crate) mod plan_dependents;
 pub(crate) mod plan_enrollments;
 pub(crate) mod plans;
+pub(crate) mod roster;
 
 pub use benefits::*;
 pub use company::*;
@@ -26,6 +27,7 @@ pub use payments::*;
 pub use plan_dependents::*;
 pub use plan_enrollments::*;
 pub use plans::*;
+pub use roster::*;
 
 use crate::handles::handle;
 

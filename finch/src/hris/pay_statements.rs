@@ -423,6 +423,9 @@ handle! {
     pub struct PayStatements<'a> {
         /// Reads the pay statements of up to 10 payments in one batch (`POST /employer/pay-statement`).
         ///
+        /// For any number of payments, each read to its last page, see
+        /// [`Finch::read_bulk`](crate::Finch::read_bulk).
+        ///
         /// ```
         /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
         /// use finch::hris::{PayStatementBody, RetrievePayStatements};

@@ -1,4 +1,8 @@
-//! `/jobs/automated*`: data syncs and W-4 syncs Finch runs for you.
+//! `/jobs/automated*`: data syncs and W-4 syncs Finch runs for you, and waiting for them to end
+//! (`wait.rs`).
+
+mod wait;
+pub use wait::*;
 
 use crate::handles::handle;
 use crate::listing::{listing_accessors, offset_listing};
@@ -168,7 +172,7 @@ open_enum! {
 /// let w4 = CreateAutomatedJob::w4_form_employee_sync("5d0b10a1-a09a-430f-81f1-20be735dc5e9");
 /// assert!(matches!(w4.job, NewAutomatedJob::W4FormEmployeeSync { .. }));
 /// ```
-#[finch_endpoint(POST "/jobs/automated", response = AutomatedJobResponse)]
+#[finch_endpoint(POST "/jobs/automated", response = AutomatedJobResponse, no_retry = [429])]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CreateAutomatedJob {
@@ -330,10 +334,12 @@ handle! {
 
         /// Starts an automated job (`POST /jobs/automated`).
         ///
-        /// When the hourly quota is used up Finch answers 429, which the client retries like any 429
-        /// (as the official SDKs do) before returning it; read the quota and `retry_at` from the error
-        /// with [`AutomatedJobResponse::from_error`]. To get the 429 at once, send the request with
-        /// `finch.send_with(&request, &RequestOptions::new().max_retries(0))`.
+        /// When the hourly quota is used up Finch answers 429 with the time the quota resets. The
+        /// endpoint declares that 429 final (`no_retry = [429]`), so it is returned at once, not
+        /// retried (the official SDKs retry it like any 429, in vain: the quota resets within the
+        /// hour, not in seconds). Read it from the error with [`JobQuotaExceeded::from_error`]
+        /// (typed, with the reset time) or [`AutomatedJobResponse::from_error`] (the body as sent).
+        /// To wait for the job, see [`wait`](Self::wait) and [`create_and_wait`](Self::create_and_wait).
         ///
         /// ```
         /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {

@@ -419,3 +419,22 @@ pub struct RetrieveCard {
     #[finch(path)]
     pub card_id: String,
 }
+
+/// `POST /exports/{export_id}/start`: a 503 here means "the export service is closed for the
+/// night", the endpoint's answer rather than a passing failure, so it is never retried.
+#[finch_endpoint(POST "/exports/{export_id}/start", response = (), no_retry = [503])]
+#[derive(Clone, Debug)]
+pub struct StartExport {
+    /// The export.
+    #[finch(path)]
+    pub export_id: String,
+}
+
+/// [`StartExport`] without `no_retry`: its 503 is retried as any 503 (the control of the test).
+#[finch_endpoint(POST "/exports/{export_id}/start", response = ())]
+#[derive(Clone, Debug)]
+pub struct StartExportRetried {
+    /// The export.
+    #[finch(path)]
+    pub export_id: String,
+}

@@ -763,3 +763,40 @@ async fn secret_members_are_masked_in_decode_errors() {
     let error = decode_error(broken_card(), &unmasked).await;
     assert!(error.excerpt.contains(PIN), "{error}");
 }
+
+#[tokio::test]
+async fn a_no_retry_status_is_returned_at_once_and_others_are_retried() {
+    let closed = ResponseTemplate::new(503).insert_header("retry-after-ms", "1");
+    let final_server = Server::start(closed.clone()).await;
+    let with_retries = |server: &Server| {
+        server
+            .builder("/v2")
+            .access_token(ACCESS_TOKEN)
+            .max_retries(2)
+            .build()
+            .unwrap()
+    };
+    let error = with_retries(&final_server)
+        .send(&StartExport {
+            export_id: "e1".into(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(error.status().map(|status| status.as_u16()), Some(503));
+    assert_eq!(error.attempts(), Some(1));
+    assert_wire(
+        &final_server.only_request().await,
+        &Wire::new("POST", "/v2/exports/e1/start"),
+    );
+
+    // Without `no_retry` the same reply is retried twice: the check above can fail.
+    let retried_server = Server::start(closed).await;
+    let error = with_retries(&retried_server)
+        .send(&StartExportRetried {
+            export_id: "e1".into(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(error.attempts(), Some(3));
+    assert_eq!(retried_server.requests().await.len(), 3);
+}

@@ -123,6 +123,9 @@ handle! {
         /// Reads individuals' enrollment in a benefit
         /// (`GET /employer/benefits/{benefit_id}/individuals`).
         ///
+        /// For any number of ids, in batches run side by side, see
+        /// [`Finch::read_bulk`](crate::Finch::read_bulk).
+        ///
         /// ```
         /// # async fn demo(finch: finch::Finch) -> Result<(), finch::Error> {
         /// use finch::hris::RetrieveIndividualBenefits;
