@@ -12,6 +12,9 @@
 //! | [`RetrieveIndividuals`] | `POST /employer/individual` | 10,000 | the spec: `requests` has `maxItems: 10000` ("Maximum 10000 items per request"); more is a 422 `batch_limit_exceeded` |
 //! | [`RetrieveEmployments`] | `POST /employer/employment` | 10,000 | the spec, as above |
 //! | [`RetrievePayStatements`] | `POST /employer/pay-statement` | 10 payments | the spec: `requests` has `maxItems: 10` ("Maximum 10 payment_ids per request") |
+//! | [`RetrievePlanDependents`] | `POST /employer/plans-dependents` | 50 | the spec: `requests` has `maxItems: 50` |
+//! | [`RetrievePlanEnrollments`] | `POST /employer/plans-enrollments` | 50 | the spec: `requests` has `maxItems: 50` |
+//! | [`RetrieveLedgerItems`] | `POST /employer/ledger-items` | 10 payments (finch's choice), each followed to its last page | the spec gives no limit; 10, as for pay statements, whose requests are alike |
 //! | [`RetrieveIndividualBenefits`] | `GET /employer/benefits/{benefit_id}/individuals` | 100 (finch's choice) | the spec gives no limit for `individual_ids` (one comma-separated query value); 100 ids keep the URL under 4 KB, below the 8 KB many servers and proxies accept |
 //!
 //! [`BulkOptions::batch_size`] makes batches smaller (never larger than the endpoint's limit).
@@ -20,9 +23,15 @@ use crate::Finch;
 use crate::hris::{
     EmploymentResponse, EmploymentsResponse, IndividualBenefitResponse, IndividualRequest,
     IndividualResponse, IndividualsResponse, PayStatementBody, PayStatementRequest,
-    PayStatementResponse, PayStatementsResponse, RetrieveEmployments, RetrieveIndividualBenefits,
-    RetrieveIndividuals, RetrievePayStatements,
+    PayStatementResponse, PayStatementsResponse, PlanDependentRequest, PlanDependentResponse,
+    PlanDependentsResponse, PlanEnrollmentRequest, PlanEnrollmentResponse, PlanEnrollmentsResponse,
+    RetrieveEmployments, RetrieveIndividualBenefits, RetrieveIndividuals, RetrievePayStatements,
+    RetrievePlanDependents, RetrievePlanEnrollments,
 };
+use crate::payroll::{
+    LedgerBatchItem, LedgerItemsRequest, LedgerItemsResponse, RetrieveLedgerItems,
+};
+use crate::shared::BatchBody;
 use finch_core::{Endpoint, Error, PagingError};
 use std::collections::{HashMap, VecDeque};
 use std::fmt;
@@ -425,33 +434,33 @@ fn settle<R: BatchRead>(work: &mut Work<R>, index: usize, result: Result<R::Item
     work.done += 1;
 }
 
-/// `BatchRead` for a request of individuals by id (`requests: [{individual_id}]`) whose reply's
-/// `responses` carry `individual_id`.
-macro_rules! by_individual_id {
-    ($($request:ident => $response:ident { $item:ident }),* $(,)?) => {$(
+/// `BatchRead` for a request of items by id (`requests: [{<key>: id}]`) whose reply's
+/// `responses` carry the same `<key>`, at most `max` a request.
+macro_rules! by_id {
+    ($($request:ident($input:ident.$key:ident, max $max:expr) => $response:ident { $item:ident }),* $(,)?) => {$(
         impl BatchRead for $request {
-            type Input = IndividualRequest;
+            type Input = $input;
             type Item = $item;
-            const MAX_BATCH: usize = 10_000;
+            const MAX_BATCH: usize = $max;
 
-            fn into_inputs(mut self) -> (Self, Vec<IndividualRequest>) {
+            fn into_inputs(mut self) -> (Self, Vec<$input>) {
                 let inputs = std::mem::take(&mut self.requests);
                 (self, inputs)
             }
 
-            fn with_inputs(&self, inputs: Vec<IndividualRequest>) -> Self {
+            fn with_inputs(&self, inputs: Vec<$input>) -> Self {
                 $request {
                     requests: inputs,
                     ..self.clone()
                 }
             }
 
-            fn input_key(input: &IndividualRequest) -> &str {
-                &input.individual_id
+            fn input_key(input: &$input) -> &str {
+                &input.$key
             }
 
             fn item_key(item: &$item) -> &str {
-                &item.individual_id
+                &item.$key
             }
 
             fn into_items(response: $response) -> Vec<$item> {
@@ -461,9 +470,74 @@ macro_rules! by_individual_id {
     )*};
 }
 
-by_individual_id! {
-    RetrieveIndividuals => IndividualsResponse { IndividualResponse },
-    RetrieveEmployments => EmploymentsResponse { EmploymentResponse },
+// The sizes are the spec's `maxItems` of each request's `requests`.
+by_id! {
+    RetrieveIndividuals(IndividualRequest.individual_id, max 10_000)
+        => IndividualsResponse { IndividualResponse },
+    RetrieveEmployments(IndividualRequest.individual_id, max 10_000)
+        => EmploymentsResponse { EmploymentResponse },
+    RetrievePlanDependents(PlanDependentRequest.dependent_id, max 50)
+        => PlanDependentsResponse { PlanDependentResponse },
+    RetrievePlanEnrollments(PlanEnrollmentRequest.enrollment_id, max 50)
+        => PlanEnrollmentsResponse { PlanEnrollmentResponse },
+}
+
+/// Payments per ledger request: the spec gives no limit; finch sends 10, as for pay statements,
+/// whose requests are alike (one payment each, paged on its own).
+const LEDGER_PAYMENTS_PER_REQUEST: usize = 10;
+
+impl BatchRead for RetrieveLedgerItems {
+    type Input = LedgerItemsRequest;
+    type Item = LedgerBatchItem;
+    const MAX_BATCH: usize = LEDGER_PAYMENTS_PER_REQUEST;
+
+    fn into_inputs(mut self) -> (Self, Vec<LedgerItemsRequest>) {
+        let inputs = std::mem::take(&mut self.requests);
+        (self, inputs)
+    }
+
+    fn with_inputs(&self, inputs: Vec<LedgerItemsRequest>) -> Self {
+        RetrieveLedgerItems {
+            requests: inputs,
+            ..self.clone()
+        }
+    }
+
+    fn input_key(input: &LedgerItemsRequest) -> &str {
+        &input.payment_id
+    }
+
+    fn item_key(item: &LedgerBatchItem) -> &str {
+        &item.payment_id
+    }
+
+    fn into_items(response: LedgerItemsResponse) -> Vec<LedgerBatchItem> {
+        response.responses
+    }
+
+    /// The next page while the paging rules say more follow ([`LedgerItemsRequest::next_page`]).
+    fn next_page(
+        input: &LedgerItemsRequest,
+        item: &LedgerBatchItem,
+    ) -> Result<Option<LedgerItemsRequest>, PagingError> {
+        match item.body.data() {
+            Some(page) => input.next_page(page),
+            None => Ok(None),
+        }
+    }
+
+    fn append_page(item: &mut LedgerBatchItem, next: LedgerBatchItem) {
+        match (&mut item.body, next.body) {
+            (BatchBody::Data(first), BatchBody::Data(more)) => {
+                first.ledger_items.extend(more.ledger_items);
+            }
+            // A later page that is an error replaces the partial ledger: it is not all there.
+            (_, other) => {
+                item.code = next.code;
+                item.body = other;
+            }
+        }
+    }
 }
 
 /// The largest page of one payment's statements Finch serves (the spec: `limit` "maximum 5000").

@@ -412,3 +412,132 @@ async fn a_payment_whose_pages_break_the_paging_rules_is_a_paging_error_not_a_sh
     assert_eq!(error.asked_offset, 2);
     assert_eq!(server.received_requests().await.unwrap().len(), 2);
 }
+
+/// `count` inputs cycling through `ids` (an id given twice is read twice), so that a handful of
+/// ids makes several batches.
+fn cycled(ids: &[String], count: usize) -> Vec<String> {
+    ids.iter().cycle().take(count).cloned().collect()
+}
+
+#[tokio::test]
+async fn plan_enrollments_and_dependents_go_fifty_a_request_in_order() {
+    let (stand_in, finch, _counts) = stand_in(23).await;
+    let enrollment_ids: Vec<String> = finch
+        .hris()
+        .plan_enrollments()
+        .list(finch::hris::ListPlanEnrollments::new())
+        .await
+        .unwrap()
+        .enrollments
+        .into_iter()
+        .map(|enrollment| enrollment.id)
+        .collect();
+    let dependent_ids: Vec<String> = finch
+        .hris()
+        .plan_dependents()
+        .list(finch::hris::ListPlanDependents::new())
+        .await
+        .unwrap()
+        .dependents
+        .into_iter()
+        .map(|dependent| dependent.dependent_id)
+        .collect();
+    assert!(!enrollment_ids.is_empty() && !dependent_ids.is_empty());
+
+    let inputs = cycled(&enrollment_ids, 120);
+    let before = sent_to(&stand_in, "POST", "/employer/plans-enrollments");
+    let results = finch
+        .read_bulk(
+            finch::hris::RetrievePlanEnrollments::new(inputs.clone()),
+            BulkOptions::new(),
+        )
+        .await;
+    assert_eq!(
+        sent_to(&stand_in, "POST", "/employer/plans-enrollments") - before,
+        3,
+        "120 ids, 50 a request"
+    );
+    let keys: Vec<&str> = results
+        .iter()
+        .map(|result| result.as_ref().unwrap().enrollment_id.as_str())
+        .collect();
+    assert_eq!(keys, inputs.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(
+        results
+            .iter()
+            .all(|result| result.as_ref().unwrap().body.data().is_some())
+    );
+
+    let inputs = cycled(&dependent_ids, 51);
+    let before = sent_to(&stand_in, "POST", "/employer/plans-dependents");
+    let results = finch
+        .read_bulk(
+            finch::hris::RetrievePlanDependents::new(inputs.clone()),
+            BulkOptions::new(),
+        )
+        .await;
+    assert_eq!(
+        sent_to(&stand_in, "POST", "/employer/plans-dependents") - before,
+        2
+    );
+    let keys: Vec<&str> = results
+        .iter()
+        .map(|result| result.as_ref().unwrap().dependent_id.as_str())
+        .collect();
+    assert_eq!(keys, inputs.iter().map(String::as_str).collect::<Vec<_>>());
+}
+
+#[tokio::test]
+async fn ledger_items_go_ten_payments_a_request_and_to_each_payment_s_last_page() {
+    use finch::payroll::{LedgerItemsRequest, RetrieveLedgerItems};
+    let (stand_in, finch, _counts) = stand_in(23).await;
+    let payment_ids: Vec<String> = finch
+        .hris()
+        .payments()
+        .list(finch::hris::ListPayments::new("2025-01-01", "2025-12-31"))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|payment| payment.id)
+        .collect();
+    assert!(payment_ids.len() > 10, "{}", payment_ids.len());
+
+    let before = sent_to(&stand_in, "POST", "/employer/ledger-items");
+    let whole = finch
+        .read_bulk(
+            RetrieveLedgerItems::new(payment_ids.clone()),
+            BulkOptions::new(),
+        )
+        .await;
+    let whole_requests = sent_to(&stand_in, "POST", "/employer/ledger-items") - before;
+    assert!(
+        whole_requests >= payment_ids.len().div_ceil(10),
+        "{whole_requests}"
+    );
+
+    // Pages of 3 items: the same ledgers, joined from more pages.
+    let before = sent_to(&stand_in, "POST", "/employer/ledger-items");
+    let paged = finch
+        .read_bulk(
+            RetrieveLedgerItems::from_requests(
+                payment_ids
+                    .iter()
+                    .map(|id| LedgerItemsRequest::new(id.clone()).limit(3)),
+            ),
+            BulkOptions::new(),
+        )
+        .await;
+    let paged_requests = sent_to(&stand_in, "POST", "/employer/ledger-items") - before;
+    assert!(
+        paged_requests > whole_requests,
+        "{paged_requests} > {whole_requests}"
+    );
+    assert_eq!(paged.len(), payment_ids.len());
+    for ((id, paged), whole) in payment_ids.iter().zip(&paged).zip(&whole) {
+        let (paged, whole) = (paged.as_ref().unwrap(), whole.as_ref().unwrap());
+        assert_eq!(&paged.payment_id, id);
+        let (paged, whole) = (paged.body.data().unwrap(), whole.body.data().unwrap());
+        assert!(!whole.ledger_items.is_empty());
+        assert_eq!(paged.ledger_items, whole.ledger_items, "payment {id}");
+    }
+}

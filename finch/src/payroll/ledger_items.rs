@@ -7,6 +7,7 @@ use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{BatchBody, Date, Paging, batch_results};
+use finch_core::{PageInfo, PagingError, next_offset};
 
 /// Read the general-ledger items of payments (`POST /employer/ledger-items`), one result per
 /// payment, each paged on its own.
@@ -82,6 +83,34 @@ impl LedgerItemsRequest {
         offset(offset: u64);
         /// Returns at most `limit` items.
         limit(limit: u64);
+    }
+
+    /// The request for the page after `page` (the reply to this request), or `None` when `page`
+    /// is the last; an error when the page breaks the [paging rules](finch_core::paging) (another
+    /// offset than the one asked for).
+    ///
+    /// ```
+    /// # fn demo(page: &finch::payroll::LedgerItemsData) -> Result<(), finch::PagingError> {
+    /// let first = finch::payroll::LedgerItemsRequest::new("payment-1").limit(100);
+    /// if let Some(next) = first.next_page(page)? {
+    ///     assert_eq!(next.offset, Some(100));
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn next_page(
+        &self,
+        page: &LedgerItemsData,
+    ) -> Result<Option<LedgerItemsRequest>, PagingError> {
+        let asked = self.offset.unwrap_or(0);
+        let info = PageInfo::new(page.ledger_items.len())
+            .offset(page.paging.offset)
+            .total(page.paging.count);
+        let next = next_offset(asked, self.limit, &info)
+            .map_err(|kind| PagingError::new("LedgerItemsRequest", asked, kind))?;
+        Ok(next.map(|offset| LedgerItemsRequest {
+            offset: Some(offset),
+            ..self.clone()
+        }))
     }
 }
 
