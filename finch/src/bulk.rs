@@ -482,125 +482,83 @@ by_id! {
         => PlanEnrollmentsResponse { PlanEnrollmentResponse },
 }
 
-/// Payments per ledger request: the spec gives no limit; finch sends 10, as for pay statements,
-/// whose requests are alike (one payment each, paged on its own).
-const LEDGER_PAYMENTS_PER_REQUEST: usize = 10;
+/// `BatchRead` for a request of payments (`requests: [{payment_id, offset, limit}]`) whose reply
+/// gives each payment one page of its data: each payment is followed to its last page by its
+/// request's `next_page`, and the pages' `$pages` joined. A payment asked for without a page
+/// size asks for `$page` (`Some(largest page)`, since larger pages mean fewer requests; `None`
+/// leaves Finch's default).
+macro_rules! by_payment {
+    ($($request:ident($input:ident, max $max:expr, page $page:expr)
+        => $response:ident { $item:ident: $body:ident::Data.$pages:ident }),* $(,)?) => {$(
+        impl BatchRead for $request {
+            type Input = $input;
+            type Item = $item;
+            const MAX_BATCH: usize = $max;
 
-impl BatchRead for RetrieveLedgerItems {
-    type Input = LedgerItemsRequest;
-    type Item = LedgerBatchItem;
-    const MAX_BATCH: usize = LEDGER_PAYMENTS_PER_REQUEST;
-
-    fn into_inputs(mut self) -> (Self, Vec<LedgerItemsRequest>) {
-        let inputs = std::mem::take(&mut self.requests);
-        (self, inputs)
-    }
-
-    fn with_inputs(&self, inputs: Vec<LedgerItemsRequest>) -> Self {
-        RetrieveLedgerItems {
-            requests: inputs,
-            ..self.clone()
-        }
-    }
-
-    fn input_key(input: &LedgerItemsRequest) -> &str {
-        &input.payment_id
-    }
-
-    fn item_key(item: &LedgerBatchItem) -> &str {
-        &item.payment_id
-    }
-
-    fn into_items(response: LedgerItemsResponse) -> Vec<LedgerBatchItem> {
-        response.responses
-    }
-
-    /// The next page while the paging rules say more follow ([`LedgerItemsRequest::next_page`]).
-    fn next_page(
-        input: &LedgerItemsRequest,
-        item: &LedgerBatchItem,
-    ) -> Result<Option<LedgerItemsRequest>, PagingError> {
-        match item.body.data() {
-            Some(page) => input.next_page(page),
-            None => Ok(None),
-        }
-    }
-
-    fn append_page(item: &mut LedgerBatchItem, next: LedgerBatchItem) {
-        match (&mut item.body, next.body) {
-            (BatchBody::Data(first), BatchBody::Data(more)) => {
-                first.ledger_items.extend(more.ledger_items);
+            fn into_inputs(mut self) -> (Self, Vec<$input>) {
+                let mut inputs = std::mem::take(&mut self.requests);
+                if let Some(page) = $page {
+                    for input in &mut inputs {
+                        input.limit.get_or_insert(page);
+                    }
+                }
+                (self, inputs)
             }
-            // A later page that is an error replaces the partial ledger: it is not all there.
-            (_, other) => {
-                item.code = next.code;
-                item.body = other;
+
+            fn with_inputs(&self, inputs: Vec<$input>) -> Self {
+                $request {
+                    requests: inputs,
+                    ..self.clone()
+                }
+            }
+
+            fn input_key(input: &$input) -> &str {
+                &input.payment_id
+            }
+
+            fn item_key(item: &$item) -> &str {
+                &item.payment_id
+            }
+
+            fn into_items(response: $response) -> Vec<$item> {
+                response.responses
+            }
+
+            fn next_page(input: &$input, item: &$item) -> Result<Option<$input>, PagingError> {
+                match item.body.data() {
+                    Some(page) => input.next_page(page),
+                    None => Ok(None),
+                }
+            }
+
+            fn append_page(item: &mut $item, next: $item) {
+                match (&mut item.body, next.body) {
+                    ($body::Data(first), $body::Data(more)) => first.$pages.extend(more.$pages),
+                    // A later page that is an error (or "still syncing") replaces the partial
+                    // data: the payment's items are not all there.
+                    (_, other) => {
+                        item.code = next.code;
+                        item.body = other;
+                    }
+                }
             }
         }
-    }
+    )*};
 }
 
 /// The largest page of one payment's statements Finch serves (the spec: `limit` "maximum 5000").
 const PAY_STATEMENT_PAGE: u64 = 5_000;
 
-impl BatchRead for RetrievePayStatements {
-    type Input = PayStatementRequest;
-    type Item = PayStatementResponse;
-    const MAX_BATCH: usize = 10;
+/// Payments per ledger request: the spec gives no limit; finch sends 10, as for pay statements,
+/// whose requests are alike (one payment each, paged on its own).
+const LEDGER_PAYMENTS_PER_REQUEST: usize = 10;
 
-    /// A payment asked for without a page size asks for Finch's largest page (5,000): the
-    /// bulk read follows every payment to its last page, so larger pages mean fewer requests.
-    fn into_inputs(mut self) -> (Self, Vec<PayStatementRequest>) {
-        let mut inputs = std::mem::take(&mut self.requests);
-        for input in &mut inputs {
-            input.limit.get_or_insert(PAY_STATEMENT_PAGE);
-        }
-        (self, inputs)
-    }
-
-    fn with_inputs(&self, inputs: Vec<PayStatementRequest>) -> Self {
-        RetrievePayStatements {
-            requests: inputs,
-            ..self.clone()
-        }
-    }
-
-    fn input_key(input: &PayStatementRequest) -> &str {
-        &input.payment_id
-    }
-
-    fn item_key(item: &PayStatementResponse) -> &str {
-        &item.payment_id
-    }
-
-    fn into_items(response: PayStatementsResponse) -> Vec<PayStatementResponse> {
-        response.responses
-    }
-
-    /// The next page while the paging rules say more follow ([`PayStatementRequest::next_page`]).
-    fn next_page(
-        input: &PayStatementRequest,
-        item: &PayStatementResponse,
-    ) -> Result<Option<PayStatementRequest>, PagingError> {
-        match item.body.data() {
-            Some(page) => input.next_page(page),
-            None => Ok(None),
-        }
-    }
-
-    fn append_page(item: &mut PayStatementResponse, next: PayStatementResponse) {
-        match (&mut item.body, next.body) {
-            (PayStatementBody::Data(first), PayStatementBody::Data(more)) => {
-                first.pay_statements.extend(more.pay_statements);
-            }
-            // A later page that is an error or "still syncing" replaces the partial data: the
-            // payment's statements are not all there.
-            (_, other) => {
-                item.code = next.code;
-                item.body = other;
-            }
-        }
-    }
+// Pay statements: 10 payments a request, the spec's `maxItems`.
+by_payment! {
+    RetrievePayStatements(PayStatementRequest, max 10, page Some(PAY_STATEMENT_PAGE))
+        => PayStatementsResponse { PayStatementResponse: PayStatementBody::Data.pay_statements },
+    RetrieveLedgerItems(LedgerItemsRequest, max LEDGER_PAYMENTS_PER_REQUEST, page None::<u64>)
+        => LedgerItemsResponse { LedgerBatchItem: BatchBody::Data.ledger_items },
 }
 
 /// `individual_ids` per request: the spec gives no limit for this one comma-separated query

@@ -52,6 +52,25 @@ pub struct Paging {
     pub offset: u64,
 }
 
+impl Paging {
+    /// The offset of the page after this one, for one payment's page of `items` items asked for
+    /// at `asked` with page size `limit`, by the [paging rules](finch_core::paging); `None` at the
+    /// last page. `request` names the request type in the error.
+    pub(crate) fn next_offset(
+        &self,
+        request: &'static str,
+        asked: u64,
+        limit: Option<u64>,
+        items: usize,
+    ) -> Result<Option<u64>, finch_core::PagingError> {
+        let info = finch_core::PageInfo::new(items)
+            .offset(self.offset)
+            .total(self.count);
+        finch_core::next_offset(asked, limit, &info)
+            .map_err(|kind| finch_core::PagingError::new(request, asked, kind))
+    }
+}
+
 /// A calendar date as Finch sends it (`YYYY-MM-DD`). The text is kept as sent, so one provider's
 /// odd value does not fail a whole page; [`Date::ymd`] reads it when it is well formed.
 ///

@@ -445,23 +445,15 @@ async fn plan_enrollments_and_dependents_go_fifty_a_request_in_order() {
     assert!(!enrollment_ids.is_empty() && !dependent_ids.is_empty());
 
     let inputs = cycled(&enrollment_ids, 120);
-    let before = sent_to(&stand_in, "POST", "/employer/plans-enrollments");
-    let results = finch
-        .read_bulk(
-            finch::hris::RetrievePlanEnrollments::new(inputs.clone()),
-            BulkOptions::new(),
-        )
-        .await;
-    assert_eq!(
-        sent_to(&stand_in, "POST", "/employer/plans-enrollments") - before,
-        3,
-        "120 ids, 50 a request"
-    );
-    let keys: Vec<&str> = results
-        .iter()
-        .map(|result| result.as_ref().unwrap().enrollment_id.as_str())
-        .collect();
-    assert_eq!(keys, inputs.iter().map(String::as_str).collect::<Vec<_>>());
+    let (results, requests) = read_in_input_order(
+        &stand_in,
+        &finch,
+        finch::hris::RetrievePlanEnrollments::new(inputs.clone()),
+        "/employer/plans-enrollments",
+        &inputs,
+    )
+    .await;
+    assert_eq!(requests, 3, "120 ids, 50 a request");
     assert!(
         results
             .iter()
@@ -469,22 +461,35 @@ async fn plan_enrollments_and_dependents_go_fifty_a_request_in_order() {
     );
 
     let inputs = cycled(&dependent_ids, 51);
-    let before = sent_to(&stand_in, "POST", "/employer/plans-dependents");
-    let results = finch
-        .read_bulk(
-            finch::hris::RetrievePlanDependents::new(inputs.clone()),
-            BulkOptions::new(),
-        )
-        .await;
-    assert_eq!(
-        sent_to(&stand_in, "POST", "/employer/plans-dependents") - before,
-        2
-    );
+    let (_, requests) = read_in_input_order(
+        &stand_in,
+        &finch,
+        finch::hris::RetrievePlanDependents::new(inputs.clone()),
+        "/employer/plans-dependents",
+        &inputs,
+    )
+    .await;
+    assert_eq!(requests, 2);
+}
+
+/// Reads `inputs` with `request` (which holds them) through a bulk read, checks one result per
+/// input in input order, and returns the results and the requests sent to `path`.
+async fn read_in_input_order<R: BatchRead>(
+    stand_in: &StandIn,
+    finch: &Finch,
+    request: R,
+    path: &str,
+    inputs: &[String],
+) -> (Vec<Result<R::Item, BulkError>>, usize) {
+    let before = sent_to(stand_in, "POST", path);
+    let results = finch.read_bulk(request, BulkOptions::new()).await;
+    let requests = sent_to(stand_in, "POST", path) - before;
     let keys: Vec<&str> = results
         .iter()
-        .map(|result| result.as_ref().unwrap().dependent_id.as_str())
+        .map(|result| R::item_key(result.as_ref().unwrap()))
         .collect();
     assert_eq!(keys, inputs.iter().map(String::as_str).collect::<Vec<_>>());
+    (results, requests)
 }
 
 #[tokio::test]

@@ -8,7 +8,7 @@ use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{BatchBody, BatchError, Money, Paging, batch_results, decode_buffered};
-use finch_core::{PageInfo, PagingError, next_offset};
+use finch_core::PagingError;
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// Free-form labels attached to a pay-statement item by the company's rules: keys and values of
@@ -117,12 +117,12 @@ impl PayStatementRequest {
         &self,
         page: &PayStatementPage,
     ) -> Result<Option<PayStatementRequest>, PagingError> {
-        let asked = self.offset.unwrap_or(0);
-        let info = PageInfo::new(page.pay_statements.len())
-            .offset(page.paging.offset)
-            .total(page.paging.count);
-        let next = next_offset(asked, self.limit.map(|limit| limit.min(MAX_PAGE)), &info)
-            .map_err(|kind| PagingError::new("PayStatementRequest", asked, kind))?;
+        let next = page.paging.next_offset(
+            "PayStatementRequest",
+            self.offset.unwrap_or(0),
+            self.limit.map(|limit| limit.min(MAX_PAGE)),
+            page.pay_statements.len(),
+        )?;
         Ok(next.map(|offset| PayStatementRequest {
             offset: Some(offset),
             ..self.clone()

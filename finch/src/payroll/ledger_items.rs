@@ -7,7 +7,7 @@ use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{BatchBody, Date, Paging, batch_results};
-use finch_core::{PageInfo, PagingError, next_offset};
+use finch_core::PagingError;
 
 /// Read the general-ledger items of payments (`POST /employer/ledger-items`), one result per
 /// payment, each paged on its own.
@@ -101,12 +101,12 @@ impl LedgerItemsRequest {
         &self,
         page: &LedgerItemsData,
     ) -> Result<Option<LedgerItemsRequest>, PagingError> {
-        let asked = self.offset.unwrap_or(0);
-        let info = PageInfo::new(page.ledger_items.len())
-            .offset(page.paging.offset)
-            .total(page.paging.count);
-        let next = next_offset(asked, self.limit, &info)
-            .map_err(|kind| PagingError::new("LedgerItemsRequest", asked, kind))?;
+        let next = page.paging.next_offset(
+            "LedgerItemsRequest",
+            self.offset.unwrap_or(0),
+            self.limit,
+            page.ledger_items.len(),
+        )?;
         Ok(next.map(|offset| LedgerItemsRequest {
             offset: Some(offset),
             ..self.clone()
