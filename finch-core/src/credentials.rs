@@ -2,6 +2,7 @@
 //! each endpoint may see. The ground floor of the runtime: it imports only `secret`.
 
 use crate::secret::Secret;
+use http::HeaderValue;
 use std::fmt;
 use std::sync::Arc;
 
@@ -18,7 +19,17 @@ use std::sync::Arc;
 pub struct Credentials {
     client_id: Option<Arc<str>>,
     client_secret: Option<Secret>,
-    access_token: Option<Secret>,
+    access_token: Option<Arc<AccessToken>>,
+}
+
+/// The access token and its `Authorization` header, built once when the token is set: every
+/// call clones the header instead of formatting it. Behind one `Arc`, so that a client stays a
+/// few pointers.
+#[derive(PartialEq, Eq)]
+struct AccessToken {
+    secret: Secret,
+    /// `Bearer <token>`; `None` when the token holds characters a header cannot carry.
+    bearer: Option<HeaderValue>,
 }
 
 impl Credentials {
@@ -41,7 +52,7 @@ impl Credentials {
 
     /// Sets the connection's access token.
     pub fn access_token(mut self, access_token: impl Into<Secret>) -> Self {
-        self.access_token = Some(access_token.into());
+        self.set_access_token(Some(access_token.into()));
         self
     }
 
@@ -61,11 +72,27 @@ impl Credentials {
 
     /// The access token, if set.
     pub fn access_token_ref(&self) -> Option<&Secret> {
-        self.access_token.as_ref()
+        self.access_token.as_deref().map(|token| &token.secret)
     }
 
     pub(crate) fn set_access_token(&mut self, token: Option<Secret>) {
-        self.access_token = token;
+        self.access_token = token.map(|secret| {
+            let bearer = HeaderValue::try_from(format!("Bearer {}", secret.expose()))
+                .ok()
+                .map(|mut value| {
+                    value.set_sensitive(true);
+                    value
+                });
+            Arc::new(AccessToken { secret, bearer })
+        });
+    }
+
+    /// The `Authorization` header for the access token: `None` without a token, `Some(None)`
+    /// when the token holds characters a header cannot carry.
+    pub(crate) fn bearer_header(&self) -> Option<Option<&HeaderValue>> {
+        self.access_token
+            .as_deref()
+            .map(|token| token.bearer.as_ref())
     }
 }
 
@@ -74,7 +101,7 @@ impl fmt::Debug for Credentials {
         f.debug_struct("Credentials")
             .field("client_id", &self.client_id)
             .field("client_secret", &self.client_secret)
-            .field("access_token", &self.access_token)
+            .field("access_token", &self.access_token_ref())
             .finish()
     }
 }

@@ -101,19 +101,21 @@ impl Client {
     /// The `Authorization` header `scheme` takes, or the credential it lacks.
     fn authorization(&self, scheme: AuthScheme) -> Result<Option<HeaderValue>, RequestError> {
         let missing = |missing| RequestError::MissingAuth { scheme, missing };
+        // Do not echo the credential: a token with a newline in it is simply not a valid one.
+        let invalid = || RequestError::InvalidHeader {
+            name: "Authorization".to_owned(),
+            value: "[redacted]".to_owned(),
+            reason: "the credential contains characters a header cannot carry".to_owned(),
+        };
         let text = match scheme {
             AuthScheme::None => return Ok(None),
-            AuthScheme::Bearer => {
-                let token = self
-                    .credentials
-                    .access_token_ref()
-                    .ok_or(missing(Credential::AccessToken))?;
-                format!("Bearer {}", token.expose())
+            AuthScheme::Bearer | AuthScheme::OptionalBearer => {
+                return match self.credentials.bearer_header() {
+                    Some(header) => header.cloned().map(Some).ok_or_else(invalid),
+                    None if scheme == AuthScheme::OptionalBearer => Ok(None),
+                    None => Err(missing(Credential::AccessToken)),
+                };
             }
-            AuthScheme::OptionalBearer => match self.credentials.access_token_ref() {
-                Some(token) => format!("Bearer {}", token.expose()),
-                None => return Ok(None),
-            },
             AuthScheme::Basic => {
                 let id = self
                     .credentials
@@ -128,12 +130,7 @@ impl Client {
                 format!("Basic {encoded}")
             }
         };
-        // Do not echo the credential: a token with a newline in it is simply not a valid one.
-        let mut value = HeaderValue::from_str(&text).map_err(|_| RequestError::InvalidHeader {
-            name: "Authorization".to_owned(),
-            value: "[redacted]".to_owned(),
-            reason: "the credential contains characters a header cannot carry".to_owned(),
-        })?;
+        let mut value = HeaderValue::from_str(&text).map_err(|_| invalid())?;
         value.set_sensitive(true);
         Ok(Some(value))
     }

@@ -36,9 +36,26 @@ pub struct ReqwestTransport {
     /// The first origin sent to, parsed once (`None` if it cannot be kept whole): a request to it
     /// parses only its path and query.
     origin: Arc<OnceLock<Option<Origin>>>,
-    /// The last URL built at that origin, with its path and query: the same endpoint called
-    /// again (a token exchange, an introspection) clones it instead of parsing them again.
-    last: Arc<Mutex<Option<(http::uri::PathAndQuery, reqwest::Url)>>>,
+    /// The last path sent to at that origin, and its URL (without a query): the same endpoint
+    /// called again (a token exchange, the pages of a listing) clones it instead of parsing the
+    /// path again, and sets only its query.
+    last: Arc<Mutex<Option<(String, reqwest::Url)>>>,
+}
+
+/// Whether reqwest would find a proxy to use: one of the variables it reads is set, or the
+/// platform has proxy settings of its own that reqwest may read (macOS, Windows).
+fn proxy_configured() -> bool {
+    cfg!(any(target_os = "macos", windows))
+        || [
+            "ALL_PROXY",
+            "all_proxy",
+            "HTTP_PROXY",
+            "http_proxy",
+            "HTTPS_PROXY",
+            "https_proxy",
+        ]
+        .into_iter()
+        .any(|name| std::env::var_os(name).is_some())
 }
 
 /// The largest reply body read by default: 128 MiB, far above Finch's largest pages (a 10,000
@@ -69,10 +86,19 @@ impl ReqwestTransport {
             .dangerous()
             .with_custom_certificate_verifier(Arc::new(verifier))
             .with_no_client_auth();
-        let client = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder()
             .tls_backend_preconfigured(tls)
             // reqwest's default policy re-sends the body (client secret, code) to another host.
             .redirect(reqwest::redirect::Policy::none())
+            // The finch client retries; reqwest's own layer (for HTTP/2 refusals, which an
+            // HTTP/1.1 client never sees) would only copy every request's headers in case.
+            .retry(reqwest::retry::never().max_retries_per_request(0));
+        if !proxy_configured() {
+            // reqwest reads the proxy variables once, here; with none set, matching every
+            // request against an empty list only costs time.
+            builder = builder.no_proxy();
+        }
+        let client = builder
             .build()
             .map_err(|error| transport_error(error.to_string()))?;
         Ok(ReqwestTransport {
@@ -212,19 +238,28 @@ impl ReqwestTransport {
             Some(origin)
                 if origin.scheme == *scheme && origin.authority.as_str() == authority.as_str() =>
             {
-                let path_and_query = uri.path_and_query();
+                let path = uri.path();
                 // `try_lock`: a request never waits for another; it builds its own URL instead.
-                if let (Some(asked), Ok(last)) = (path_and_query, self.last.try_lock())
-                    && let Some((last_asked, url)) = &*last
-                    && last_asked == asked
-                {
-                    return Ok(url.clone());
-                }
-                let mut url = origin.url.clone();
-                url.set_path(uri.path());
-                url.set_query(uri.query());
-                if let (Some(asked), Ok(mut last)) = (path_and_query, self.last.try_lock()) {
-                    *last = Some((asked.clone(), url.clone()));
+                let cached = match self.last.try_lock() {
+                    Ok(last) => last
+                        .as_ref()
+                        .filter(|(last_path, _)| last_path == path)
+                        .map(|(_, url)| url.clone()),
+                    Err(_) => None,
+                };
+                let mut url = match cached {
+                    Some(url) => url,
+                    None => {
+                        let mut url = origin.url.clone();
+                        url.set_path(path);
+                        if let Ok(mut last) = self.last.try_lock() {
+                            *last = Some((path.to_owned(), url.clone()));
+                        }
+                        url
+                    }
+                };
+                if let Some(query) = uri.query() {
+                    url.set_query(Some(query));
                 }
                 Ok(url)
             }
@@ -421,6 +456,10 @@ mod tests {
         for uri in [
             "http://127.0.0.1:8080/auth/token",
             "http://127.0.0.1:8080/employer/directory?limit=100&offset=200",
+            // The same path again (from the last URL built), with another query, then none.
+            "http://127.0.0.1:8080/employer/directory?limit=100&offset=300",
+            "http://127.0.0.1:8080/employer/directory",
+            "http://127.0.0.1:8080/employer/directory?",
             "http://127.0.0.1:8080/",
             "http://127.0.0.1:8080/a/./b/../c?",
             "http://127.0.0.1:8080/employer/benefits/a%2Fb%20c?entity_ids[]=x&q=%C3%BC%22",

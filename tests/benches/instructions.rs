@@ -94,14 +94,10 @@ impl Work {
     /// The largest finch / hand-written ratio accepted; `None` for a figure only reported (the
     /// item stream hands over each person singly, which a loop over a page's `Vec` does not pay
     /// for in the same way; its pages are the `Walk`).
-    ///
-    /// The walk's issue target is 1.00; finch is at about 1.009 (per page, the fingerprint of the
-    /// page's ids that recognises a repeated page, and a few more allocations), so the check is
-    /// set at 1.01 to catch regressions until that gap is closed.
     fn target(self) -> Option<f64> {
         match self {
             Work::Token => Some(0.97),
-            Work::Walk => Some(1.01),
+            Work::Walk => Some(1.00),
             Work::Start => Some(1.00),
             Work::Items => None,
         }

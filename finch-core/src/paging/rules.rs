@@ -101,8 +101,9 @@ pub struct PageInfo {
     pub offset: Option<u64>,
     /// The number of items in the whole listing, when the listing reports it.
     pub total: Option<u64>,
-    /// A fingerprint of the page's items (their ids, in order), when the listing has ids: two
-    /// pages with the same fingerprint hold the same items.
+    /// A fingerprint of the page's items by their ids (see [`fingerprint_ids`](Self::fingerprint_ids)),
+    /// when the listing has ids: a page with the fingerprint of the page before it is that page
+    /// served again.
     pub fingerprint: Option<u64>,
 }
 
@@ -127,13 +128,30 @@ impl PageInfo {
         self
     }
 
-    /// The fingerprint of the page's item ids, in order.
+    /// The fingerprint of the page's item ids, in order: their number and the first, middle and
+    /// last of them (every id of a page of up to three).
+    ///
+    /// That is enough to recognise a page served again, the only question it answers: of two
+    /// consecutive pages of a consistent listing, the second starts where the first ended, so
+    /// its first item is another one. Hashing three ids keeps the check's cost the same for a
+    /// page of 10 or 10,000 items.
     pub fn fingerprint_ids<'a>(mut self, ids: impl IntoIterator<Item = &'a str>) -> Self {
+        let middle = self.len / 2;
         let mut hash = FastHash::new();
-        for id in ids {
-            // `write` hashes the length too, so that ["ab", "c"] and ["a", "bc"] differ.
-            hash.write(id.as_bytes());
+        let mut count = 0usize;
+        let mut last = None;
+        for (index, id) in ids.into_iter().enumerate() {
+            if index == 0 || index == middle {
+                // `write` hashes the length too, so that ["ab", "c"] and ["a", "bc"] differ.
+                hash.write(id.as_bytes());
+            }
+            last = Some(id);
+            count = index + 1;
         }
+        if let Some(last) = last {
+            hash.write(last.as_bytes());
+        }
+        hash.write(&count.to_le_bytes());
         self.fingerprint = Some(hash.finish());
         self
     }
@@ -372,5 +390,55 @@ mod tests {
             PageInfo::new(2).fingerprint_ids(["ab", "c"]).fingerprint,
             PageInfo::new(2).fingerprint_ids(["a", "bc"]).fingerprint
         );
+    }
+
+    #[test]
+    fn the_fingerprint_tells_consecutive_pages_apart_and_knows_a_page_again() {
+        let ids: Vec<String> = (0..1_000)
+            .map(|n| format!("individual-{n:06}-fixture"))
+            .collect();
+        let page = |offset: usize, len: usize| {
+            let ids = &ids[offset..offset + len];
+            PageInfo::new(len)
+                .fingerprint_ids(ids.iter().map(String::as_str))
+                .fingerprint
+        };
+        for len in [1, 2, 3, 10, 100] {
+            for offset in (0..1_000 - 2 * len).step_by(len) {
+                assert_ne!(page(offset, len), page(offset + len, len), "{offset}+{len}");
+                assert_eq!(page(offset, len), page(offset, len));
+            }
+        }
+        // A page of up to three: every id counts, and their order.
+        let three = |a: &str, b: &str, c: &str| PageInfo::new(3).fingerprint_ids([a, b, c]);
+        assert_ne!(three("a", "b", "c"), three("a", "x", "c"));
+        assert_ne!(three("a", "b", "c"), three("c", "b", "a"));
+        // A page one item shorter or longer is another page.
+        assert_ne!(page(0, 10), page(0, 11));
+    }
+
+    #[test]
+    fn every_byte_of_every_length_counts() {
+        // Each length takes another path (short, one or two words, whole steps, a tail that
+        // overlaps): a change to any byte, or one byte more, changes the hash.
+        let hash = |bytes: &[u8]| {
+            let mut hash = FastHash::new();
+            hash.write(bytes);
+            hash.finish()
+        };
+        let text: Vec<u8> = (0..48u8).map(|n| b'a' + n % 26).collect();
+        let mut seen = std::collections::HashSet::new();
+        for len in 0..=text.len() {
+            let original = hash(&text[..len]);
+            assert!(
+                seen.insert(original),
+                "length {len} collides with a shorter prefix"
+            );
+            for at in 0..len {
+                let mut changed = text[..len].to_vec();
+                changed[at] ^= 1;
+                assert_ne!(hash(&changed), original, "byte {at} of {len} is not hashed");
+            }
+        }
     }
 }
