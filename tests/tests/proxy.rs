@@ -73,9 +73,45 @@ const PROXY_VARIABLES: [&str; 6] = [
     "https_proxy",
 ];
 
-/// Set in the child process of [`a_proxy_variable_sends_requests_through_the_proxy`]: the base
-/// URL it pings.
+/// Set in the child processes of the tests below: the base URL the child pings, once, with the
+/// environment its parent gave it.
 const CHILD_BASE_URL: &str = "FINCH_PROXY_TEST_BASE_URL";
+
+/// In a child process, pings its base URL and returns `true`; in the test itself, `false`.
+async fn as_child() -> bool {
+    match std::env::var_os(CHILD_BASE_URL) {
+        Some(base_url) => {
+            assert_eq!(ping(base_url.to_str().unwrap()).await["ok"], true);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Runs `test` again in a child process whose client pings `base_url` with exactly the proxy
+/// variables `variables` set. The variables are set for a child, not here: setting the
+/// environment of a running test binary is not safe.
+async fn run_child(test: &str, base_url: String, variables: &[(&str, String)]) {
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap());
+    child
+        .args(["--exact", test, "--nocapture"])
+        .env(CHILD_BASE_URL, base_url);
+    for name in PROXY_VARIABLES.into_iter().chain(["NO_PROXY", "no_proxy"]) {
+        child.env_remove(name);
+    }
+    for (name, value) in variables {
+        child.env(name, value);
+    }
+    let output = tokio::task::spawn_blocking(move || child.output().unwrap())
+        .await
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
 
 #[tokio::test]
 async fn without_a_proxy_variable_requests_go_straight_to_the_server() {
@@ -92,43 +128,41 @@ async fn without_a_proxy_variable_requests_go_straight_to_the_server() {
 
 #[tokio::test]
 async fn a_proxy_variable_sends_requests_through_the_proxy() {
-    if let Some(base_url) = std::env::var_os(CHILD_BASE_URL) {
-        // The child: built with `HTTP_PROXY` set.
-        assert_eq!(ping(base_url.to_str().unwrap()).await["ok"], true);
+    if as_child().await {
         return;
     }
-    // The variable is set for a child process, not here: setting the environment of a running
-    // test binary is not safe.
     let (proxy, to_proxy) = recording_server("127.0.0.1:0");
     // Nothing listens at the server's address: only the proxy can answer.
     let unserved = "127.0.0.2:9";
-    let mut child = std::process::Command::new(std::env::current_exe().unwrap());
-    child
-        .args([
-            "--exact",
-            "a_proxy_variable_sends_requests_through_the_proxy",
-            "--nocapture",
-        ])
-        .env(CHILD_BASE_URL, format!("http://{unserved}"))
-        .env("HTTP_PROXY", format!("http://{proxy}"));
-    for name in PROXY_VARIABLES
-        .into_iter()
-        .filter(|name| *name != "HTTP_PROXY")
-    {
-        child.env_remove(name);
-    }
-    let output = tokio::task::spawn_blocking(move || child.output().unwrap())
-        .await
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    run_child(
+        "a_proxy_variable_sends_requests_through_the_proxy",
+        format!("http://{unserved}"),
+        &[("HTTP_PROXY", format!("http://{proxy}"))],
+    )
+    .await;
     // A proxy is sent the absolute URI.
     assert_eq!(
         to_proxy.try_recv().unwrap(),
         format!("GET http://{unserved}/ping HTTP/1.1")
     );
+}
+
+#[tokio::test]
+async fn no_proxy_names_the_hosts_reached_directly() {
+    if as_child().await {
+        return;
+    }
+    let (proxy, to_proxy) = recording_server("127.0.0.1:0");
+    let (server, to_server) = recording_server("127.0.0.2:0");
+    run_child(
+        "no_proxy_names_the_hosts_reached_directly",
+        format!("http://{server}"),
+        &[
+            ("ALL_PROXY", format!("http://{proxy}")),
+            ("NO_PROXY", "127.0.0.2".to_owned()),
+        ],
+    )
+    .await;
+    assert_eq!(to_server.try_recv().unwrap(), "GET /ping HTTP/1.1");
+    assert!(to_proxy.try_recv().is_err());
 }
