@@ -3,54 +3,33 @@
 use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::plans::{CoverageTier, MAX_BETA_PAGE};
-use crate::listing::{listing_accessors, offset_listing};
+use crate::listing::{listing_accessors, listing_request};
 use crate::model;
 use crate::open_enum::open_enum;
 use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{BatchBody, Date, Paging, batch_results};
 
-/// List the company's benefit-plan enrollments (`GET /employer/plans-enrollments`), one page.
-///
-/// **Beta**: in Finch's reference but in no official SDK; it may change.
-///
-/// ```
-/// let request = finch::hris::ListPlanEnrollments::new().limit(50).offset(50);
-/// assert_eq!(request.offset, Some(50));
-/// ```
-#[finch_endpoint(GET "/employer/plans-enrollments", response = PlanEnrollmentsPage)]
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ListPlanEnrollments {
-    /// Page size (Finch's default and maximum are 50).
-    #[finch(query)]
-    pub limit: Option<u64>,
-    /// Index of the first enrollment of the page (default 0).
-    #[finch(query)]
-    pub offset: Option<u64>,
-    /// The entity to read, for connections with several (exactly one id).
-    #[finch(query)]
-    pub entity_ids: Option<Vec<String>>,
-}
-
-impl ListPlanEnrollments {
-    /// The first page, with Finch's default size.
-    pub fn new() -> Self {
-        Self::default()
+listing_request! {
+    /// List the company's benefit-plan enrollments (`GET /employer/plans-enrollments`), one page.
+    ///
+    /// **Beta**: in Finch's reference but in no official SDK; it may change.
+    ///
+    /// ```
+    /// let request = finch::hris::ListPlanEnrollments::new().limit(50).offset(50);
+    /// assert_eq!(request.offset, Some(50));
+    /// ```
+    #[finch_endpoint(GET "/employer/plans-enrollments", response = PlanEnrollmentsPage)]
+    pub struct ListPlanEnrollments {
+        limit: "Page size (Finch's default and maximum are 50).",
+        offset: "Index of the first enrollment of the page (default 0).",
+        entity_ids: "The entity to read, for connections with several (exactly one id).",
     }
-
-    setters! {
-        /// Sets the page size (at most 50).
-        limit(limit: u64);
-        /// Starts at `offset`.
-        offset(offset: u64);
-        /// Reads the entity `entity_id`.
-        entity_id;
+    impl {
+        /// The first page, with Finch's default size.
+        new;
     }
-}
-
-offset_listing! {
-    ListPlanEnrollments => PlanEnrollmentsPage {
+    => PlanEnrollmentsPage {
         paging: paging,
         items: enrollments: Vec<PlanEnrollment>,
         id: id,
