@@ -4,7 +4,6 @@ use crate::access_tokens::{ClientType, ConnectionType};
 use crate::handles::handle;
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
 use crate::shared::Product;
 use crate::{Error, finch_endpoint};
 
@@ -335,10 +334,3 @@ handle! {
         pub async fn disconnect_entity(self, request: DisconnectEntity) -> Result<DisconnectResponse, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[
-    Operation::of::<Introspect>,
-    Operation::of::<Disconnect>,
-    Operation::of::<DisconnectEntity>,
-];

@@ -3,7 +3,6 @@
 use crate::handles::handle;
 use crate::listing::{listing_accessors, listing_request};
 use crate::model;
-use crate::operation::{Operation, OperationFn};
 use crate::shared::{IndividualRef, Paging};
 
 listing_request! {
@@ -92,6 +91,3 @@ handle! {
         pub async fn list_individuals(self, request: ListDirectory) -> Result<DirectoryPage, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<ListDirectory>];

@@ -5,7 +5,6 @@ use crate::handles::handle;
 use crate::listing::{listing_accessors, listing_request};
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Paging, decode_buffered};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -348,12 +347,6 @@ handle! {
         pub async fn retreive(self, request: RetrieveDocument) -> Result<DocumentDetails, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[
-    Operation::of::<ListDocuments>,
-    Operation::of::<RetrieveDocument>,
-];
 
 #[cfg(test)]
 mod tests {

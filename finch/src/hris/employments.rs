@@ -5,7 +5,6 @@ use crate::handles::handle;
 use crate::hris::IndividualRequest;
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{BatchBody, Date, IndividualRef, Location, batch_results};
 
@@ -322,6 +321,3 @@ handle! {
         pub async fn retrieve_many(self, request: RetrieveEmployments) -> Result<EmploymentsResponse, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<RetrieveEmployments>];

@@ -4,7 +4,6 @@ use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{BatchBody, Date, Location, batch_results};
 
@@ -250,6 +249,3 @@ handle! {
         pub async fn retrieve_many(self, request: RetrieveIndividuals) -> Result<IndividualsResponse, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<RetrieveIndividuals>];

@@ -5,7 +5,6 @@ use crate::handles::handle;
 use crate::hris::BenefitType;
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{BatchBody, BatchError, Money, Paging, batch_results, decode_buffered};
 use finch_core::PagingError;
@@ -448,9 +447,6 @@ handle! {
         pub async fn retrieve_many(self, request: RetrievePayStatements) -> Result<PayStatementsResponse, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<RetrievePayStatements>];
 
 #[cfg(test)]
 mod tests {

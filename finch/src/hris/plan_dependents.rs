@@ -7,7 +7,6 @@ use crate::hris::plans::{MAX_BETA_PAGE, PlanType};
 use crate::listing::{listing_accessors, listing_request};
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::CommaSeparated;
 use crate::shared::{BatchBody, Date, Paging, batch_results};
@@ -260,9 +259,3 @@ handle! {
         pub async fn retrieve_many(self, request: RetrievePlanDependents) -> Result<PlanDependentsResponse, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[
-    Operation::of::<ListPlanDependents>,
-    Operation::of::<RetrievePlanDependents>,
-];

@@ -6,7 +6,6 @@ use crate::hris::plans::{CoverageTier, MAX_BETA_PAGE};
 use crate::listing::{listing_accessors, listing_request};
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{BatchBody, Date, Paging, batch_results};
 
@@ -223,9 +222,3 @@ handle! {
         pub async fn retrieve_many(self, request: RetrievePlanEnrollments) -> Result<PlanEnrollmentsResponse, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[
-    Operation::of::<ListPlanEnrollments>,
-    Operation::of::<RetrievePlanEnrollments>,
-];

@@ -5,7 +5,6 @@ use crate::handles::handle;
 use crate::listing::{listing_accessors, listing_request};
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Date, Paging};
 
@@ -206,10 +205,6 @@ handle! {
         pub async fn retrieve(self, request: RetrievePlan) -> Result<Plan, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] =
-    &[Operation::of::<ListPlans>, Operation::of::<RetrievePlan>];
 
 #[cfg(test)]
 mod tests {

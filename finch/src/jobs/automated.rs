@@ -8,7 +8,6 @@ use crate::handles::handle;
 use crate::listing::{listing_accessors, listing_request};
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
 use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
@@ -342,10 +341,3 @@ handle! {
         pub async fn retrieve(self, request: RetrieveAutomatedJob) -> Result<AutomatedAsyncJob, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[
-    Operation::of::<ListAutomatedJobs>,
-    Operation::of::<CreateAutomatedJob>,
-    Operation::of::<RetrieveAutomatedJob>,
-];

@@ -4,7 +4,6 @@ use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{BatchBody, Date, Paging, batch_results};
 use finch_core::PagingError;
@@ -311,6 +310,3 @@ handle! {
         pub async fn retrieve_many(self, request: RetrieveLedgerItems) -> Result<LedgerItemsResponse, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<RetrieveLedgerItems>];
