@@ -266,6 +266,101 @@ macro_rules! batch_results {
 
 pub(crate) use batch_results;
 
+/// Declares the request of a batch read (`POST` with `requests: [..]`, one item per id): the
+/// struct (with the derives and `#[non_exhaustive]` every batch request has), its
+/// `new(ids)` and `entity_id` setter, and with `from_requests` after `new` a constructor from
+/// items made by hand (for items with pages of their own). [`bulk`](crate::bulk) splits and
+/// joins them by their `requests`.
+///
+/// The struct's first field is `requests: Vec<Item>` (`Item::new(id)` makes one item), its last
+/// `entity_ids,` (the `#[finch(query)]` field of every `/employer/*` request); other fields in
+/// between are written out. After the struct, `impl { .. }` holds `new`'s doc comment and
+/// `new(ids);` (or `new(ids), from_requests;`), then the struct's other methods.
+///
+/// ```text
+/// batch_request! {
+///     /// Read individuals' personal data (`POST /employer/individual`).
+///     #[finch_endpoint(POST "/employer/individual", response = IndividualsResponse)]
+///     pub struct RetrieveIndividuals {
+///         /// The individuals to read (at most 10,000).
+///         requests: Vec<IndividualRequest>,
+///         /// What to include beyond the defaults.
+///         pub options: Option<IndividualOptions>,
+///         entity_ids,
+///     }
+///     impl {
+///         /// A request for these individuals.
+///         new(individual_ids);
+///     }
+/// }
+/// ```
+macro_rules! batch_request {
+    // One arm, for the reason `listing_request!` gives: the attribute and the fields' types
+    // come from one expansion.
+    (
+        $(#[doc = $doc:literal])*
+        #[finch_endpoint($($endpoint:tt)*)]
+        pub struct $name:ident {
+            $(#[doc = $requests_doc:literal])*
+            requests: Vec<$item:ident>,
+            $($(#[$field_attr:meta])* pub $field:ident: $ty:ty,)*
+            entity_ids,
+        }
+        impl {
+            $(#[$new_doc:meta])*
+            new($ids:ident) $(, $from_requests:ident)?;
+            $($methods:tt)*
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[$crate::finch_endpoint($($endpoint)*)]
+        #[derive(Clone, Debug, Default, PartialEq, Eq)]
+        #[non_exhaustive]
+        pub struct $name {
+            $(#[doc = $requests_doc])*
+            pub requests: Vec<$item>,
+            $($(#[$field_attr])* pub $field: $ty,)*
+            /// The entity to read, for connections with several (exactly one id).
+            #[finch(query)]
+            pub entity_ids: Option<Vec<String>>,
+        }
+
+        impl $name {
+            $(#[$new_doc])*
+            pub fn new<I, S>($ids: I) -> Self
+            where
+                I: IntoIterator<Item = S>,
+                S: Into<String>,
+            {
+                $name {
+                    requests: $ids.into_iter().map($item::new).collect(),
+                    ..Self::default()
+                }
+            }
+
+            $(
+                /// A request made of these items, each with its own page (`offset` and
+                /// `limit`).
+                pub fn $from_requests(requests: impl IntoIterator<Item = $item>) -> Self {
+                    $name {
+                        requests: requests.into_iter().collect(),
+                        ..Self::default()
+                    }
+                }
+            )?
+
+            $($methods)*
+
+            $crate::setters::setters! {
+                /// Reads the entity `entity_id`.
+                entity_id;
+            }
+        }
+    };
+}
+
+pub(crate) use batch_request;
+
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for BatchBody<T> {
     /// One pass over the body: its members go straight to `T`'s own `Deserialize`, while the few
     /// members of an error (`code`, `message`, `name`, `finch_code`) are also kept aside, so that

@@ -1,15 +1,13 @@
 //! `/employer/plans-dependents` (beta): plan dependents.
 
-use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::individuals::Gender;
 use crate::hris::plans::{MAX_BETA_PAGE, PlanType};
 use crate::listing::{listing_accessors, listing_request};
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::setters::setters;
 use crate::shared::CommaSeparated;
-use crate::shared::{BatchBody, Date, Paging, batch_results};
+use crate::shared::{BatchBody, Date, Paging, batch_request, batch_results};
 
 listing_request! {
     /// List the dependents covered by the company's benefit plans
@@ -54,59 +52,39 @@ listing_request! {
     }
 }
 
-/// Read dependents by id (`POST /employer/plans-dependents`), at most 50 per request; one result
-/// per dependent, each the dependent or its own error.
-///
-/// **Beta**: in Finch's reference but in no official SDK; it may change.
-///
-/// ```
-/// let request = finch::hris::RetrievePlanDependents::new(["a8d6c0ec-8a0e-4a2f-9a3b-6f0f6e2b8f21"]).include_ssn();
-/// assert_eq!(request.requests.len(), 1);
-/// ```
-#[finch_endpoint(POST "/employer/plans-dependents", response = PlanDependentsResponse)]
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct RetrievePlanDependents {
-    /// The dependents to read (at most 50).
-    pub requests: Vec<PlanDependentRequest>,
-    /// What to include beyond the defaults.
-    pub options: Option<PlanDependentOptions>,
-    /// The entity to read, for connections with several (exactly one id).
-    #[finch(query)]
-    pub entity_ids: Option<Vec<String>>,
-}
+batch_request! {
+    /// Read dependents by id (`POST /employer/plans-dependents`), at most 50 per request; one result
+    /// per dependent, each the dependent or its own error.
+    ///
+    /// **Beta**: in Finch's reference but in no official SDK; it may change.
+    ///
+    /// ```
+    /// let request = finch::hris::RetrievePlanDependents::new(["a8d6c0ec-8a0e-4a2f-9a3b-6f0f6e2b8f21"]).include_ssn();
+    /// assert_eq!(request.requests.len(), 1);
+    /// ```
+    #[finch_endpoint(POST "/employer/plans-dependents", response = PlanDependentsResponse)]
+    pub struct RetrievePlanDependents {
+        /// The dependents to read (at most 50).
+        requests: Vec<PlanDependentRequest>,
+        /// What to include beyond the defaults.
+        pub options: Option<PlanDependentOptions>,
+        entity_ids,
+    }
+    impl {
+        /// A request for these dependents (at most 50).
+        new(dependent_ids);
 
-impl RetrievePlanDependents {
-    /// A request for these dependents (at most 50).
-    pub fn new<I, S>(dependent_ids: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        RetrievePlanDependents {
-            requests: dependent_ids
-                .into_iter()
-                .map(PlanDependentRequest::new)
-                .collect(),
-            ..Self::default()
+        // Written by hand: it adds `ssn` to the fields asked for, making the list on first use.
+
+        /// Asks for the dependents' SSNs too (needs the `employer:ssn` scope).
+        pub fn include_ssn(mut self) -> Self {
+            self.options
+                .get_or_insert_with(PlanDependentOptions::default)
+                .include
+                .get_or_insert_with(Vec::new)
+                .push(DependentField::Ssn);
+            self
         }
-    }
-
-    // Written by hand: it adds `ssn` to the fields asked for, making the list on first use.
-
-    /// Asks for the dependents' SSNs too (needs the `employer:ssn` scope).
-    pub fn include_ssn(mut self) -> Self {
-        self.options
-            .get_or_insert_with(PlanDependentOptions::default)
-            .include
-            .get_or_insert_with(Vec::new)
-            .push(DependentField::Ssn);
-        self
-    }
-
-    setters! {
-        /// Reads the entity `entity_id`.
-        entity_id;
     }
 }
 

@@ -1,13 +1,11 @@
 //! `/employer/plans-enrollments` (beta): plan enrollments.
 
-use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::plans::{CoverageTier, MAX_BETA_PAGE};
 use crate::listing::{listing_accessors, listing_request};
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::setters::setters;
-use crate::shared::{BatchBody, Date, Paging, batch_results};
+use crate::shared::{BatchBody, Date, Paging, batch_request, batch_results};
 
 listing_request! {
     /// List the company's benefit-plan enrollments (`GET /employer/plans-enrollments`), one page.
@@ -36,45 +34,25 @@ listing_request! {
     }
 }
 
-/// Read enrollments by id (`POST /employer/plans-enrollments`), at most 50 per request; one result
-/// per enrollment, each the enrollment or its own error.
-///
-/// **Beta**: in Finch's reference but in no official SDK; it may change.
-///
-/// ```
-/// let request = finch::hris::RetrievePlanEnrollments::new(["ec2f4d10-6ad2-4e94-8f2f-4b0a1f3c2d55"]);
-/// assert_eq!(request.requests[0].enrollment_id, "ec2f4d10-6ad2-4e94-8f2f-4b0a1f3c2d55");
-/// ```
-#[finch_endpoint(POST "/employer/plans-enrollments", response = PlanEnrollmentsResponse)]
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct RetrievePlanEnrollments {
-    /// The enrollments to read (at most 50).
-    pub requests: Vec<PlanEnrollmentRequest>,
-    /// The entity to read, for connections with several (exactly one id).
-    #[finch(query)]
-    pub entity_ids: Option<Vec<String>>,
-}
-
-impl RetrievePlanEnrollments {
-    /// A request for these enrollments (at most 50).
-    pub fn new<I, S>(enrollment_ids: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        RetrievePlanEnrollments {
-            requests: enrollment_ids
-                .into_iter()
-                .map(PlanEnrollmentRequest::new)
-                .collect(),
-            entity_ids: None,
-        }
+batch_request! {
+    /// Read enrollments by id (`POST /employer/plans-enrollments`), at most 50 per request; one result
+    /// per enrollment, each the enrollment or its own error.
+    ///
+    /// **Beta**: in Finch's reference but in no official SDK; it may change.
+    ///
+    /// ```
+    /// let request = finch::hris::RetrievePlanEnrollments::new(["ec2f4d10-6ad2-4e94-8f2f-4b0a1f3c2d55"]);
+    /// assert_eq!(request.requests[0].enrollment_id, "ec2f4d10-6ad2-4e94-8f2f-4b0a1f3c2d55");
+    /// ```
+    #[finch_endpoint(POST "/employer/plans-enrollments", response = PlanEnrollmentsResponse)]
+    pub struct RetrievePlanEnrollments {
+        /// The enrollments to read (at most 50).
+        requests: Vec<PlanEnrollmentRequest>,
+        entity_ids,
     }
-
-    setters! {
-        /// Reads the entity `entity_id`.
-        entity_id;
+    impl {
+        /// A request for these enrollments (at most 50).
+        new(enrollment_ids);
     }
 }
 
