@@ -434,10 +434,19 @@ fn settle<R: BatchRead>(work: &mut Work<R>, index: usize, result: Result<R::Item
     work.done += 1;
 }
 
-/// `BatchRead` for a request of items by id (`requests: [{<key>: id}]`) whose reply's
-/// `responses` carry the same `<key>`, at most `max` a request.
-macro_rules! by_id {
-    ($($request:ident($input:ident.$key:ident, max $max:expr) => $response:ident { $item:ident }),* $(,)?) => {$(
+/// `BatchRead` for a batch request (`requests: [{<key>: id, ..}]`) whose reply's `responses`
+/// carry the same `<key>`, at most `max` a request.
+///
+/// With `page` and `: Body::Data.pages` after the reply's item, a request of payments
+/// (`requests: [{payment_id, offset, limit}]`) whose reply gives each payment one page of its
+/// data: each payment is followed to its last page by its request's `next_page`, and the pages'
+/// `pages` joined. A payment asked for without a page size asks for `page` (`Some(largest page)`,
+/// since larger pages mean fewer requests; `None` leaves Finch's default).
+macro_rules! batch_read {
+    ($(
+        $request:ident($input:ident.$key:ident, max $max:expr $(, page $page:expr)?)
+            => $response:ident { $item:ident $(: $body:ident::Data.$pages:ident)? }
+    ),* $(,)?) => {$(
         impl BatchRead for $request {
             type Input = $input;
             type Item = $item;
@@ -445,6 +454,14 @@ macro_rules! by_id {
 
             fn into_inputs(mut self) -> (Self, Vec<$input>) {
                 let inputs = std::mem::take(&mut self.requests);
+                $(
+                    let mut inputs = inputs;
+                    if let Some(page) = $page {
+                        for input in &mut inputs {
+                            input.limit.get_or_insert(page);
+                        }
+                    }
+                )?
                 (self, inputs)
             }
 
@@ -466,12 +483,33 @@ macro_rules! by_id {
             fn into_items(response: $response) -> Vec<$item> {
                 response.responses
             }
+
+            $(
+                fn next_page(input: &$input, item: &$item) -> Result<Option<$input>, PagingError> {
+                    match item.body.data() {
+                        Some(page) => input.next_page(page),
+                        None => Ok(None),
+                    }
+                }
+
+                fn append_page(item: &mut $item, next: $item) {
+                    match (&mut item.body, next.body) {
+                        ($body::Data(first), $body::Data(more)) => first.$pages.extend(more.$pages),
+                        // A later page that is an error (or "still syncing") replaces the partial
+                        // data: the payment's items are not all there.
+                        (_, other) => {
+                            item.code = next.code;
+                            item.body = other;
+                        }
+                    }
+                }
+            )?
         }
     )*};
 }
 
 // The sizes are the spec's `maxItems` of each request's `requests`.
-by_id! {
+batch_read! {
     RetrieveIndividuals(IndividualRequest.individual_id, max 10_000)
         => IndividualsResponse { IndividualResponse },
     RetrieveEmployments(IndividualRequest.individual_id, max 10_000)
@@ -482,70 +520,6 @@ by_id! {
         => PlanEnrollmentsResponse { PlanEnrollmentResponse },
 }
 
-/// `BatchRead` for a request of payments (`requests: [{payment_id, offset, limit}]`) whose reply
-/// gives each payment one page of its data: each payment is followed to its last page by its
-/// request's `next_page`, and the pages' `$pages` joined. A payment asked for without a page
-/// size asks for `$page` (`Some(largest page)`, since larger pages mean fewer requests; `None`
-/// leaves Finch's default).
-macro_rules! by_payment {
-    ($($request:ident($input:ident, max $max:expr, page $page:expr)
-        => $response:ident { $item:ident: $body:ident::Data.$pages:ident }),* $(,)?) => {$(
-        impl BatchRead for $request {
-            type Input = $input;
-            type Item = $item;
-            const MAX_BATCH: usize = $max;
-
-            fn into_inputs(mut self) -> (Self, Vec<$input>) {
-                let mut inputs = std::mem::take(&mut self.requests);
-                if let Some(page) = $page {
-                    for input in &mut inputs {
-                        input.limit.get_or_insert(page);
-                    }
-                }
-                (self, inputs)
-            }
-
-            fn with_inputs(&self, inputs: Vec<$input>) -> Self {
-                $request {
-                    requests: inputs,
-                    ..self.clone()
-                }
-            }
-
-            fn input_key(input: &$input) -> &str {
-                &input.payment_id
-            }
-
-            fn item_key(item: &$item) -> &str {
-                &item.payment_id
-            }
-
-            fn into_items(response: $response) -> Vec<$item> {
-                response.responses
-            }
-
-            fn next_page(input: &$input, item: &$item) -> Result<Option<$input>, PagingError> {
-                match item.body.data() {
-                    Some(page) => input.next_page(page),
-                    None => Ok(None),
-                }
-            }
-
-            fn append_page(item: &mut $item, next: $item) {
-                match (&mut item.body, next.body) {
-                    ($body::Data(first), $body::Data(more)) => first.$pages.extend(more.$pages),
-                    // A later page that is an error (or "still syncing") replaces the partial
-                    // data: the payment's items are not all there.
-                    (_, other) => {
-                        item.code = next.code;
-                        item.body = other;
-                    }
-                }
-            }
-        }
-    )*};
-}
-
 /// The largest page of one payment's statements Finch serves (the spec: `limit` "maximum 5000").
 const PAY_STATEMENT_PAGE: u64 = 5_000;
 
@@ -554,11 +528,14 @@ const PAY_STATEMENT_PAGE: u64 = 5_000;
 const LEDGER_PAYMENTS_PER_REQUEST: usize = 10;
 
 // Pay statements: 10 payments a request, the spec's `maxItems`.
-by_payment! {
-    RetrievePayStatements(PayStatementRequest, max 10, page Some(PAY_STATEMENT_PAGE))
+batch_read! {
+    RetrievePayStatements(PayStatementRequest.payment_id, max 10, page Some(PAY_STATEMENT_PAGE))
         => PayStatementsResponse { PayStatementResponse: PayStatementBody::Data.pay_statements },
-    RetrieveLedgerItems(LedgerItemsRequest, max LEDGER_PAYMENTS_PER_REQUEST, page None::<u64>)
-        => LedgerItemsResponse { LedgerBatchItem: BatchBody::Data.ledger_items },
+    RetrieveLedgerItems(
+        LedgerItemsRequest.payment_id,
+        max LEDGER_PAYMENTS_PER_REQUEST,
+        page None::<u64>
+    ) => LedgerItemsResponse { LedgerBatchItem: BatchBody::Data.ledger_items },
 }
 
 /// `individual_ids` per request: the spec gives no limit for this one comma-separated query
