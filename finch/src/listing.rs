@@ -36,7 +36,8 @@
 macro_rules! listing_request {
     // One arm, so that the attribute, the fields' types and the caller's fields all come from
     // one expansion: the code the attribute generates reads `self.limit` with the hygiene of the
-    // tokens of `limit`'s type, which a second expansion would not share.
+    // tokens of `limit`'s type, which a second expansion would not share (`request_struct!` only
+    // passes them on).
     (
         $(#[doc = $doc:literal])*
         #[finch_endpoint($($endpoint:tt)*)]
@@ -50,24 +51,23 @@ macro_rules! listing_request {
         impl { $(#[$new_doc:meta])* new; $($methods:tt)* }
         => $($listing:tt)*
     ) => {
-        $(#[doc = $doc])*
-        #[$crate::finch_endpoint($($endpoint)*)]
-        #[derive(Clone, Debug, Default, PartialEq, Eq)]
-        #[non_exhaustive]
-        pub struct $name {
-            $($(#[$before_attr])* pub $before: $before_ty,)*
-            #[doc = $limit_doc]
-            #[finch(query)]
-            pub limit: Option<u64>,
-            #[doc = $offset_doc]
-            #[finch(query)]
-            pub offset: Option<u64>,
-            $($(#[$after_attr])* pub $after: $after_ty,)*
-            $(
-                #[doc = $entity_doc]
+        $crate::setters::request_struct! {
+            [$(#[doc = $doc])* #[$crate::finch_endpoint($($endpoint)*)]]
+            $name {
+                $($(#[$before_attr])* pub $before: $before_ty,)*
+                #[doc = $limit_doc]
                 #[finch(query)]
-                pub entity_ids: Option<Vec<String>>,
-            )?
+                pub limit: Option<u64>,
+                #[doc = $offset_doc]
+                #[finch(query)]
+                pub offset: Option<u64>,
+                $($(#[$after_attr])* pub $after: $after_ty,)*
+                $(
+                    #[doc = $entity_doc]
+                    #[finch(query)]
+                    pub entity_ids: Option<Vec<String>>,
+                )?
+            }
         }
 
         impl $name {

@@ -296,7 +296,7 @@ pub(crate) use batch_results;
 /// ```
 macro_rules! batch_request {
     // One arm, for the reason `listing_request!` gives: the attribute and the fields' types
-    // come from one expansion.
+    // come from one expansion (`request_struct!` only passes them on).
     (
         $(#[doc = $doc:literal])*
         #[finch_endpoint($($endpoint:tt)*)]
@@ -312,17 +312,16 @@ macro_rules! batch_request {
             $($methods:tt)*
         }
     ) => {
-        $(#[doc = $doc])*
-        #[$crate::finch_endpoint($($endpoint)*)]
-        #[derive(Clone, Debug, Default, PartialEq, Eq)]
-        #[non_exhaustive]
-        pub struct $name {
-            $(#[doc = $requests_doc])*
-            pub requests: Vec<$item>,
-            $($(#[$field_attr])* pub $field: $ty,)*
-            /// The entity to read, for connections with several (exactly one id).
-            #[finch(query)]
-            pub entity_ids: Option<Vec<String>>,
+        $crate::setters::request_struct! {
+            [$(#[doc = $doc])* #[$crate::finch_endpoint($($endpoint)*)]]
+            $name {
+                $(#[doc = $requests_doc])*
+                pub requests: Vec<$item>,
+                $($(#[$field_attr])* pub $field: $ty,)*
+                /// The entity to read, for connections with several (exactly one id).
+                #[finch(query)]
+                pub entity_ids: Option<Vec<String>>,
+            }
         }
 
         impl $name {
