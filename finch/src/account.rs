@@ -279,12 +279,7 @@ impl DisconnectEntityErrors {
     /// The per-entity errors of a 400 reply to `POST /disconnect-entity`; `None` for any other
     /// error (a malformed request carries Finch's usual error object instead).
     pub fn from_error(error: &Error) -> Option<Self> {
-        match error {
-            Error::Api(error) if error.status() == http::StatusCode::BAD_REQUEST => {
-                serde_json::from_slice(error.body()).ok()
-            }
-            _ => None,
-        }
+        crate::shared::error_body(error, http::StatusCode::BAD_REQUEST)
     }
 }
 

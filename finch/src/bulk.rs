@@ -31,7 +31,7 @@ use crate::hris::{
 use crate::payroll::{
     LedgerBatchItem, LedgerItemsRequest, LedgerItemsResponse, RetrieveLedgerItems,
 };
-use crate::shared::BatchBody;
+use crate::shared::{BatchBody, Callback};
 use finch_core::{Endpoint, Error, PagingError};
 use std::collections::{HashMap, VecDeque};
 use std::fmt;
@@ -99,14 +99,14 @@ pub trait BatchRead: Endpoint + Clone + Send + Sync + 'static {
 ///     .on_progress(|progress| println!("{}/{}", progress.done, progress.total));
 /// assert_eq!(options.concurrency, 2);
 /// ```
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct BulkOptions {
     /// Inputs per request (default, and at most: the endpoint's [`BatchRead::MAX_BATCH`]).
     pub batch_size: Option<usize>,
     /// Requests in flight at once (default [`DEFAULT_CONCURRENCY`]; 0 counts as 1).
     pub concurrency: usize,
-    on_progress: Option<Arc<dyn Fn(BulkProgress) + Send + Sync>>,
+    on_progress: Option<Callback<dyn Fn(BulkProgress) + Send + Sync>>,
 }
 
 /// Batches in flight at once by default: enough to overlap network latency, few enough to stay
@@ -120,16 +120,6 @@ impl Default for BulkOptions {
             concurrency: DEFAULT_CONCURRENCY,
             on_progress: None,
         }
-    }
-}
-
-impl fmt::Debug for BulkOptions {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("BulkOptions")
-            .field("batch_size", &self.batch_size)
-            .field("concurrency", &self.concurrency)
-            .field("on_progress", &self.on_progress.is_some())
-            .finish()
     }
 }
 
@@ -153,7 +143,7 @@ impl BulkOptions {
 
     /// Calls `callback` after each request with how many inputs are done, of how many.
     pub fn on_progress(mut self, callback: impl Fn(BulkProgress) + Send + Sync + 'static) -> Self {
-        self.on_progress = Some(Arc::new(callback));
+        self.on_progress = Some(Callback(Arc::new(callback)));
         self
     }
 }

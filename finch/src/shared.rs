@@ -360,6 +360,46 @@ macro_rules! batch_request {
 
 pub(crate) use batch_request;
 
+/// A function the caller hands to an options struct (a progress or status callback), called
+/// through `Deref`. Its `Debug` says only that one is set: a closure has nothing to show, and
+/// the options around it can then derive `Debug`.
+pub(crate) struct Callback<F: ?Sized>(pub(crate) std::sync::Arc<F>);
+
+impl<F: ?Sized> Clone for Callback<F> {
+    fn clone(&self) -> Self {
+        Callback(self.0.clone())
+    }
+}
+
+impl<F: ?Sized> fmt::Debug for Callback<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Callback")
+    }
+}
+
+impl<F: ?Sized> std::ops::Deref for Callback<F> {
+    type Target = F;
+
+    fn deref(&self) -> &F {
+        &self.0
+    }
+}
+
+/// The body of an API error replied with `status`, decoded as `T`: for the operations whose
+/// error reply at that status has a shape of its own. `None` for any other error, or a body
+/// that is not a `T`.
+pub(crate) fn error_body<T: serde::de::DeserializeOwned>(
+    error: &finch_core::Error,
+    status: http::StatusCode,
+) -> Option<T> {
+    match error {
+        finch_core::Error::Api(error) if error.status() == status => {
+            serde_json::from_slice(error.body()).ok()
+        }
+        _ => None,
+    }
+}
+
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for BatchBody<T> {
     /// One pass over the body: its members go straight to `T`'s own `Deserialize`, while the few
     /// members of an error (`code`, `message`, `name`, `finch_code`) are also kept aside, so that

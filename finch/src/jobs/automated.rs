@@ -263,12 +263,7 @@ impl AutomatedJobResponse {
     /// # Ok(()) }
     /// ```
     pub fn from_error(error: &Error) -> Option<Self> {
-        match error {
-            Error::Api(error) if error.status() == http::StatusCode::TOO_MANY_REQUESTS => {
-                serde_json::from_slice(error.body()).ok()
-            }
-            _ => None,
-        }
+        crate::shared::error_body(error, http::StatusCode::TOO_MANY_REQUESTS)
     }
 }
 
