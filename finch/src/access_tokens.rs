@@ -3,7 +3,6 @@
 use crate::handles::handle;
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Product;
 use crate::{Secret, finch_endpoint};
@@ -154,6 +153,3 @@ handle! {
         pub async fn create(self, request: CreateAccessToken) -> Result<CreateAccessTokenResponse, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<CreateAccessToken>];

@@ -4,7 +4,6 @@ use crate::access_tokens::{ClientType, ConnectionType};
 use crate::handles::handle;
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
 use crate::shared::Product;
 use crate::{Error, finch_endpoint};
 
@@ -280,12 +279,7 @@ impl DisconnectEntityErrors {
     /// The per-entity errors of a 400 reply to `POST /disconnect-entity`; `None` for any other
     /// error (a malformed request carries Finch's usual error object instead).
     pub fn from_error(error: &Error) -> Option<Self> {
-        match error {
-            Error::Api(error) if error.status() == http::StatusCode::BAD_REQUEST => {
-                serde_json::from_slice(error.body()).ok()
-            }
-            _ => None,
-        }
+        crate::shared::error_body(error, http::StatusCode::BAD_REQUEST)
     }
 }
 
@@ -335,10 +329,3 @@ handle! {
         pub async fn disconnect_entity(self, request: DisconnectEntity) -> Result<DisconnectResponse, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[
-    Operation::of::<Introspect>,
-    Operation::of::<Disconnect>,
-    Operation::of::<DisconnectEntity>,
-];

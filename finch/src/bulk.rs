@@ -31,7 +31,7 @@ use crate::hris::{
 use crate::payroll::{
     LedgerBatchItem, LedgerItemsRequest, LedgerItemsResponse, RetrieveLedgerItems,
 };
-use crate::shared::BatchBody;
+use crate::shared::{BatchBody, Callback};
 use finch_core::{Endpoint, Error, PagingError};
 use std::collections::{HashMap, VecDeque};
 use std::fmt;
@@ -99,14 +99,14 @@ pub trait BatchRead: Endpoint + Clone + Send + Sync + 'static {
 ///     .on_progress(|progress| println!("{}/{}", progress.done, progress.total));
 /// assert_eq!(options.concurrency, 2);
 /// ```
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct BulkOptions {
     /// Inputs per request (default, and at most: the endpoint's [`BatchRead::MAX_BATCH`]).
     pub batch_size: Option<usize>,
     /// Requests in flight at once (default [`DEFAULT_CONCURRENCY`]; 0 counts as 1).
     pub concurrency: usize,
-    on_progress: Option<Arc<dyn Fn(BulkProgress) + Send + Sync>>,
+    on_progress: Option<Callback<dyn Fn(BulkProgress) + Send + Sync>>,
 }
 
 /// Batches in flight at once by default: enough to overlap network latency, few enough to stay
@@ -120,16 +120,6 @@ impl Default for BulkOptions {
             concurrency: DEFAULT_CONCURRENCY,
             on_progress: None,
         }
-    }
-}
-
-impl fmt::Debug for BulkOptions {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("BulkOptions")
-            .field("batch_size", &self.batch_size)
-            .field("concurrency", &self.concurrency)
-            .field("on_progress", &self.on_progress.is_some())
-            .finish()
     }
 }
 
@@ -153,7 +143,7 @@ impl BulkOptions {
 
     /// Calls `callback` after each request with how many inputs are done, of how many.
     pub fn on_progress(mut self, callback: impl Fn(BulkProgress) + Send + Sync + 'static) -> Self {
-        self.on_progress = Some(Arc::new(callback));
+        self.on_progress = Some(Callback(Arc::new(callback)));
         self
     }
 }
@@ -434,10 +424,19 @@ fn settle<R: BatchRead>(work: &mut Work<R>, index: usize, result: Result<R::Item
     work.done += 1;
 }
 
-/// `BatchRead` for a request of items by id (`requests: [{<key>: id}]`) whose reply's
-/// `responses` carry the same `<key>`, at most `max` a request.
-macro_rules! by_id {
-    ($($request:ident($input:ident.$key:ident, max $max:expr) => $response:ident { $item:ident }),* $(,)?) => {$(
+/// `BatchRead` for a batch request (`requests: [{<key>: id, ..}]`) whose reply's `responses`
+/// carry the same `<key>`, at most `max` a request.
+///
+/// With `page` and `: Body::Data.pages` after the reply's item, a request of payments
+/// (`requests: [{payment_id, offset, limit}]`) whose reply gives each payment one page of its
+/// data: each payment is followed to its last page by its request's `next_page`, and the pages'
+/// `pages` joined. A payment asked for without a page size asks for `page` (`Some(largest page)`,
+/// since larger pages mean fewer requests; `None` leaves Finch's default).
+macro_rules! batch_read {
+    ($(
+        $request:ident($input:ident.$key:ident, max $max:expr $(, page $page:expr)?)
+            => $response:ident { $item:ident $(: $body:ident::Data.$pages:ident)? }
+    ),* $(,)?) => {$(
         impl BatchRead for $request {
             type Input = $input;
             type Item = $item;
@@ -445,6 +444,14 @@ macro_rules! by_id {
 
             fn into_inputs(mut self) -> (Self, Vec<$input>) {
                 let inputs = std::mem::take(&mut self.requests);
+                $(
+                    let mut inputs = inputs;
+                    if let Some(page) = $page {
+                        for input in &mut inputs {
+                            input.limit.get_or_insert(page);
+                        }
+                    }
+                )?
                 (self, inputs)
             }
 
@@ -466,12 +473,33 @@ macro_rules! by_id {
             fn into_items(response: $response) -> Vec<$item> {
                 response.responses
             }
+
+            $(
+                fn next_page(input: &$input, item: &$item) -> Result<Option<$input>, PagingError> {
+                    match item.body.data() {
+                        Some(page) => input.next_page(page),
+                        None => Ok(None),
+                    }
+                }
+
+                fn append_page(item: &mut $item, next: $item) {
+                    match (&mut item.body, next.body) {
+                        ($body::Data(first), $body::Data(more)) => first.$pages.extend(more.$pages),
+                        // A later page that is an error (or "still syncing") replaces the partial
+                        // data: the payment's items are not all there.
+                        (_, other) => {
+                            item.code = next.code;
+                            item.body = other;
+                        }
+                    }
+                }
+            )?
         }
     )*};
 }
 
 // The sizes are the spec's `maxItems` of each request's `requests`.
-by_id! {
+batch_read! {
     RetrieveIndividuals(IndividualRequest.individual_id, max 10_000)
         => IndividualsResponse { IndividualResponse },
     RetrieveEmployments(IndividualRequest.individual_id, max 10_000)
@@ -482,70 +510,6 @@ by_id! {
         => PlanEnrollmentsResponse { PlanEnrollmentResponse },
 }
 
-/// `BatchRead` for a request of payments (`requests: [{payment_id, offset, limit}]`) whose reply
-/// gives each payment one page of its data: each payment is followed to its last page by its
-/// request's `next_page`, and the pages' `$pages` joined. A payment asked for without a page
-/// size asks for `$page` (`Some(largest page)`, since larger pages mean fewer requests; `None`
-/// leaves Finch's default).
-macro_rules! by_payment {
-    ($($request:ident($input:ident, max $max:expr, page $page:expr)
-        => $response:ident { $item:ident: $body:ident::Data.$pages:ident }),* $(,)?) => {$(
-        impl BatchRead for $request {
-            type Input = $input;
-            type Item = $item;
-            const MAX_BATCH: usize = $max;
-
-            fn into_inputs(mut self) -> (Self, Vec<$input>) {
-                let mut inputs = std::mem::take(&mut self.requests);
-                if let Some(page) = $page {
-                    for input in &mut inputs {
-                        input.limit.get_or_insert(page);
-                    }
-                }
-                (self, inputs)
-            }
-
-            fn with_inputs(&self, inputs: Vec<$input>) -> Self {
-                $request {
-                    requests: inputs,
-                    ..self.clone()
-                }
-            }
-
-            fn input_key(input: &$input) -> &str {
-                &input.payment_id
-            }
-
-            fn item_key(item: &$item) -> &str {
-                &item.payment_id
-            }
-
-            fn into_items(response: $response) -> Vec<$item> {
-                response.responses
-            }
-
-            fn next_page(input: &$input, item: &$item) -> Result<Option<$input>, PagingError> {
-                match item.body.data() {
-                    Some(page) => input.next_page(page),
-                    None => Ok(None),
-                }
-            }
-
-            fn append_page(item: &mut $item, next: $item) {
-                match (&mut item.body, next.body) {
-                    ($body::Data(first), $body::Data(more)) => first.$pages.extend(more.$pages),
-                    // A later page that is an error (or "still syncing") replaces the partial
-                    // data: the payment's items are not all there.
-                    (_, other) => {
-                        item.code = next.code;
-                        item.body = other;
-                    }
-                }
-            }
-        }
-    )*};
-}
-
 /// The largest page of one payment's statements Finch serves (the spec: `limit` "maximum 5000").
 const PAY_STATEMENT_PAGE: u64 = 5_000;
 
@@ -554,11 +518,14 @@ const PAY_STATEMENT_PAGE: u64 = 5_000;
 const LEDGER_PAYMENTS_PER_REQUEST: usize = 10;
 
 // Pay statements: 10 payments a request, the spec's `maxItems`.
-by_payment! {
-    RetrievePayStatements(PayStatementRequest, max 10, page Some(PAY_STATEMENT_PAGE))
+batch_read! {
+    RetrievePayStatements(PayStatementRequest.payment_id, max 10, page Some(PAY_STATEMENT_PAGE))
         => PayStatementsResponse { PayStatementResponse: PayStatementBody::Data.pay_statements },
-    RetrieveLedgerItems(LedgerItemsRequest, max LEDGER_PAYMENTS_PER_REQUEST, page None::<u64>)
-        => LedgerItemsResponse { LedgerBatchItem: BatchBody::Data.ledger_items },
+    RetrieveLedgerItems(
+        LedgerItemsRequest.payment_id,
+        max LEDGER_PAYMENTS_PER_REQUEST,
+        page None::<u64>
+    ) => LedgerItemsResponse { LedgerBatchItem: BatchBody::Data.ledger_items },
 }
 
 /// `individual_ids` per request: the spec gives no limit for this one comma-separated query

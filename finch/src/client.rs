@@ -70,6 +70,18 @@ impl Default for FinchBuilder {
     }
 }
 
+/// Builder methods that hand their arguments to the core builder's method of the same name:
+/// `name(param: Type);` writes `pub fn name(mut self, param: Type) -> Self`.
+macro_rules! forward {
+    ($($(#[$doc:meta])* $name:ident($($param:ident: $ty:ty),*);)*) => {$(
+        $(#[$doc])*
+        pub fn $name(mut self, $($param: $ty),*) -> Self {
+            self.inner = self.inner.$name($($param),*);
+            self
+        }
+    )*};
+}
+
 impl FinchBuilder {
     /// Reads `FINCH_CLIENT_ID`, `FINCH_CLIENT_SECRET`, `FINCH_WEBHOOK_SECRET` and `FINCH_BASE_URL`;
     /// unset or empty variables are skipped. Settings made afterwards override them.
@@ -90,95 +102,42 @@ impl FinchBuilder {
         Ok(builder)
     }
 
-    /// The API's address (default `https://api.tryfinch.com`). `http://` is accepted only for
-    /// loopback hosts unless [`allow_insecure_http`](Self::allow_insecure_http) is set.
-    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
-        self.inner = self.inner.base_url(base_url);
-        self
-    }
-
-    /// Accepts `http://` base URLs on any host. Credentials then travel unencrypted.
-    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
-        self.inner = self.inner.allow_insecure_http(allow);
-        self
-    }
-
-    /// Your application's client id.
-    pub fn client_id(mut self, client_id: impl Into<String>) -> Self {
-        self.inner = self.inner.client_id(client_id);
-        self
-    }
-
-    /// Your application's client secret.
-    pub fn client_secret(mut self, client_secret: impl Into<Secret>) -> Self {
-        self.inner = self.inner.client_secret(client_secret);
-        self
-    }
-
-    /// A connection's access token.
-    pub fn access_token(mut self, access_token: impl Into<Secret>) -> Self {
-        self.inner = self.inner.access_token(access_token);
-        self
+    forward! {
+        /// The API's address (default `https://api.tryfinch.com`). `http://` is accepted only for
+        /// loopback hosts unless [`allow_insecure_http`](Self::allow_insecure_http) is set.
+        base_url(base_url: impl Into<String>);
+        /// Accepts `http://` base URLs on any host. Credentials then travel unencrypted.
+        allow_insecure_http(allow: bool);
+        /// Your application's client id.
+        client_id(client_id: impl Into<String>);
+        /// Your application's client secret.
+        client_secret(client_secret: impl Into<Secret>);
+        /// A connection's access token.
+        access_token(access_token: impl Into<Secret>);
+        /// The time limit of each attempt (default 60 s).
+        timeout(timeout: Duration);
+        /// A limit on the whole call, retries and waits included (default: none; each attempt is
+        /// still limited by [`timeout`](Self::timeout)).
+        deadline(deadline: Duration);
+        /// How many times a failed attempt is retried (default 2).
+        max_retries(max_retries: u32);
+        /// The whole retry policy.
+        retry_policy(policy: RetryPolicy);
+        /// A header sent on every request.
+        default_header(name: impl Into<String>, value: impl Into<String>);
+        /// The `Finch-API-Version` header (default `2020-09-17`).
+        api_version(version: impl Into<String>);
+        /// The HTTP stack (default: reqwest with rustls).
+        transport(transport: impl Transport);
+        /// How the client waits (default: tokio's timer).
+        sleep(sleep: impl AsyncSleep);
+        /// What the client thinks the time is (default: the system clock).
+        clock(clock: impl Clock);
     }
 
     /// The secret that signs your webhooks (base64, as the Finch dashboard shows it).
     pub fn webhook_secret(mut self, webhook_secret: impl Into<Secret>) -> Self {
         self.webhook_secret = Some(webhook_secret.into());
-        self
-    }
-
-    /// The time limit of each attempt (default 60 s).
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.inner = self.inner.timeout(timeout);
-        self
-    }
-
-    /// A limit on the whole call, retries and waits included (default: none; each attempt is
-    /// still limited by [`timeout`](Self::timeout)).
-    pub fn deadline(mut self, deadline: Duration) -> Self {
-        self.inner = self.inner.deadline(deadline);
-        self
-    }
-
-    /// How many times a failed attempt is retried (default 2).
-    pub fn max_retries(mut self, max_retries: u32) -> Self {
-        self.inner = self.inner.max_retries(max_retries);
-        self
-    }
-
-    /// The whole retry policy.
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.inner = self.inner.retry_policy(policy);
-        self
-    }
-
-    /// A header sent on every request.
-    pub fn default_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.inner = self.inner.default_header(name, value);
-        self
-    }
-
-    /// The `Finch-API-Version` header (default `2020-09-17`).
-    pub fn api_version(mut self, version: impl Into<String>) -> Self {
-        self.inner = self.inner.api_version(version);
-        self
-    }
-
-    /// The HTTP stack (default: reqwest with rustls).
-    pub fn transport(mut self, transport: impl Transport) -> Self {
-        self.inner = self.inner.transport(transport);
-        self
-    }
-
-    /// How the client waits (default: tokio's timer).
-    pub fn sleep(mut self, sleep: impl AsyncSleep) -> Self {
-        self.inner = self.inner.sleep(sleep);
-        self
-    }
-
-    /// What the client thinks the time is (default: the system clock).
-    pub fn clock(mut self, clock: impl Clock) -> Self {
-        self.inner = self.inner.clock(clock);
         self
     }
 
@@ -273,32 +232,32 @@ impl Finch {
 macro_rules! resources {
     ($write:ident) => {
         $write! {
-            /// `POST /auth/token`.
+        /// `POST /auth/token`.
             pub fn access_tokens(&self) -> AccessTokens;
 
-            /// `/introspect`, `/disconnect`, `/disconnect-entity`.
+        /// `/introspect`, `/disconnect`, `/disconnect-entity`.
             pub fn account(&self) -> Account;
 
-            /// `/employer/*`: company, directory, individuals, employments, payments, pay
-            /// statements, documents, benefits, plans.
+        /// `/employer/*`: company, directory, individuals, employments, payments, pay
+        /// statements, documents, benefits, plans.
             pub fn hris(&self) -> Hris;
 
-            /// `/jobs/*`: automated and manual jobs.
+        /// `/jobs/*`: automated and manual jobs.
             pub fn jobs(&self) -> Jobs;
 
-            /// Pay groups and ledger items.
+        /// Pay groups and ledger items.
             pub fn payroll(&self) -> Payroll;
 
-            /// `GET /providers`.
+        /// `GET /providers`.
             pub fn providers(&self) -> Providers;
 
-            /// `POST /forward`.
+        /// `POST /forward`.
             pub fn request_forwarding(&self) -> RequestForwarding;
 
-            /// `/sandbox/*`.
+        /// `/sandbox/*`.
             pub fn sandbox(&self) -> Sandbox;
 
-            /// `/connect/*`.
+        /// `/connect/*`.
             pub fn connect(&self) -> Connect;
         }
     };

@@ -2,6 +2,106 @@
 //! follows the rules of [`finch_core::paging`] (the page must be the one asked for, the end is an
 //! empty or short page, an error ends the walk).
 
+/// Declares a listing request: the struct (with the derives and `#[non_exhaustive]` every
+/// listing has), its `new()` and setters, and its [`finch_core::Paginated`] impl
+/// ([`offset_listing!`]).
+///
+/// The fields every listing shares are written by name and doc alone; the macro writes them as
+/// `#[finch(query)]` fields, in this order (the order of the query string), with their setters:
+/// - `limit: "doc"` and `offset: "doc"` (`Option<u64>`, setters `limit` and `offset`);
+/// - `entity_ids: "doc"` last, where the listing has it (`Option<Vec<String>>`, setter
+///   `entity_id`).
+///
+/// The listing's other fields are written out, before `limit` or after `offset`. After the
+/// struct, `impl { .. }` holds `new`'s doc comment and `new;` (the first page: every field
+/// `None`), then the struct's other methods (`setters! { .. }`, methods written by hand); last,
+/// after `=>`, what [`offset_listing!`] takes after the request's name.
+///
+/// ```text
+/// listing_request! {
+///     /// List the company's individuals (`GET /employer/directory`), one page.
+///     #[finch_endpoint(GET "/employer/directory", response = DirectoryPage)]
+///     pub struct ListDirectory {
+///         limit: "Page size (Finch's default is 100, its maximum 10,000).",
+///         offset: "Index of the first individual of the page (default 0).",
+///         entity_ids: "The entity to read, for connections with several (exactly one id).",
+///     }
+///     impl {
+///         /// The first page, with Finch's default size.
+///         new;
+///     }
+///     => DirectoryPage { paging: paging, items: individuals: Vec<IndividualInDirectory>, id: id, max_limit: 10_000 }
+/// }
+/// ```
+macro_rules! listing_request {
+    // One arm, so that the attribute, the fields' types and the caller's fields all come from
+    // one expansion: the code the attribute generates reads `self.limit` with the hygiene of the
+    // tokens of `limit`'s type, which a second expansion would not share (`request_struct!` only
+    // passes them on).
+    (
+        $(#[doc = $doc:literal])*
+        #[finch_endpoint($($endpoint:tt)*)]
+        pub struct $name:ident {
+            $($(#[$before_attr:meta])* pub $before:ident: $before_ty:ty,)*
+            limit: $limit_doc:literal,
+            offset: $offset_doc:literal,
+            $($(#[$after_attr:meta])* pub $after:ident: $after_ty:ty,)*
+            $(entity_ids: $entity_doc:literal,)?
+        }
+        impl { $(#[$new_doc:meta])* new; $($methods:tt)* }
+        => $($listing:tt)*
+    ) => {
+        $crate::setters::request_struct! {
+            [$(#[doc = $doc])* #[$crate::finch_endpoint($($endpoint)*)]]
+            $name {
+                $($(#[$before_attr])* pub $before: $before_ty,)*
+                #[doc = $limit_doc]
+                #[finch(query)]
+                pub limit: Option<u64>,
+                #[doc = $offset_doc]
+                #[finch(query)]
+                pub offset: Option<u64>,
+                $($(#[$after_attr])* pub $after: $after_ty,)*
+                $(
+                    #[doc = $entity_doc]
+                    #[finch(query)]
+                    pub entity_ids: Option<Vec<String>>,
+                )?
+            }
+        }
+
+        impl $name {
+            $(#[$new_doc])*
+            pub fn new() -> Self {
+                Self::default()
+            }
+
+            $($methods)*
+
+            $crate::setters::setters! {
+                /// Sets the page size.
+                limit(limit: u64);
+                /// Starts at `offset`.
+                offset(offset: u64);
+            }
+
+            $($crate::listing::listing_request! { @entity_id $entity_doc })?
+        }
+
+        $crate::listing::offset_listing! { $name => $($listing)* }
+    };
+
+    // The `entity_id` setter, for a listing with `entity_ids`.
+    (@entity_id $entity_doc:literal) => {
+        $crate::setters::setters! {
+            /// Reads the entity `entity_id`.
+            entity_id;
+        }
+    };
+}
+
+pub(crate) use listing_request;
+
 /// Implements [`finch_core::Paginated`] for a listing request with `limit` and `offset` query
 /// fields.
 ///

@@ -1,6 +1,6 @@
 //! An operation as data: what the OpenAPI rendering (feature `openapi`) and the spec tooling
-//! (`tools/finch-conformance`) read. Each resource module lists its endpoints in an `OPERATIONS`
-//! constant; [`operations`](crate::operations()) gathers them.
+//! (`tools/finch-conformance`) read. [`operations`](crate::operations()) lists every endpoint
+//! finch declares (`operations.rs`).
 
 use finch_core::{AuthScheme, Endpoint, ParamSpec};
 
@@ -28,9 +28,6 @@ pub struct Operation {
     /// The response type's name, without module paths.
     pub response_type: String,
 }
-
-/// How a module lists an operation: `Operation::of::<ListDirectory>` coerces to it.
-pub(crate) type OperationFn = fn() -> Operation;
 
 impl Operation {
     /// Describes the endpoint `E`: finch's own, or one you declared with `#[finch_endpoint]`

@@ -1,43 +1,44 @@
-//! Every operation finch declares, gathered from the resource modules' `OPERATIONS`.
+//! Every operation finch declares, in one list: what the OpenAPI rendering (feature `openapi`)
+//! and the conformance check (`tools/finch-conformance`, which compares it with Finch's
+//! reference) read. A new endpoint is added here.
 
 use crate::operation::Operation;
 
+/// `Operation::of::<crate::module::Endpoint>()` for each endpoint, grouped by module.
+macro_rules! described {
+    ($($module:ident { $($endpoint:ident),+ })+) => {
+        vec![$($(Operation::of::<crate::$module::$endpoint>()),+),+]
+    };
+}
+
 /// Every operation finch declares.
 pub fn operations() -> Vec<Operation> {
-    [
-        crate::access_tokens::OPERATIONS,
-        crate::account::OPERATIONS,
-        crate::connect::sessions::OPERATIONS,
-        crate::hris::benefits::OPERATIONS,
-        crate::hris::company::OPERATIONS,
-        crate::hris::directory::OPERATIONS,
-        crate::hris::documents::OPERATIONS,
-        crate::hris::employments::OPERATIONS,
-        crate::hris::individuals::OPERATIONS,
-        crate::hris::pay_statement_items::OPERATIONS,
-        crate::hris::pay_statements::OPERATIONS,
-        crate::hris::payments::OPERATIONS,
-        crate::hris::plan_dependents::OPERATIONS,
-        crate::hris::plan_enrollments::OPERATIONS,
-        crate::hris::plans::OPERATIONS,
-        crate::jobs::automated::OPERATIONS,
-        crate::jobs::manual::OPERATIONS,
-        crate::payroll::ledger_items::OPERATIONS,
-        crate::payroll::pay_groups::OPERATIONS,
-        crate::providers::OPERATIONS,
-        crate::request_forwarding::OPERATIONS,
-        crate::sandbox::company::OPERATIONS,
-        crate::sandbox::connections::OPERATIONS,
-        crate::sandbox::directory::OPERATIONS,
-        crate::sandbox::employment::OPERATIONS,
-        crate::sandbox::individual::OPERATIONS,
-        crate::sandbox::jobs::OPERATIONS,
-        crate::sandbox::payment::OPERATIONS,
-    ]
-    .concat()
-    .into_iter()
-    .map(|describe| describe())
-    .collect()
+    described! {
+        access_tokens { CreateAccessToken }
+        account { Introspect, Disconnect, DisconnectEntity }
+        connect { CreateConnectSession, ReauthenticateConnectSession }
+        hris {
+            ListBenefits, CreateBenefit, ListSupportedBenefits, RegisterBenefit, RetrieveBenefit,
+            UpdateBenefit, ListEnrolledIndividualIds, RetrieveIndividualBenefits,
+            EnrollIndividuals, UnenrollIndividuals,
+            RetrieveCompany, ListDirectory, ListDocuments, RetrieveDocument,
+            RetrieveEmployments, RetrieveIndividuals,
+            ListPayStatementItems, ListPayStatementItemRules, CreatePayStatementItemRule,
+            UpdatePayStatementItemRule, DeletePayStatementItemRule, RetrievePayStatements,
+            ListPayments, ListPlanDependents, RetrievePlanDependents,
+            ListPlanEnrollments, RetrievePlanEnrollments, ListPlans, RetrievePlan
+        }
+        jobs { ListAutomatedJobs, CreateAutomatedJob, RetrieveAutomatedJob, RetrieveManualJob }
+        payroll { RetrieveLedgerItems, ListPayGroups, RetrievePayGroup }
+        providers { ListProviders }
+        request_forwarding { ForwardRequest }
+        sandbox {
+            UpdateSandboxCompany, CreateSandboxConnection, CreateSandboxAccount,
+            UpdateSandboxAccount, CreateSandboxDirectory, UpdateSandboxEmployment,
+            UpdateSandboxIndividual, CreateSandboxJob, RetrieveSandboxJobConfiguration,
+            UpdateSandboxJobConfiguration, CreateSandboxPayment
+        }
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,6 @@ use crate::handles::handle;
 use crate::hris::BenefitType;
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
 use crate::shared::Product;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -441,6 +440,3 @@ handle! {
         pub async fn list(self) -> Result<Vec<Provider>, Error> => ListProviders;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<ListProviders>];

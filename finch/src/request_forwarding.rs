@@ -3,7 +3,6 @@
 use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::model;
-use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use finch_core::Nullable;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -218,6 +217,3 @@ handle! {
         pub async fn forward(self, request: ForwardRequest) -> Result<ForwardResponse, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<ForwardRequest>];

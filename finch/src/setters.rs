@@ -176,6 +176,22 @@ macro_rules! setters {
 
 pub(crate) use setters;
 
+/// The struct of a request that a macro declares (`listing_request!`, `batch_request!`): its
+/// attributes (docs and `#[finch_endpoint]`), the derives and `#[non_exhaustive]` every such
+/// request has, and its fields. The caller writes the attribute and the fields in its own
+/// expansion and hands them over as they are: the code the attribute generates reads
+/// `self.field` with the hygiene of the field's type, which must be the attribute's.
+macro_rules! request_struct {
+    ([$($attr:tt)*] $name:ident { $($fields:tt)* }) => {
+        $($attr)*
+        #[derive(Clone, Debug, Default, PartialEq, Eq)]
+        #[non_exhaustive]
+        pub struct $name { $($fields)* }
+    };
+}
+
+pub(crate) use request_struct;
+
 /// A field value that is sent as `null`: what the clearing setters of [`setters!`] store.
 pub(crate) trait Null {
     /// The value sent as `null`.

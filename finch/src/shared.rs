@@ -266,6 +266,140 @@ macro_rules! batch_results {
 
 pub(crate) use batch_results;
 
+/// Declares the request of a batch read (`POST` with `requests: [..]`, one item per id): the
+/// struct (with the derives and `#[non_exhaustive]` every batch request has), its
+/// `new(ids)` and `entity_id` setter, and with `from_requests` after `new` a constructor from
+/// items made by hand (for items with pages of their own). [`bulk`](crate::bulk) splits and
+/// joins them by their `requests`.
+///
+/// The struct's first field is `requests: Vec<Item>` (`Item::new(id)` makes one item), its last
+/// `entity_ids,` (the `#[finch(query)]` field of every `/employer/*` request); other fields in
+/// between are written out. After the struct, `impl { .. }` holds `new`'s doc comment and
+/// `new(ids);` (or `new(ids), from_requests;`), then the struct's other methods.
+///
+/// ```text
+/// batch_request! {
+///     /// Read individuals' personal data (`POST /employer/individual`).
+///     #[finch_endpoint(POST "/employer/individual", response = IndividualsResponse)]
+///     pub struct RetrieveIndividuals {
+///         /// The individuals to read (at most 10,000).
+///         requests: Vec<IndividualRequest>,
+///         /// What to include beyond the defaults.
+///         pub options: Option<IndividualOptions>,
+///         entity_ids,
+///     }
+///     impl {
+///         /// A request for these individuals.
+///         new(individual_ids);
+///     }
+/// }
+/// ```
+macro_rules! batch_request {
+    // One arm, for the reason `listing_request!` gives: the attribute and the fields' types
+    // come from one expansion (`request_struct!` only passes them on).
+    (
+        $(#[doc = $doc:literal])*
+        #[finch_endpoint($($endpoint:tt)*)]
+        pub struct $name:ident {
+            $(#[doc = $requests_doc:literal])*
+            requests: Vec<$item:ident>,
+            $($(#[$field_attr:meta])* pub $field:ident: $ty:ty,)*
+            entity_ids,
+        }
+        impl {
+            $(#[$new_doc:meta])*
+            new($ids:ident) $(, $from_requests:ident)?;
+            $($methods:tt)*
+        }
+    ) => {
+        $crate::setters::request_struct! {
+            [$(#[doc = $doc])* #[$crate::finch_endpoint($($endpoint)*)]]
+            $name {
+                $(#[doc = $requests_doc])*
+                pub requests: Vec<$item>,
+                $($(#[$field_attr])* pub $field: $ty,)*
+                /// The entity to read, for connections with several (exactly one id).
+                #[finch(query)]
+                pub entity_ids: Option<Vec<String>>,
+            }
+        }
+
+        impl $name {
+            $(#[$new_doc])*
+            pub fn new<I, S>($ids: I) -> Self
+            where
+                I: IntoIterator<Item = S>,
+                S: Into<String>,
+            {
+                $name {
+                    requests: $ids.into_iter().map($item::new).collect(),
+                    ..Self::default()
+                }
+            }
+
+            $(
+                /// A request made of these items, each with its own page (`offset` and
+                /// `limit`).
+                pub fn $from_requests(requests: impl IntoIterator<Item = $item>) -> Self {
+                    $name {
+                        requests: requests.into_iter().collect(),
+                        ..Self::default()
+                    }
+                }
+            )?
+
+            $($methods)*
+
+            $crate::setters::setters! {
+                /// Reads the entity `entity_id`.
+                entity_id;
+            }
+        }
+    };
+}
+
+pub(crate) use batch_request;
+
+/// A function the caller hands to an options struct (a progress or status callback), called
+/// through `Deref`. Its `Debug` says only that one is set: a closure has nothing to show, and
+/// the options around it can then derive `Debug`.
+pub(crate) struct Callback<F: ?Sized>(pub(crate) std::sync::Arc<F>);
+
+impl<F: ?Sized> Clone for Callback<F> {
+    fn clone(&self) -> Self {
+        Callback(self.0.clone())
+    }
+}
+
+impl<F: ?Sized> fmt::Debug for Callback<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Callback")
+    }
+}
+
+impl<F: ?Sized> std::ops::Deref for Callback<F> {
+    type Target = F;
+
+    fn deref(&self) -> &F {
+        &self.0
+    }
+}
+
+/// The body of an API error replied with `status`, decoded as `T`: for the operations whose
+/// error reply at that status has a shape of its own. `None` for any other error, or a body
+/// that is not a `T`.
+pub(crate) fn error_body<T: serde::de::DeserializeOwned>(
+    error: &finch_core::Error,
+    status: http::StatusCode,
+) -> Option<T> {
+    match error {
+        finch_core::Error::Api(error) if error.status() == status => {
+            serde_json::from_slice(error.body()).ok()
+        }
+        _ => None,
+    }
+}
+
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for BatchBody<T> {
     /// One pass over the body: its members go straight to `T`'s own `Deserialize`, while the few
     /// members of an error (`code`, `message`, `name`, `finch_code`) are also kept aside, so that

@@ -5,7 +5,6 @@
 use super::client::Finch;
 use super::runtime::Runtime;
 use finch_core::{Error, Paginated, RequestOptions};
-use std::fmt;
 
 /// The pages of a listing, as an [`Iterator`]; only the current page is held. The blocking form
 /// of [`finch_core::Pages`], with the same rules: a page other than the one asked for is an
@@ -23,17 +22,10 @@ use std::fmt;
 /// # Ok(()) }
 /// ```
 #[must_use = "pages are fetched only when asked for"]
+#[derive(Debug)]
 pub struct Pages<E: Paginated> {
     pages: finch_core::Pages<E>,
     runtime: Runtime,
-}
-
-impl<E: Paginated + fmt::Debug> fmt::Debug for Pages<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Pages")
-            .field("pages", &self.pages)
-            .finish_non_exhaustive()
-    }
 }
 
 impl<E: Paginated> Pages<E> {
@@ -109,17 +101,10 @@ impl<E: Paginated> Iterator for Pages<E> {
 /// # Ok(()) }
 /// ```
 #[must_use = "items are fetched only when asked for"]
+#[derive(Debug)]
 pub struct Items<E: Paginated> {
     items: finch_core::Items<E>,
     runtime: Runtime,
-}
-
-impl<E: Paginated + fmt::Debug> fmt::Debug for Items<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Items")
-            .field("items", &self.items)
-            .finish_non_exhaustive()
-    }
 }
 
 impl<E: Paginated> Items<E> {

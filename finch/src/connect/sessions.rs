@@ -5,7 +5,6 @@ use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Product;
 use finch_core::Nullable;
@@ -262,9 +261,3 @@ handle! {
         pub async fn reauthenticate(self, request: ReauthenticateConnectSession) -> Result<ConnectSession, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[
-    Operation::of::<CreateConnectSession>,
-    Operation::of::<ReauthenticateConnectSession>,
-];

@@ -4,7 +4,6 @@ use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Location;
 
@@ -157,6 +156,3 @@ handle! {
         pub async fn retrieve_with(self, request: RetrieveCompany) -> Result<Company, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<RetrieveCompany>];

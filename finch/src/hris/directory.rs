@@ -1,52 +1,28 @@
 //! `GET /employer/directory`: the company's people, page by page.
 
-use crate::finch_endpoint;
 use crate::handles::handle;
-use crate::listing::{listing_accessors, offset_listing};
+use crate::listing::{listing_accessors, listing_request};
 use crate::model;
-use crate::operation::{Operation, OperationFn};
-use crate::setters::setters;
 use crate::shared::{IndividualRef, Paging};
 
-/// List the company's individuals (`GET /employer/directory`), one page.
-///
-/// ```
-/// let first_page = finch::hris::ListDirectory::new().limit(500);
-/// assert_eq!(first_page.limit, Some(500));
-/// ```
-#[finch_endpoint(GET "/employer/directory", response = DirectoryPage)]
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ListDirectory {
-    /// Page size (Finch's default is 100, its maximum 10,000).
-    #[finch(query)]
-    pub limit: Option<u64>,
-    /// Index of the first individual of the page (default 0).
-    #[finch(query)]
-    pub offset: Option<u64>,
-    /// The entity to read, for connections with several (exactly one id).
-    #[finch(query)]
-    pub entity_ids: Option<Vec<String>>,
-}
-
-impl ListDirectory {
-    /// The first page, with Finch's default size.
-    pub fn new() -> Self {
-        Self::default()
+listing_request! {
+    /// List the company's individuals (`GET /employer/directory`), one page.
+    ///
+    /// ```
+    /// let first_page = finch::hris::ListDirectory::new().limit(500);
+    /// assert_eq!(first_page.limit, Some(500));
+    /// ```
+    #[finch_endpoint(GET "/employer/directory", response = DirectoryPage)]
+    pub struct ListDirectory {
+        limit: "Page size (Finch's default is 100, its maximum 10,000).",
+        offset: "Index of the first individual of the page (default 0).",
+        entity_ids: "The entity to read, for connections with several (exactly one id).",
     }
-
-    setters! {
-        /// Sets the page size.
-        limit(limit: u64);
-        /// Starts at `offset`.
-        offset(offset: u64);
-        /// Reads the entity `entity_id`.
-        entity_id;
+    impl {
+        /// The first page, with Finch's default size.
+        new;
     }
-}
-
-offset_listing! {
-    ListDirectory => DirectoryPage {
+    => DirectoryPage {
         paging: paging,
         items: individuals: Vec<IndividualInDirectory>,
         id: id,
@@ -115,6 +91,3 @@ handle! {
         pub async fn list_individuals(self, request: ListDirectory) -> Result<DirectoryPage, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<ListDirectory>];

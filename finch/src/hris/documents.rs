@@ -2,74 +2,50 @@
 
 use crate::finch_endpoint;
 use crate::handles::handle;
-use crate::listing::{listing_accessors, offset_listing};
+use crate::listing::{listing_accessors, listing_request};
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Paging, decode_buffered};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// List the company's documents (`GET /employer/documents`), one page (beta).
-///
-/// Without a `limit` Finch returns every document in one page.
-///
-/// ```
-/// use finch::hris::{DocumentType, ListDocuments};
-/// let request = ListDocuments::new()
-///     .individual_ids(["f92b3db4-7bcb-4a54-a570-396bf99e041a"])
-///     .types([DocumentType::W4Form2020])
-///     .limit(50);
-/// assert_eq!(request.limit, Some(50));
-/// ```
-#[finch_endpoint(GET "/employer/documents", response = DocumentsPage)]
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ListDocuments {
-    /// Only these individuals' documents; everyone's when `None`.
-    #[finch(query)]
-    pub individual_ids: Option<Vec<String>>,
-    /// Only documents of these types; every type when `None`.
-    #[finch(query)]
-    pub types: Option<Vec<DocumentType>>,
-    /// Page size (every document when `None`).
-    #[finch(query)]
-    pub limit: Option<u64>,
-    /// Index of the first document of the page (default 0).
-    #[finch(query)]
-    pub offset: Option<u64>,
-    /// The entity to read, for connections with several (exactly one id).
-    #[finch(query)]
-    pub entity_ids: Option<Vec<String>>,
-}
-
-impl ListDocuments {
-    /// Every document.
-    pub fn new() -> Self {
-        Self::default()
+listing_request! {
+    /// List the company's documents (`GET /employer/documents`), one page (beta).
+    ///
+    /// Without a `limit` Finch returns every document in one page.
+    ///
+    /// ```
+    /// use finch::hris::{DocumentType, ListDocuments};
+    /// let request = ListDocuments::new()
+    ///     .individual_ids(["f92b3db4-7bcb-4a54-a570-396bf99e041a"])
+    ///     .types([DocumentType::W4Form2020])
+    ///     .limit(50);
+    /// assert_eq!(request.limit, Some(50));
+    /// ```
+    #[finch_endpoint(GET "/employer/documents", response = DocumentsPage)]
+    pub struct ListDocuments {
+        /// Only these individuals' documents; everyone's when `None`.
+        #[finch(query)]
+        pub individual_ids: Option<Vec<String>>,
+        /// Only documents of these types; every type when `None`.
+        #[finch(query)]
+        pub types: Option<Vec<DocumentType>>,
+        limit: "Page size (every document when `None`).",
+        offset: "Index of the first document of the page (default 0).",
+        entity_ids: "The entity to read, for connections with several (exactly one id).",
     }
+    impl {
+        /// Every document.
+        new;
 
-    setters! {
-        /// Lists only these individuals' documents.
-        individual_ids(individual_ids: impl IntoIterator<Item = impl Into<String>>);
-        /// Lists only documents of these types.
-        types(types: impl IntoIterator<Item = DocumentType>);
-        /// Sets the page size.
-        limit(limit: u64);
-        /// Starts at `offset`.
-        offset(offset: u64);
-        /// Reads the entity `entity_id`.
-        entity_id;
+        setters! {
+            /// Lists only these individuals' documents.
+            individual_ids(individual_ids: impl IntoIterator<Item = impl Into<String>>);
+            /// Lists only documents of these types.
+            types(types: impl IntoIterator<Item = DocumentType>);
+        }
     }
-}
-
-offset_listing! {
-    ListDocuments => DocumentsPage {
-        paging: paging,
-        items: documents: Vec<Document>,
-        id: id,
-        max_limit: u64::MAX,
-    }
+    => DocumentsPage { paging: paging, items: documents: Vec<Document>, id: id, max_limit: u64::MAX }
 }
 
 /// One page of the company's documents.
@@ -371,12 +347,6 @@ handle! {
         pub async fn retreive(self, request: RetrieveDocument) -> Result<DocumentDetails, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[
-    Operation::of::<ListDocuments>,
-    Operation::of::<RetrieveDocument>,
-];
 
 #[cfg(test)]
 mod tests {

@@ -1,53 +1,30 @@
 //! `POST /employer/employment`: individuals' employment and income data, in batches.
 
-use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::IndividualRequest;
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
-use crate::setters::setters;
-use crate::shared::{BatchBody, Date, IndividualRef, Location, batch_results};
+use crate::shared::{BatchBody, Date, IndividualRef, Location, batch_request, batch_results};
 
-/// Read individuals' employment and income data (`POST /employer/employment`), up to 10,000 per
-/// request.
-///
-/// ```
-/// let request = finch::hris::RetrieveEmployments::new(["5d0b10a1", "8b3f8edc"])
-///     .entity_id("550e8400-e29b-41d4-a716-446655440000");
-/// assert_eq!(request.requests.len(), 2);
-/// assert_eq!(request.requests[0].individual_id, "5d0b10a1");
-/// ```
-#[finch_endpoint(POST "/employer/employment", response = EmploymentsResponse)]
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct RetrieveEmployments {
-    /// The individuals to read (at most 10,000; more is a 422 `batch_limit_exceeded`).
-    pub requests: Vec<IndividualRequest>,
-    /// The entity to read, for connections with several (exactly one id).
-    #[finch(query)]
-    pub entity_ids: Option<Vec<String>>,
-}
-
-impl RetrieveEmployments {
-    /// A request for these individuals' employment data.
-    pub fn new<I, S>(individual_ids: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        RetrieveEmployments {
-            requests: individual_ids
-                .into_iter()
-                .map(IndividualRequest::new)
-                .collect(),
-            entity_ids: None,
-        }
+batch_request! {
+    /// Read individuals' employment and income data (`POST /employer/employment`), up to 10,000 per
+    /// request.
+    ///
+    /// ```
+    /// let request = finch::hris::RetrieveEmployments::new(["5d0b10a1", "8b3f8edc"])
+    ///     .entity_id("550e8400-e29b-41d4-a716-446655440000");
+    /// assert_eq!(request.requests.len(), 2);
+    /// assert_eq!(request.requests[0].individual_id, "5d0b10a1");
+    /// ```
+    #[finch_endpoint(POST "/employer/employment", response = EmploymentsResponse)]
+    pub struct RetrieveEmployments {
+        /// The individuals to read (at most 10,000; more is a 422 `batch_limit_exceeded`).
+        requests: Vec<IndividualRequest>,
+        entity_ids,
     }
-
-    setters! {
-        /// Reads the entity `entity_id`.
-        entity_id;
+    impl {
+        /// A request for these individuals' employment data.
+        new(individual_ids);
     }
 }
 
@@ -322,6 +299,3 @@ handle! {
         pub async fn retrieve_many(self, request: RetrieveEmployments) -> Result<EmploymentsResponse, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<RetrieveEmployments>];

@@ -1,64 +1,39 @@
 //! `POST /employer/individual`: individuals' personal data, in batches.
 
-use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
-use crate::setters::setters;
-use crate::shared::{BatchBody, Date, Location, batch_results};
+use crate::shared::{BatchBody, Date, Location, batch_request, batch_results};
 
-/// Read individuals' personal data (`POST /employer/individual`), up to 10,000 per request.
-///
-/// ```
-/// let request = finch::hris::RetrieveIndividuals::new(["5d0b10a1", "8b3f8edc"]).include_ssn();
-/// assert_eq!(request.requests.len(), 2);
-/// ```
-#[finch_endpoint(POST "/employer/individual", response = IndividualsResponse)]
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct RetrieveIndividuals {
-    /// The individuals to read (at most 10,000).
-    pub requests: Vec<IndividualRequest>,
-    /// What to include beyond the defaults.
-    pub options: Option<IndividualOptions>,
-    /// The entity to read, for connections with several (exactly one id).
-    #[finch(query)]
-    pub entity_ids: Option<Vec<String>>,
-}
+batch_request! {
+    /// Read individuals' personal data (`POST /employer/individual`), up to 10,000 per request.
+    ///
+    /// ```
+    /// let request = finch::hris::RetrieveIndividuals::new(["5d0b10a1", "8b3f8edc"]).include_ssn();
+    /// assert_eq!(request.requests.len(), 2);
+    /// ```
+    #[finch_endpoint(POST "/employer/individual", response = IndividualsResponse)]
+    pub struct RetrieveIndividuals {
+        /// The individuals to read (at most 10,000).
+        requests: Vec<IndividualRequest>,
+        /// What to include beyond the defaults.
+        pub options: Option<IndividualOptions>,
+        entity_ids,
+    }
+    impl {
+        /// A request for these individuals.
+        new(individual_ids);
 
-impl RetrieveIndividuals {
-    /// A request for these individuals.
-    pub fn new<I, S>(individual_ids: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        RetrieveIndividuals {
-            requests: individual_ids
-                .into_iter()
-                .map(|id| IndividualRequest {
-                    individual_id: id.into(),
-                })
-                .collect(),
-            ..Self::default()
+        // Written by hand: it adds `ssn` to the options, making them on first use.
+
+        /// Asks for the SSN too (needs the `ssn` scope).
+        pub fn include_ssn(mut self) -> Self {
+            self.options
+                .get_or_insert_with(IndividualOptions::default)
+                .include
+                .push("ssn".to_owned());
+            self
         }
-    }
-
-    // Written by hand: it adds `ssn` to the options, making them on first use.
-
-    /// Asks for the SSN too (needs the `ssn` scope).
-    pub fn include_ssn(mut self) -> Self {
-        self.options
-            .get_or_insert_with(IndividualOptions::default)
-            .include
-            .push("ssn".to_owned());
-        self
-    }
-
-    setters! {
-        /// Reads the entity `entity_id`.
-        entity_id;
     }
 }
 
@@ -250,6 +225,3 @@ handle! {
         pub async fn retrieve_many(self, request: RetrieveIndividuals) -> Result<IndividualsResponse, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<RetrieveIndividuals>];

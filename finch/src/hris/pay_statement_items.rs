@@ -5,7 +5,6 @@ use crate::handles::handle;
 use crate::hris::Metadata;
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Date;
 use finch_core::Nullable;
@@ -560,12 +559,3 @@ handle! {
         pub async fn delete(self, request: DeletePayStatementItemRule) -> Result<PayStatementItemRule, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[
-    Operation::of::<ListPayStatementItems>,
-    Operation::of::<ListPayStatementItemRules>,
-    Operation::of::<CreatePayStatementItemRule>,
-    Operation::of::<UpdatePayStatementItemRule>,
-    Operation::of::<DeletePayStatementItemRule>,
-];

@@ -1,13 +1,13 @@
 //! `POST /employer/pay-statement`: pay statements of payments, in batches.
 
-use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::BenefitType;
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
-use crate::shared::{BatchBody, BatchError, Money, Paging, batch_results, decode_buffered};
+use crate::shared::{
+    BatchBody, BatchError, Money, Paging, batch_request, batch_results, decode_buffered,
+};
 use finch_core::PagingError;
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -15,54 +15,32 @@ use serde::{Deserialize, Deserializer, Serialize};
 /// any JSON type.
 pub type Metadata = serde_json::Map<String, serde_json::Value>;
 
-/// Read the pay statements of payments (`POST /employer/pay-statement`), up to 10 payments per
-/// request.
-///
-/// Each payment's statements come a page at a time (`limit` default 100, at most 5,000); ask for
-/// the rest with [`PayStatementRequest::next_page`].
-///
-/// ```
-/// use finch::hris::{PayStatementRequest, RetrievePayStatements};
-/// let request = RetrievePayStatements::new(["fc8b024e-d373-4c9c-80fc-f1625383d142"]);
-/// assert_eq!(request.requests[0].limit, None);
-///
-/// let paged = RetrievePayStatements::from_requests([
-///     PayStatementRequest::new("fc8b024e-d373-4c9c-80fc-f1625383d142").limit(500).offset(500),
-/// ]);
-/// assert_eq!(paged.requests[0].offset, Some(500));
-/// ```
-#[finch_endpoint(POST "/employer/pay-statement", response = PayStatementsResponse)]
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct RetrievePayStatements {
-    /// The payments to read (1 to 10).
-    pub requests: Vec<PayStatementRequest>,
-    /// The entity to read, for connections with several (exactly one id).
-    #[finch(query)]
-    pub entity_ids: Option<Vec<String>>,
-}
-
-impl RetrievePayStatements {
-    /// The first page of each payment's statements, with Finch's default page size.
-    pub fn new<I, S>(payment_ids: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        Self::from_requests(payment_ids.into_iter().map(PayStatementRequest::new))
+batch_request! {
+    /// Read the pay statements of payments (`POST /employer/pay-statement`), up to 10 payments per
+    /// request.
+    ///
+    /// Each payment's statements come a page at a time (`limit` default 100, at most 5,000); ask for
+    /// the rest with [`PayStatementRequest::next_page`].
+    ///
+    /// ```
+    /// use finch::hris::{PayStatementRequest, RetrievePayStatements};
+    /// let request = RetrievePayStatements::new(["fc8b024e-d373-4c9c-80fc-f1625383d142"]);
+    /// assert_eq!(request.requests[0].limit, None);
+    ///
+    /// let paged = RetrievePayStatements::from_requests([
+    ///     PayStatementRequest::new("fc8b024e-d373-4c9c-80fc-f1625383d142").limit(500).offset(500),
+    /// ]);
+    /// assert_eq!(paged.requests[0].offset, Some(500));
+    /// ```
+    #[finch_endpoint(POST "/employer/pay-statement", response = PayStatementsResponse)]
+    pub struct RetrievePayStatements {
+        /// The payments to read (1 to 10).
+        requests: Vec<PayStatementRequest>,
+        entity_ids,
     }
-
-    /// A request made of these per-payment requests (each with its own `limit` and `offset`).
-    pub fn from_requests(requests: impl IntoIterator<Item = PayStatementRequest>) -> Self {
-        RetrievePayStatements {
-            requests: requests.into_iter().collect(),
-            entity_ids: None,
-        }
-    }
-
-    setters! {
-        /// Reads the entity `entity_id`.
-        entity_id;
+    impl {
+        /// The first page of each payment's statements, with Finch's default page size.
+        new(payment_ids), from_requests;
     }
 }
 
@@ -448,9 +426,6 @@ handle! {
         pub async fn retrieve_many(self, request: RetrievePayStatements) -> Result<PayStatementsResponse, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<RetrievePayStatements>];
 
 #[cfg(test)]
 mod tests {

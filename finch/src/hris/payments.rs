@@ -4,7 +4,6 @@ use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Date, Money};
 
@@ -141,6 +140,3 @@ handle! {
         pub async fn list(self, request: ListPayments) -> Result<Vec<Payment>, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<ListPayments>];

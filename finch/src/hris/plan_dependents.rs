@@ -1,77 +1,50 @@
 //! `/employer/plans-dependents` (beta): plan dependents.
 
-use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::individuals::Gender;
 use crate::hris::plans::{MAX_BETA_PAGE, PlanType};
-use crate::listing::{listing_accessors, offset_listing};
+use crate::listing::{listing_accessors, listing_request};
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
-use crate::setters::setters;
 use crate::shared::CommaSeparated;
-use crate::shared::{BatchBody, Date, Paging, batch_results};
+use crate::shared::{BatchBody, Date, Paging, batch_request, batch_results};
 
-/// List the dependents covered by the company's benefit plans
-/// (`GET /employer/plans-dependents`), one page.
-///
-/// **Beta**: in Finch's reference but in no official SDK; it may change.
-///
-/// ```
-/// let request = finch::hris::ListPlanDependents::new().limit(25).include_ssn();
-/// assert_eq!(request.include.map(|fields| fields.to_string()).as_deref(), Some("ssn"));
-/// ```
-#[finch_endpoint(GET "/employer/plans-dependents", response = PlanDependentsPage)]
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ListPlanDependents {
-    /// Page size (Finch's default and maximum are 50).
-    #[finch(query)]
-    pub limit: Option<u64>,
-    /// Index of the first dependent of the page (default 0).
-    #[finch(query)]
-    pub offset: Option<u64>,
-    /// Fields to return beyond the defaults, sent as one comma-separated value (`include=ssn`);
-    /// `ssn` needs the `employer:ssn` scope.
-    #[finch(query)]
-    pub include: Option<CommaSeparated<DependentField>>,
-    /// The entity to read, for connections with several (exactly one id).
-    #[finch(query)]
-    pub entity_ids: Option<Vec<String>>,
-}
-
-impl ListPlanDependents {
-    /// The first page, with Finch's default size.
-    pub fn new() -> Self {
-        Self::default()
+listing_request! {
+    /// List the dependents covered by the company's benefit plans
+    /// (`GET /employer/plans-dependents`), one page.
+    ///
+    /// **Beta**: in Finch's reference but in no official SDK; it may change.
+    ///
+    /// ```
+    /// let request = finch::hris::ListPlanDependents::new().limit(25).include_ssn();
+    /// assert_eq!(request.include.map(|fields| fields.to_string()).as_deref(), Some("ssn"));
+    /// ```
+    #[finch_endpoint(GET "/employer/plans-dependents", response = PlanDependentsPage)]
+    pub struct ListPlanDependents {
+        limit: "Page size (Finch's default and maximum are 50).",
+        offset: "Index of the first dependent of the page (default 0).",
+        /// Fields to return beyond the defaults, sent as one comma-separated value (`include=ssn`);
+        /// `ssn` needs the `employer:ssn` scope.
+        #[finch(query)]
+        pub include: Option<CommaSeparated<DependentField>>,
+        entity_ids: "The entity to read, for connections with several (exactly one id).",
     }
+    impl {
+        /// The first page, with Finch's default size.
+        new;
 
-    setters! {
-        /// Sets the page size (at most 50).
-        limit(limit: u64);
-        /// Starts at `offset`.
-        offset(offset: u64);
+        // Written by hand: it adds `ssn` to the fields asked for, making the list on first use.
+
+        /// Asks for the dependents' SSNs too (needs the `employer:ssn` scope).
+        pub fn include_ssn(mut self) -> Self {
+            self.include
+                .get_or_insert_with(CommaSeparated::default)
+                .0
+                .push(DependentField::Ssn);
+            self
+        }
     }
-
-    // Written by hand: it adds `ssn` to the fields asked for, making the list on first use.
-
-    /// Asks for the dependents' SSNs too (needs the `employer:ssn` scope).
-    pub fn include_ssn(mut self) -> Self {
-        self.include
-            .get_or_insert_with(CommaSeparated::default)
-            .0
-            .push(DependentField::Ssn);
-        self
-    }
-
-    setters! {
-        /// Reads the entity `entity_id`.
-        entity_id;
-    }
-}
-
-offset_listing! {
-    ListPlanDependents => PlanDependentsPage {
+    => PlanDependentsPage {
         paging: paging,
         items: dependents: Vec<PlanDependent>,
         id: dependent_id,
@@ -79,59 +52,39 @@ offset_listing! {
     }
 }
 
-/// Read dependents by id (`POST /employer/plans-dependents`), at most 50 per request; one result
-/// per dependent, each the dependent or its own error.
-///
-/// **Beta**: in Finch's reference but in no official SDK; it may change.
-///
-/// ```
-/// let request = finch::hris::RetrievePlanDependents::new(["a8d6c0ec-8a0e-4a2f-9a3b-6f0f6e2b8f21"]).include_ssn();
-/// assert_eq!(request.requests.len(), 1);
-/// ```
-#[finch_endpoint(POST "/employer/plans-dependents", response = PlanDependentsResponse)]
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct RetrievePlanDependents {
-    /// The dependents to read (at most 50).
-    pub requests: Vec<PlanDependentRequest>,
-    /// What to include beyond the defaults.
-    pub options: Option<PlanDependentOptions>,
-    /// The entity to read, for connections with several (exactly one id).
-    #[finch(query)]
-    pub entity_ids: Option<Vec<String>>,
-}
+batch_request! {
+    /// Read dependents by id (`POST /employer/plans-dependents`), at most 50 per request; one result
+    /// per dependent, each the dependent or its own error.
+    ///
+    /// **Beta**: in Finch's reference but in no official SDK; it may change.
+    ///
+    /// ```
+    /// let request = finch::hris::RetrievePlanDependents::new(["a8d6c0ec-8a0e-4a2f-9a3b-6f0f6e2b8f21"]).include_ssn();
+    /// assert_eq!(request.requests.len(), 1);
+    /// ```
+    #[finch_endpoint(POST "/employer/plans-dependents", response = PlanDependentsResponse)]
+    pub struct RetrievePlanDependents {
+        /// The dependents to read (at most 50).
+        requests: Vec<PlanDependentRequest>,
+        /// What to include beyond the defaults.
+        pub options: Option<PlanDependentOptions>,
+        entity_ids,
+    }
+    impl {
+        /// A request for these dependents (at most 50).
+        new(dependent_ids);
 
-impl RetrievePlanDependents {
-    /// A request for these dependents (at most 50).
-    pub fn new<I, S>(dependent_ids: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        RetrievePlanDependents {
-            requests: dependent_ids
-                .into_iter()
-                .map(PlanDependentRequest::new)
-                .collect(),
-            ..Self::default()
+        // Written by hand: it adds `ssn` to the fields asked for, making the list on first use.
+
+        /// Asks for the dependents' SSNs too (needs the `employer:ssn` scope).
+        pub fn include_ssn(mut self) -> Self {
+            self.options
+                .get_or_insert_with(PlanDependentOptions::default)
+                .include
+                .get_or_insert_with(Vec::new)
+                .push(DependentField::Ssn);
+            self
         }
-    }
-
-    // Written by hand: it adds `ssn` to the fields asked for, making the list on first use.
-
-    /// Asks for the dependents' SSNs too (needs the `employer:ssn` scope).
-    pub fn include_ssn(mut self) -> Self {
-        self.options
-            .get_or_insert_with(PlanDependentOptions::default)
-            .include
-            .get_or_insert_with(Vec::new)
-            .push(DependentField::Ssn);
-        self
-    }
-
-    setters! {
-        /// Reads the entity `entity_id`.
-        entity_id;
     }
 }
 
@@ -284,9 +237,3 @@ handle! {
         pub async fn retrieve_many(self, request: RetrievePlanDependents) -> Result<PlanDependentsResponse, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[
-    Operation::of::<ListPlanDependents>,
-    Operation::of::<RetrievePlanDependents>,
-];

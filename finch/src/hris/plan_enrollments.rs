@@ -1,56 +1,32 @@
 //! `/employer/plans-enrollments` (beta): plan enrollments.
 
-use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::plans::{CoverageTier, MAX_BETA_PAGE};
-use crate::listing::{listing_accessors, offset_listing};
+use crate::listing::{listing_accessors, listing_request};
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
-use crate::setters::setters;
-use crate::shared::{BatchBody, Date, Paging, batch_results};
+use crate::shared::{BatchBody, Date, Paging, batch_request, batch_results};
 
-/// List the company's benefit-plan enrollments (`GET /employer/plans-enrollments`), one page.
-///
-/// **Beta**: in Finch's reference but in no official SDK; it may change.
-///
-/// ```
-/// let request = finch::hris::ListPlanEnrollments::new().limit(50).offset(50);
-/// assert_eq!(request.offset, Some(50));
-/// ```
-#[finch_endpoint(GET "/employer/plans-enrollments", response = PlanEnrollmentsPage)]
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ListPlanEnrollments {
-    /// Page size (Finch's default and maximum are 50).
-    #[finch(query)]
-    pub limit: Option<u64>,
-    /// Index of the first enrollment of the page (default 0).
-    #[finch(query)]
-    pub offset: Option<u64>,
-    /// The entity to read, for connections with several (exactly one id).
-    #[finch(query)]
-    pub entity_ids: Option<Vec<String>>,
-}
-
-impl ListPlanEnrollments {
-    /// The first page, with Finch's default size.
-    pub fn new() -> Self {
-        Self::default()
+listing_request! {
+    /// List the company's benefit-plan enrollments (`GET /employer/plans-enrollments`), one page.
+    ///
+    /// **Beta**: in Finch's reference but in no official SDK; it may change.
+    ///
+    /// ```
+    /// let request = finch::hris::ListPlanEnrollments::new().limit(50).offset(50);
+    /// assert_eq!(request.offset, Some(50));
+    /// ```
+    #[finch_endpoint(GET "/employer/plans-enrollments", response = PlanEnrollmentsPage)]
+    pub struct ListPlanEnrollments {
+        limit: "Page size (Finch's default and maximum are 50).",
+        offset: "Index of the first enrollment of the page (default 0).",
+        entity_ids: "The entity to read, for connections with several (exactly one id).",
     }
-
-    setters! {
-        /// Sets the page size (at most 50).
-        limit(limit: u64);
-        /// Starts at `offset`.
-        offset(offset: u64);
-        /// Reads the entity `entity_id`.
-        entity_id;
+    impl {
+        /// The first page, with Finch's default size.
+        new;
     }
-}
-
-offset_listing! {
-    ListPlanEnrollments => PlanEnrollmentsPage {
+    => PlanEnrollmentsPage {
         paging: paging,
         items: enrollments: Vec<PlanEnrollment>,
         id: id,
@@ -58,45 +34,25 @@ offset_listing! {
     }
 }
 
-/// Read enrollments by id (`POST /employer/plans-enrollments`), at most 50 per request; one result
-/// per enrollment, each the enrollment or its own error.
-///
-/// **Beta**: in Finch's reference but in no official SDK; it may change.
-///
-/// ```
-/// let request = finch::hris::RetrievePlanEnrollments::new(["ec2f4d10-6ad2-4e94-8f2f-4b0a1f3c2d55"]);
-/// assert_eq!(request.requests[0].enrollment_id, "ec2f4d10-6ad2-4e94-8f2f-4b0a1f3c2d55");
-/// ```
-#[finch_endpoint(POST "/employer/plans-enrollments", response = PlanEnrollmentsResponse)]
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct RetrievePlanEnrollments {
-    /// The enrollments to read (at most 50).
-    pub requests: Vec<PlanEnrollmentRequest>,
-    /// The entity to read, for connections with several (exactly one id).
-    #[finch(query)]
-    pub entity_ids: Option<Vec<String>>,
-}
-
-impl RetrievePlanEnrollments {
-    /// A request for these enrollments (at most 50).
-    pub fn new<I, S>(enrollment_ids: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        RetrievePlanEnrollments {
-            requests: enrollment_ids
-                .into_iter()
-                .map(PlanEnrollmentRequest::new)
-                .collect(),
-            entity_ids: None,
-        }
+batch_request! {
+    /// Read enrollments by id (`POST /employer/plans-enrollments`), at most 50 per request; one result
+    /// per enrollment, each the enrollment or its own error.
+    ///
+    /// **Beta**: in Finch's reference but in no official SDK; it may change.
+    ///
+    /// ```
+    /// let request = finch::hris::RetrievePlanEnrollments::new(["ec2f4d10-6ad2-4e94-8f2f-4b0a1f3c2d55"]);
+    /// assert_eq!(request.requests[0].enrollment_id, "ec2f4d10-6ad2-4e94-8f2f-4b0a1f3c2d55");
+    /// ```
+    #[finch_endpoint(POST "/employer/plans-enrollments", response = PlanEnrollmentsResponse)]
+    pub struct RetrievePlanEnrollments {
+        /// The enrollments to read (at most 50).
+        requests: Vec<PlanEnrollmentRequest>,
+        entity_ids,
     }
-
-    setters! {
-        /// Reads the entity `entity_id`.
-        entity_id;
+    impl {
+        /// A request for these enrollments (at most 50).
+        new(enrollment_ids);
     }
 }
 
@@ -244,9 +200,3 @@ handle! {
         pub async fn retrieve_many(self, request: RetrievePlanEnrollments) -> Result<PlanEnrollmentsResponse, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[
-    Operation::of::<ListPlanEnrollments>,
-    Operation::of::<RetrievePlanEnrollments>,
-];

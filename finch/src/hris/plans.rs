@@ -2,68 +2,44 @@
 
 use crate::finch_endpoint;
 use crate::handles::handle;
-use crate::listing::{listing_accessors, offset_listing};
+use crate::listing::{listing_accessors, listing_request};
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Date, Paging};
 
 /// The page size of the beta plan listings when none is given, and their largest.
 pub(crate) const MAX_BETA_PAGE: u64 = 50;
 
-/// List the company's benefit plans (`GET /employer/plans`), one page.
-///
-/// **Beta**: in Finch's reference but in no official SDK; it may change.
-///
-/// ```
-/// use finch::hris::{ListPlans, PlanType};
-/// let request = ListPlans::new().plan_type(PlanType::Medical).limit(50);
-/// assert_eq!(request.plan_type, Some(PlanType::Medical));
-/// ```
-#[finch_endpoint(GET "/employer/plans", response = PlansPage)]
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ListPlans {
-    /// Only plans of this type (Finch compares case-insensitively).
-    #[finch(query)]
-    pub plan_type: Option<PlanType>,
-    /// Page size (Finch's default and maximum are 50).
-    #[finch(query)]
-    pub limit: Option<u64>,
-    /// Index of the first plan of the page (default 0).
-    #[finch(query)]
-    pub offset: Option<u64>,
-    /// The entity to read, for connections with several (exactly one id).
-    #[finch(query)]
-    pub entity_ids: Option<Vec<String>>,
-}
-
-impl ListPlans {
-    /// The first page of every plan, with Finch's default size.
-    pub fn new() -> Self {
-        Self::default()
+listing_request! {
+    /// List the company's benefit plans (`GET /employer/plans`), one page.
+    ///
+    /// **Beta**: in Finch's reference but in no official SDK; it may change.
+    ///
+    /// ```
+    /// use finch::hris::{ListPlans, PlanType};
+    /// let request = ListPlans::new().plan_type(PlanType::Medical).limit(50);
+    /// assert_eq!(request.plan_type, Some(PlanType::Medical));
+    /// ```
+    #[finch_endpoint(GET "/employer/plans", response = PlansPage)]
+    pub struct ListPlans {
+        /// Only plans of this type (Finch compares case-insensitively).
+        #[finch(query)]
+        pub plan_type: Option<PlanType>,
+        limit: "Page size (Finch's default and maximum are 50).",
+        offset: "Index of the first plan of the page (default 0).",
+        entity_ids: "The entity to read, for connections with several (exactly one id).",
     }
+    impl {
+        /// The first page of every plan, with Finch's default size.
+        new;
 
-    setters! {
-        /// Lists only plans of `plan_type`.
-        plan_type(plan_type: PlanType);
-        /// Sets the page size (at most 50).
-        limit(limit: u64);
-        /// Starts at `offset`.
-        offset(offset: u64);
-        /// Reads the entity `entity_id`.
-        entity_id;
+        setters! {
+            /// Lists only plans of `plan_type`.
+            plan_type(plan_type: PlanType);
+        }
     }
-}
-
-offset_listing! {
-    ListPlans => PlansPage {
-        paging: paging,
-        items: plans: Vec<Plan>,
-        id: id,
-        max_limit: MAX_BETA_PAGE,
-    }
+    => PlansPage { paging: paging, items: plans: Vec<Plan>, id: id, max_limit: MAX_BETA_PAGE }
 }
 
 /// Read one benefit plan (`GET /employer/plans/{plan_id}`).
@@ -229,10 +205,6 @@ handle! {
         pub async fn retrieve(self, request: RetrievePlan) -> Result<Plan, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] =
-    &[Operation::of::<ListPlans>, Operation::of::<RetrievePlan>];
 
 #[cfg(test)]
 mod tests {

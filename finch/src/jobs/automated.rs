@@ -5,57 +5,34 @@ mod wait;
 pub use wait::*;
 
 use crate::handles::handle;
-use crate::listing::{listing_accessors, offset_listing};
+use crate::listing::{listing_accessors, listing_request};
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
-use crate::setters::setters;
 use crate::{Error, finch_endpoint};
 use serde::{Deserialize, Serialize};
 
-/// List the connection's automated jobs, newest first (`GET /jobs/automated`), one page.
-///
-/// The reply says neither its offset nor how many jobs there are: when paging, a next page is
-/// asked for while pages come back full (as many jobs as the [`limit`](Self::limit) asked for);
-/// without a limit, until a page comes back empty. A server that ignores `offset` and answers the
-/// same jobs again ends the walk with [`PagingErrorKind::RepeatedPage`](finch_core::PagingErrorKind).
-///
-/// ```
-/// let request = finch::jobs::ListAutomatedJobs::new().limit(20);
-/// assert_eq!(request.limit, Some(20));
-/// ```
-#[finch_endpoint(GET "/jobs/automated", response = AutomatedJobsPage)]
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ListAutomatedJobs {
-    /// The page size.
-    #[finch(query)]
-    pub limit: Option<u64>,
-    /// The index of the first job of the page (default 0).
-    #[finch(query)]
-    pub offset: Option<u64>,
-}
-
-impl ListAutomatedJobs {
-    /// The first page, with Finch's default size.
-    pub fn new() -> Self {
-        Self::default()
+listing_request! {
+    /// List the connection's automated jobs, newest first (`GET /jobs/automated`), one page.
+    ///
+    /// The reply says neither its offset nor how many jobs there are: when paging, a next page is
+    /// asked for while pages come back full (as many jobs as the [`limit`](Self::limit) asked for);
+    /// without a limit, until a page comes back empty. A server that ignores `offset` and answers the
+    /// same jobs again ends the walk with [`PagingErrorKind::RepeatedPage`](finch_core::PagingErrorKind).
+    ///
+    /// ```
+    /// let request = finch::jobs::ListAutomatedJobs::new().limit(20);
+    /// assert_eq!(request.limit, Some(20));
+    /// ```
+    #[finch_endpoint(GET "/jobs/automated", response = AutomatedJobsPage)]
+    pub struct ListAutomatedJobs {
+        limit: "The page size.",
+        offset: "The index of the first job of the page (default 0).",
     }
-
-    setters! {
-        /// Sets the page size.
-        limit(limit: u64);
-        /// Starts at `offset`.
-        offset(offset: u64);
+    impl {
+        /// The first page, with Finch's default size.
+        new;
     }
-}
-
-offset_listing! {
-    ListAutomatedJobs => AutomatedJobsPage {
-        items: data: Vec<AutomatedAsyncJob>,
-        id: job_id,
-        max_limit: u64::MAX,
-    }
+    => AutomatedJobsPage { items: data: Vec<AutomatedAsyncJob>, id: job_id, max_limit: u64::MAX }
 }
 
 /// One page of automated jobs, and the connection's quotas.
@@ -286,12 +263,7 @@ impl AutomatedJobResponse {
     /// # Ok(()) }
     /// ```
     pub fn from_error(error: &Error) -> Option<Self> {
-        match error {
-            Error::Api(error) if error.status() == http::StatusCode::TOO_MANY_REQUESTS => {
-                serde_json::from_slice(error.body()).ok()
-            }
-            _ => None,
-        }
+        crate::shared::error_body(error, http::StatusCode::TOO_MANY_REQUESTS)
     }
 }
 
@@ -364,10 +336,3 @@ handle! {
         pub async fn retrieve(self, request: RetrieveAutomatedJob) -> Result<AutomatedAsyncJob, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[
-    Operation::of::<ListAutomatedJobs>,
-    Operation::of::<CreateAutomatedJob>,
-    Operation::of::<RetrieveAutomatedJob>,
-];

@@ -4,7 +4,6 @@ use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
 
 /// Read a manual job (`GET /jobs/manual/{job_id}`): the writes to an assisted connection (such as
 /// benefit changes) that Finch's team carries out.
@@ -83,6 +82,3 @@ handle! {
         pub async fn retrieve(self, request: RetrieveManualJob) -> Result<ManualAsyncJob, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<RetrieveManualJob>];

@@ -1,59 +1,35 @@
 //! `POST /employer/ledger-items` (beta): general-ledger items of payments.
 
-use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
-use crate::shared::{BatchBody, Date, Paging, batch_results};
+use crate::shared::{BatchBody, Date, Paging, batch_request, batch_results};
 use finch_core::PagingError;
 
-/// Read the general-ledger items of payments (`POST /employer/ledger-items`), one result per
-/// payment, each paged on its own.
-///
-/// **Beta**: in Finch's reference but in no official SDK; it may change.
-///
-/// ```
-/// use finch::payroll::{LedgerItemsRequest, RetrieveLedgerItems};
-/// let request = RetrieveLedgerItems::new(["fc8b024e-d373-4c9c-80fc-f1625383d142"]);
-/// let second_page = RetrieveLedgerItems::from_requests([
-///     LedgerItemsRequest::new("fc8b024e-d373-4c9c-80fc-f1625383d142").offset(100).limit(100),
-/// ]);
-/// assert_eq!(second_page.requests[0].offset, Some(100));
-/// ```
-#[finch_endpoint(POST "/employer/ledger-items", response = LedgerItemsResponse)]
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct RetrieveLedgerItems {
-    /// One entry per payment.
-    pub requests: Vec<LedgerItemsRequest>,
-    /// The entity to read, for connections with several (exactly one id).
-    #[finch(query)]
-    pub entity_ids: Option<Vec<String>>,
-}
-
-impl RetrieveLedgerItems {
-    /// A request for the ledgers of these payments, from their first item.
-    pub fn new<I, S>(payment_ids: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        Self::from_requests(payment_ids.into_iter().map(LedgerItemsRequest::new))
+batch_request! {
+    /// Read the general-ledger items of payments (`POST /employer/ledger-items`), one result per
+    /// payment, each paged on its own.
+    ///
+    /// **Beta**: in Finch's reference but in no official SDK; it may change.
+    ///
+    /// ```
+    /// use finch::payroll::{LedgerItemsRequest, RetrieveLedgerItems};
+    /// let request = RetrieveLedgerItems::new(["fc8b024e-d373-4c9c-80fc-f1625383d142"]);
+    /// let second_page = RetrieveLedgerItems::from_requests([
+    ///     LedgerItemsRequest::new("fc8b024e-d373-4c9c-80fc-f1625383d142").offset(100).limit(100),
+    /// ]);
+    /// assert_eq!(second_page.requests[0].offset, Some(100));
+    /// ```
+    #[finch_endpoint(POST "/employer/ledger-items", response = LedgerItemsResponse)]
+    pub struct RetrieveLedgerItems {
+        /// One entry per payment.
+        requests: Vec<LedgerItemsRequest>,
+        entity_ids,
     }
-
-    /// A request made of these entries (each with its own `offset` and `limit`).
-    pub fn from_requests(requests: impl IntoIterator<Item = LedgerItemsRequest>) -> Self {
-        RetrieveLedgerItems {
-            requests: requests.into_iter().collect(),
-            entity_ids: None,
-        }
-    }
-
-    setters! {
-        /// Reads the entity `entity_id`.
-        entity_id;
+    impl {
+        /// A request for the ledgers of these payments, from their first item.
+        new(payment_ids), from_requests;
     }
 }
 
@@ -311,6 +287,3 @@ handle! {
         pub async fn retrieve_many(self, request: RetrieveLedgerItems) -> Result<LedgerItemsResponse, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<RetrieveLedgerItems>];

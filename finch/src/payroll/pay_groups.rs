@@ -5,7 +5,6 @@ use crate::handles::handle;
 /// How often a pay group is paid (the type `GET /employer/payment` uses too).
 pub use crate::hris::PayFrequency;
 use crate::model;
-use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 
 /// List the company's pay groups (`GET /employer/pay-groups`), optionally only those of one
@@ -133,9 +132,3 @@ handle! {
         pub async fn retrieve(self, request: RetrievePayGroup) -> Result<PayGroupDetails, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[
-    Operation::of::<ListPayGroups>,
-    Operation::of::<RetrievePayGroup>,
-];

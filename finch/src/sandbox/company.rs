@@ -6,7 +6,6 @@ use crate::hris::{
     BankAccount, Company, CompanyEntity, Department, EntitySubtype, EntityType, ParentDepartment,
 };
 use crate::model;
-use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Location;
 
@@ -178,6 +177,3 @@ handle! {
         pub async fn update(self, request: UpdateSandboxCompany) -> Result<CompanyData, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<UpdateSandboxCompany>];

@@ -3,7 +3,6 @@
 use crate::account::{AuthenticationType, ConnectionStatus};
 use crate::handles::handle;
 use crate::model;
-use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Product;
 use crate::{Secret, finch_endpoint};
@@ -260,10 +259,3 @@ handle! {
         pub async fn update(self, request: UpdateSandboxAccount) -> Result<AccountUpdateResponse, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[
-    Operation::of::<CreateSandboxConnection>,
-    Operation::of::<CreateSandboxAccount>,
-    Operation::of::<UpdateSandboxAccount>,
-];

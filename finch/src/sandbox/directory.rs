@@ -8,7 +8,6 @@ use crate::hris::{
     Ethnicity, FlsaStatus, Gender, Income, MaritalStatus, PhoneNumber, PhoneType,
 };
 use crate::model;
-use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Date, IndividualRef, Location};
 
@@ -192,6 +191,3 @@ handle! {
         pub async fn create(self, request: CreateSandboxDirectory) -> Result<Vec<serde_json::Value>, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<CreateSandboxDirectory>];

@@ -7,7 +7,6 @@ use crate::hris::{
     CustomField, DirectoryDepartment, EmploymentKind, EmploymentStatus, FlsaStatus, Income,
 };
 use crate::model;
-use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Date, IndividualRef, Location};
 use finch_core::Nullable;
@@ -223,6 +222,3 @@ handle! {
         pub async fn update(self, request: UpdateSandboxEmployment) -> Result<EmploymentUpdateResponse, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<UpdateSandboxEmployment>];

@@ -5,7 +5,6 @@ use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::{Email, EmailType, Ethnicity, Gender, MaritalStatus, PhoneNumber, PhoneType};
 use crate::model;
-use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::{Date, Location};
 use finch_core::Nullable;
@@ -187,6 +186,3 @@ handle! {
         pub async fn update(self, request: UpdateSandboxIndividual) -> Result<IndividualUpdateResponse, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<UpdateSandboxIndividual>];

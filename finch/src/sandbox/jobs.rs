@@ -4,7 +4,6 @@ use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::model;
 use crate::open_enum::open_enum;
-use crate::operation::{Operation, OperationFn};
 
 /// Start a sandbox job (`POST /sandbox/jobs`); it ends as the job configuration says
 /// ([`SandboxJobConfigurations::update`]).
@@ -195,10 +194,3 @@ handle! {
         pub async fn update(self, request: UpdateSandboxJobConfiguration) -> Result<SandboxJobConfiguration, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[
-    Operation::of::<CreateSandboxJob>,
-    Operation::of::<RetrieveSandboxJobConfiguration>,
-    Operation::of::<UpdateSandboxJobConfiguration>,
-];

@@ -5,7 +5,6 @@ use crate::handles::handle;
 use crate::hris::BenefitType;
 use crate::hris::{EarningType, PayStatementType, PaymentMethod, TaxType};
 use crate::model;
-use crate::operation::{Operation, OperationFn};
 use crate::setters::setters;
 use crate::shared::Date;
 use finch_core::Nullable;
@@ -279,6 +278,3 @@ handle! {
         pub async fn create(self, request: CreateSandboxPayment) -> Result<PaymentCreateResponse, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[Operation::of::<CreateSandboxPayment>];

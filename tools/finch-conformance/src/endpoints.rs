@@ -168,7 +168,7 @@ pub fn typed_operations() -> Vec<TypedOperation> {
 }
 
 /// Where [`visit_endpoints`] and `finch::operations()` differ: an operation declared (and added to
-/// its module's `OPERATIONS`) but not listed here, or listed here but not declared. Empty when
+/// `finch/src/operations.rs`) but not listed here, or listed here but not declared. Empty when
 /// they agree.
 pub fn typed_list_mismatches() -> Vec<String> {
     let key = |name: &str, method: &http::Method, path: &str| format!("{method} {path} ({name})");

@@ -12,7 +12,6 @@ pub use types::*;
 pub use unions::*;
 
 use crate::handles::handle;
-use crate::operation::{Operation, OperationFn};
 
 handle! {
     /// `client.hris().benefits()`.
@@ -170,17 +169,3 @@ handle! {
         pub async fn unenroll_many(self, request: UnenrollIndividuals) -> Result<UnenrolledIndividualsResponse, Error>;
     }
 }
-
-/// The operations this module declares, for the OpenAPI rendering and the conformance check.
-pub(crate) const OPERATIONS: &[OperationFn] = &[
-    Operation::of::<ListBenefits>,
-    Operation::of::<CreateBenefit>,
-    Operation::of::<ListSupportedBenefits>,
-    Operation::of::<RegisterBenefit>,
-    Operation::of::<RetrieveBenefit>,
-    Operation::of::<UpdateBenefit>,
-    Operation::of::<ListEnrolledIndividualIds>,
-    Operation::of::<RetrieveIndividualBenefits>,
-    Operation::of::<EnrollIndividuals>,
-    Operation::of::<UnenrollIndividuals>,
-];

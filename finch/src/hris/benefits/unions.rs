@@ -119,31 +119,42 @@ fn tagged<E: de::Error>(value: serde_json::Value) -> Result<(String, serde_json:
     }
 }
 
+/// A member of either union as read: the kinds both have (`fixed` and `percent`) with their
+/// amount, or another kind with the whole object.
+enum Member {
+    Fixed(i64),
+    Percent(i64),
+    Other(String, serde_json::Value),
+}
+
+impl Member {
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let (kind, value) = tagged(serde_json::Value::deserialize(deserializer)?)?;
+        Ok(match kind.as_str() {
+            "fixed" => Member::Fixed(decode_buffered::<AmountMembers, _>(value)?.amount),
+            "percent" => Member::Percent(decode_buffered::<AmountMembers, _>(value)?.amount),
+            _ => Member::Other(kind, value),
+        })
+    }
+}
+
 impl Serialize for EmployeeDeduction {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            EmployeeDeduction::Fixed { amount } => {
-                TaggedContribution::amount("fixed", *amount).serialize(serializer)
-            }
-            EmployeeDeduction::Percent { amount } => {
-                TaggedContribution::amount("percent", *amount).serialize(serializer)
-            }
-            EmployeeDeduction::Unknown(value) => value.serialize(serializer),
+            EmployeeDeduction::Fixed { amount } => TaggedContribution::amount("fixed", *amount),
+            EmployeeDeduction::Percent { amount } => TaggedContribution::amount("percent", *amount),
+            EmployeeDeduction::Unknown(value) => return value.serialize(serializer),
         }
+        .serialize(serializer)
     }
 }
 
 impl<'de> Deserialize<'de> for EmployeeDeduction {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let (kind, value) = tagged(serde_json::Value::deserialize(deserializer)?)?;
-        Ok(match kind.as_str() {
-            "fixed" => EmployeeDeduction::Fixed {
-                amount: decode_buffered::<AmountMembers, _>(value)?.amount,
-            },
-            "percent" => EmployeeDeduction::Percent {
-                amount: decode_buffered::<AmountMembers, _>(value)?.amount,
-            },
-            _ => EmployeeDeduction::Unknown(value),
+        Ok(match Member::read(deserializer)? {
+            Member::Fixed(amount) => EmployeeDeduction::Fixed { amount },
+            Member::Percent(amount) => EmployeeDeduction::Percent { amount },
+            Member::Other(_, value) => EmployeeDeduction::Unknown(value),
         })
     }
 }
@@ -151,37 +162,30 @@ impl<'de> Deserialize<'de> for EmployeeDeduction {
 impl Serialize for CompanyContribution {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            CompanyContribution::Fixed { amount } => {
-                TaggedContribution::amount("fixed", *amount).serialize(serializer)
-            }
+            CompanyContribution::Fixed { amount } => TaggedContribution::amount("fixed", *amount),
             CompanyContribution::Percent { amount } => {
-                TaggedContribution::amount("percent", *amount).serialize(serializer)
+                TaggedContribution::amount("percent", *amount)
             }
             CompanyContribution::Tiered { tiers } => TaggedContribution {
                 kind: "tiered",
                 amount: None,
                 tiers: Some(tiers),
-            }
-            .serialize(serializer),
-            CompanyContribution::Unknown(value) => value.serialize(serializer),
+            },
+            CompanyContribution::Unknown(value) => return value.serialize(serializer),
         }
+        .serialize(serializer)
     }
 }
 
 impl<'de> Deserialize<'de> for CompanyContribution {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let (kind, value) = tagged(serde_json::Value::deserialize(deserializer)?)?;
-        Ok(match kind.as_str() {
-            "fixed" => CompanyContribution::Fixed {
-                amount: decode_buffered::<AmountMembers, _>(value)?.amount,
-            },
-            "percent" => CompanyContribution::Percent {
-                amount: decode_buffered::<AmountMembers, _>(value)?.amount,
-            },
-            "tiered" => CompanyContribution::Tiered {
+        Ok(match Member::read(deserializer)? {
+            Member::Fixed(amount) => CompanyContribution::Fixed { amount },
+            Member::Percent(amount) => CompanyContribution::Percent { amount },
+            Member::Other(kind, value) if kind == "tiered" => CompanyContribution::Tiered {
                 tiers: decode_buffered::<TierMembers, _>(value)?.tiers,
             },
-            _ => CompanyContribution::Unknown(value),
+            Member::Other(_, value) => CompanyContribution::Unknown(value),
         })
     }
 }

@@ -7,12 +7,13 @@ use super::{
     RetrieveAutomatedJob,
 };
 use crate::Error;
+use crate::shared::Callback;
 use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 /// A function told of each status a job is seen in (see [`WaitOptions::on_status_change`]).
-type StatusCallback = Arc<dyn Fn(&AutomatedAsyncJob) + Send + Sync>;
+type StatusCallback = Callback<dyn Fn(&AutomatedAsyncJob) + Send + Sync>;
 
 /// How to wait for an automated job: the interval between polls (it doubles from
 /// [`first_interval`](Self::first_interval) up to [`max_interval`](Self::max_interval)), the
@@ -31,7 +32,7 @@ type StatusCallback = Arc<dyn Fn(&AutomatedAsyncJob) + Send + Sync>;
 ///     .on_status_change(|job| println!("{}: {}", job.job_id, job.status));
 /// assert_eq!(options.deadline, Some(Duration::from_secs(900)));
 /// ```
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct WaitOptions {
     /// The wait after the first poll (1 s). Each next wait doubles, up to
@@ -55,17 +56,6 @@ impl Default for WaitOptions {
             deadline: Some(Duration::from_secs(60 * 60)),
             on_status: None,
         }
-    }
-}
-
-impl fmt::Debug for WaitOptions {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("WaitOptions")
-            .field("first_interval", &self.first_interval)
-            .field("max_interval", &self.max_interval)
-            .field("deadline", &self.deadline)
-            .field("on_status_change", &self.on_status.is_some())
-            .finish()
     }
 }
 
@@ -105,7 +95,7 @@ impl WaitOptions {
         mut self,
         callback: impl Fn(&AutomatedAsyncJob) + Send + Sync + 'static,
     ) -> Self {
-        self.on_status = Some(Arc::new(callback));
+        self.on_status = Some(Callback(Arc::new(callback)));
         self
     }
 
