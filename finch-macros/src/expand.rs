@@ -8,9 +8,10 @@ use crate::ctxt::Ctxt;
 use crate::fallback;
 use crate::impl_head::{header, param, private};
 use crate::template::Part;
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::DeriveInput;
+use syn::ext::IdentExt as _;
 
 /// The whole expansion: errors (if any), the struct without its `#[finch(...)]` attributes, and the
 /// impl (the fallback one when there were errors).
@@ -129,6 +130,7 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
         param("headers"),
         param("body"),
     );
+    let bind = bind_fields(endpoint);
     // A request must be `Sync` (it is sent from any thread); these probes report a field that is
     // not at the field's type. `Endpoint` has no `Sync` bound, which would report it at the
     // struct's name instead.
@@ -164,6 +166,7 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
     let write_query = (!query.is_empty()).then(|| {
         quote! {
             fn write_query(&self, #query_param: &mut #p::QueryWriter) -> #result {
+                #bind
                 #(#query)*
                 #p::Ok(())
             }
@@ -183,6 +186,7 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
     let write_headers = (!headers.is_empty()).then(|| {
         quote! {
             fn write_headers(&self, #headers_param: &mut #p::HeaderWriter) -> #result {
+                #bind
                 #(#headers)*
                 #p::Ok(())
             }
@@ -208,14 +212,13 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
                 }
                 Role::Body if field.optional => {
                     let name = field.wire_name();
-                    let (first, last) = type_spans(field.ty);
-                    let mut member = field.ident.clone();
-                    member.set_span(last);
+                    let (first, _) = type_spans(field.ty);
+                    let this = field_ref(field);
                     let cfgs = &field.cfgs;
                     let value = param("value");
                     Some(quote_spanned! {first=>
                         #(#cfgs)*
-                        if let #p::Some(#value) = &self.#member {
+                        if let #p::Some(#value) = #this {
                             #writer.whole(#name, #value)?;
                         }
                     })
@@ -233,6 +236,7 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
     let write_body = (!body.is_empty()).then(|| {
         quote! {
             fn write_body(&self, #body_param: &mut #p::BodyWriter<'_>) -> #result {
+                #bind
                 #(#body)*
                 #p::Ok(())
             }
@@ -247,6 +251,7 @@ fn expand(args: &Args, endpoint: &Endpoint<'_>) -> TokenStream {
             #constants
             const PARAMS: &'static [#p::ParamSpec] = &[#(#specs),*];
             fn write_path(&self, #path_param: &mut #p::PathWriter) -> #result {
+                #bind
                 #(#sync_probes)*
                 #(#path_writes)*
                 #p::Ok(())
@@ -299,12 +304,37 @@ fn at_field(field: &Field<'_>, tokens: TokenStream) -> TokenStream {
 }
 
 /// `&self.field`, spanned from the first to the last token of the field's type, so that a bound
-/// the value does not meet (`Serialize`, `PathValue`, `Sync`) is reported at that type.
+/// the value does not meet (`Serialize`, `PathValue`, `Sync`) is reported at that type. Written
+/// `&*local`, the local that [`bind_fields`] binds the field to.
 fn field_ref(field: &Field<'_>) -> TokenStream {
-    let (first, last) = type_spans(field.ty);
-    let mut member = field.ident.clone();
-    member.set_span(last);
-    quote_spanned!(first=> &self.#member)
+    let (first, _) = type_spans(field.ty);
+    let local = field_local(field);
+    quote_spanned!(first=> &*#local)
+}
+
+/// The local a method binds `field` to, named after it and spanned at the last token of its
+/// type: declared and read with that span, it resolves wherever the type's tokens come from.
+fn field_local(field: &Field<'_>) -> Ident {
+    let (_, last) = type_spans(field.ty);
+    Ident::new(&format!("finch_field_{}", field.ident.unraw()), last)
+}
+
+/// `let Self { a: finch_field_a, .. } = self;`: every field bound to its local (see
+/// [`field_local`]). `self` is read here, with the generated method's own hygiene, and only the
+/// locals elsewhere: a field whose type a `macro_rules!` expansion other than the attribute's
+/// wrote (a library author's macro passing fields on to another) has another hygiene, in which
+/// `self.field` would not find the method's `self`.
+fn bind_fields(endpoint: &Endpoint<'_>) -> TokenStream {
+    let bindings = endpoint.fields.iter().map(|field| {
+        let cfgs = &field.cfgs;
+        let member = field.ident;
+        let local = field_local(field);
+        quote!(#(#cfgs)* #member: #local)
+    });
+    quote! {
+        #[allow(unused_variables)]
+        let Self { #(#bindings,)* .. } = self;
+    }
 }
 
 /// What a path, query or header field is written from: the field, or with `display` its

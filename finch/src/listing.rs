@@ -34,10 +34,6 @@
 /// }
 /// ```
 macro_rules! listing_request {
-    // One arm, so that the attribute, the fields' types and the caller's fields all come from
-    // one expansion: the code the attribute generates reads `self.limit` with the hygiene of the
-    // tokens of `limit`'s type, which a second expansion would not share (`request_struct!` only
-    // passes them on).
     (
         $(#[doc = $doc:literal])*
         #[finch_endpoint($($endpoint:tt)*)]

@@ -1,6 +1,7 @@
 //! Endpoints declared by a library author's own `macro_rules!` macro: the fields, their types
 //! and their attributes come from the macro's body and its arguments, and the generated code
-//! still reads them (`self` is not the macro's hygienic `self`).
+//! still reads them (`self` is not the macro's hygienic `self`), also when the fields and the
+//! attribute come from different expansions, or reach the struct through a second macro.
 
 use finch::finch_endpoint;
 use finch::serde::Serialize;
@@ -67,6 +68,64 @@ macro_rules! other {
 fn ser<S: finch::serde::Serializer>(value: &Option<u8>, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_u8(value.unwrap_or(0))
 }
+// The attribute written in the macro's body, the annotated fields and their types passed in by
+// the caller: the generated code reads fields whose tokens come from another expansion.
+macro_rules! request {
+    ($name:ident, $path:literal, { $($(#[$field_attr:meta])* $field:ident: $ty:ty),* $(,)? }) => {
+        #[finch_endpoint(GET $path, response = ())]
+        #[derive(Clone, Debug)]
+        pub struct $name {
+            $($(#[$field_attr])* pub $field: $ty,)*
+        }
+    };
+}
+request!(GetRecord, "/records/{id}", {
+    #[finch(path)]
+    id: String,
+    #[finch(query)]
+    limit: Option<u32>,
+    #[finch(header = "X-Trace")]
+    trace: Option<String>,
+});
+// And the attribute passed in by the caller, the fields written in the macro's body.
+macro_rules! with_attribute {
+    ($(#[$attr:meta])* $name:ident) => {
+        $(#[$attr])*
+        pub struct $name {
+            #[finch(path)]
+            pub id: String,
+            #[finch(query)]
+            pub limit: Option<u32>,
+        }
+    };
+}
+with_attribute!(#[finch_endpoint(GET "/items/{id}", response = ())] GetItem);
+// Through a second macro: the first writes the attribute and some fields, the caller's fields
+// come through it, and the second writes the struct from what it is handed.
+macro_rules! emit_struct {
+    ([$(#[$attr:meta])*] $name:ident { $($body:tt)* }) => {
+        $(#[$attr])*
+        pub struct $name { $($body)* }
+    };
+}
+macro_rules! paged {
+    ($name:ident, $path:literal, { $($(#[$field_attr:meta])* $field:ident: $ty:ty),* $(,)? }) => {
+        emit_struct! {
+            [#[finch_endpoint(GET $path, response = ())] #[derive(Clone, Debug)]]
+            $name {
+                $($(#[$field_attr])* pub $field: $ty,)*
+                #[finch(query)]
+                pub limit: Option<u64>,
+            }
+        }
+    };
+}
+paged!(ListRecords, "/records/{kind}", {
+    #[finch(path)]
+    kind: String,
+    #[finch(query)]
+    since: Option<String>,
+});
 whole!(PutBlob);
 other!(PostThing);
 listing!(ListWidgets, "/widgets");
@@ -80,4 +139,7 @@ fn main() {
     endpoint::<CreateWidget>();
     endpoint::<PutBlob>();
     endpoint::<PostThing>();
+    endpoint::<GetRecord>();
+    endpoint::<GetItem>();
+    endpoint::<ListRecords>();
 }
