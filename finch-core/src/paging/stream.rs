@@ -8,7 +8,6 @@ use crate::options::RequestOptions;
 use crate::response::request_id_of;
 use futures_core::Stream;
 use http::HeaderMap;
-use std::collections::VecDeque;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -153,7 +152,7 @@ impl<E: Paginated> Pages<E> {
     pub fn items(self) -> Items<E> {
         Items {
             pages: self,
-            buffered: VecDeque::new(),
+            buffered: Vec::new().into_iter(),
         }
     }
 
@@ -292,7 +291,8 @@ impl<E: Paginated + 'static> Stream for Pages<E> {
 #[must_use = "items are fetched only when asked for"]
 pub struct Items<E: Paginated> {
     pages: Pages<E>,
-    buffered: VecDeque<E::Item>,
+    /// The rest of the current page's items.
+    buffered: std::vec::IntoIter<E::Item>,
 }
 
 impl<E: Paginated + fmt::Debug> fmt::Debug for Items<E> {
@@ -309,12 +309,12 @@ impl<E: Paginated> Items<E> {
     /// [`Pages::next_page`] is.
     pub async fn next_item(&mut self) -> Option<Result<E::Item, Error>> {
         loop {
-            if let Some(item) = self.buffered.pop_front() {
+            if let Some(item) = self.buffered.next() {
                 return Some(Ok(item));
             }
             match self.pages.next_page().await? {
                 Err(error) => return Some(Err(error)),
-                Ok(page) => self.buffered = E::into_items(page).into(),
+                Ok(page) => self.buffered = E::into_items(page).into_iter(),
             }
         }
     }
@@ -335,13 +335,13 @@ impl<E: Paginated> Unpin for Items<E> {}
 impl<E: Paginated + 'static> Items<E> {
     fn poll_item(&mut self, cx: &mut Context<'_>) -> Poll<Option<Result<E::Item, Error>>> {
         loop {
-            if let Some(item) = self.buffered.pop_front() {
+            if let Some(item) = self.buffered.next() {
                 return Poll::Ready(Some(Ok(item)));
             }
             match ready!(self.pages.poll_page(cx)) {
                 None => return Poll::Ready(None),
                 Some(Err(error)) => return Poll::Ready(Some(Err(error))),
-                Some(Ok(page)) => self.buffered = E::into_items(page).into(),
+                Some(Ok(page)) => self.buffered = E::into_items(page).into_iter(),
             }
         }
     }
