@@ -5,7 +5,6 @@ use crate::handles::handle;
 use crate::model;
 use crate::open_enum::open_enum;
 use crate::setters::setters;
-use crate::shared::Location;
 
 /// Read basic company data (`GET /employer/company`).
 ///
@@ -33,27 +32,73 @@ impl RetrieveCompany {
     }
 }
 
-/// A company as the provider describes it.
-#[model(Eq, required)]
-pub struct Company {
-    /// A stable Finch id (UUID v4) for the company.
-    pub id: String,
-    /// The legal name.
-    pub legal_name: Option<String>,
-    /// The tax payer type.
-    pub entity: Option<CompanyEntity>,
-    /// The email of the main administrator on the account.
-    pub primary_email: Option<String>,
-    /// The phone number of the main administrator (E.164, with ` xExtension` where applicable).
-    pub primary_phone_number: Option<String>,
-    /// The company's departments.
-    pub departments: Option<Vec<Option<Department>>>,
-    /// The employer identification number.
-    pub ein: Option<String>,
-    /// The company's locations.
-    pub locations: Option<Vec<Option<Location>>>,
-    /// The bank accounts of the payroll/HRIS system.
-    pub accounts: Option<Vec<BankAccount>>,
+/// Declares a struct with the members of the spec's `CompanyWithoutId` (a company's data without
+/// its id: `Company` is that and an `id`), after the fields written in its head. With
+/// `from Source` after the struct, it also writes `From<Source>`, which moves those members over
+/// (and drops the source's other fields).
+///
+/// ```text
+/// company_data! {
+///     /// A company.
+///     #[model(Eq, required)]
+///     pub struct Company { pub id: String, }
+/// }
+/// ```
+macro_rules! company_data {
+    ($(#[$attr:meta])* pub struct $name:ident { $($head:tt)* } $(from $source:ident)?) => {
+        $crate::hris::company::company_data! {
+            @write [$(#[$attr])*] $name [$($head)*] [$($source)?]
+            /// The legal name.
+            legal_name: Option<String>,
+            /// The tax payer type.
+            entity: Option<$crate::hris::CompanyEntity>,
+            /// The email of the main administrator on the account.
+            primary_email: Option<String>,
+            /// The phone number of the main administrator (E.164, with ` xExtension` where
+            /// applicable).
+            primary_phone_number: Option<String>,
+            /// The company's departments.
+            departments: Option<Vec<Option<$crate::hris::Department>>>,
+            /// The employer identification number.
+            ein: Option<String>,
+            /// The company's locations.
+            locations: Option<Vec<Option<$crate::shared::Location>>>,
+            /// The bank accounts of the payroll/HRIS system.
+            accounts: Option<Vec<$crate::hris::BankAccount>>,
+        }
+    };
+    (
+        @write [$($attr:tt)*] $name:ident [$($head:tt)*] [$($source:ident)?]
+        $($(#[$doc:meta])* $field:ident: $ty:ty,)*
+    ) => {
+        $($attr)*
+        pub struct $name {
+            $($head)*
+            $($(#[$doc])* pub $field: $ty,)*
+        }
+
+        $crate::hris::company::company_data! { @from [$($source)?] $name [$($field)*] }
+    };
+    (@from [] $name:ident [$($field:ident)*]) => {};
+    (@from [$source:ident] $name:ident [$($field:ident)*]) => {
+        impl From<$source> for $name {
+            /// The company without its id.
+            fn from(source: $source) -> Self {
+                $name { $($field: source.$field,)* }
+            }
+        }
+    };
+}
+
+pub(crate) use company_data;
+
+company_data! {
+    /// A company as the provider describes it.
+    #[model(Eq, required)]
+    pub struct Company {
+        /// A stable Finch id (UUID v4) for the company.
+        pub id: String,
+    }
 }
 
 /// The company's tax payer type.

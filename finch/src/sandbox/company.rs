@@ -2,6 +2,7 @@
 
 use crate::finch_endpoint;
 use crate::handles::handle;
+use crate::hris::company::company_data;
 use crate::hris::{
     BankAccount, Company, CompanyEntity, Department, EntitySubtype, EntityType, ParentDepartment,
 };
@@ -110,54 +111,24 @@ impl UpdateSandboxCompany {
     }
 }
 
-/// A company's data without its id: the body and the reply of `PUT /sandbox/company`
-/// (`CompanyWithoutId`). Every field is always present on the wire; `None` is `null`.
-///
-/// ```
-/// let company: finch::sandbox::CompanyData = serde_json::from_str(r#"{
-///     "legal_name": "Acme, Inc.", "entity": {"type": "corporation", "subtype": "s_corporation"},
-///     "primary_email": null, "primary_phone_number": null, "departments": [{"name": "Engineering", "parent": null}],
-///     "ein": "12-3456789", "locations": null, "accounts": null
-/// }"#)?;
-/// assert_eq!(company.legal_name.as_deref(), Some("Acme, Inc."));
-/// // `None` is written as `null`, never left out:
-/// assert!(serde_json::to_string(&company)?.contains(r#""locations":null"#));
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[model(Eq, Default, required)]
-pub struct CompanyData {
-    /// The legal name.
-    pub legal_name: Option<String>,
-    /// The tax payer type.
-    pub entity: Option<CompanyEntity>,
-    /// The email of the main administrator on the account.
-    pub primary_email: Option<String>,
-    /// The phone number of the main administrator (E.164, with ` xExtension` where applicable).
-    pub primary_phone_number: Option<String>,
-    /// The company's departments.
-    pub departments: Option<Vec<Option<Department>>>,
-    /// The employer identification number.
-    pub ein: Option<String>,
-    /// The company's locations.
-    pub locations: Option<Vec<Option<Location>>>,
-    /// The bank accounts of the payroll/HRIS system.
-    pub accounts: Option<Vec<BankAccount>>,
-}
-
-impl From<Company> for CompanyData {
-    /// The company without its id.
-    fn from(company: Company) -> Self {
-        CompanyData {
-            legal_name: company.legal_name,
-            entity: company.entity,
-            primary_email: company.primary_email,
-            primary_phone_number: company.primary_phone_number,
-            departments: company.departments,
-            ein: company.ein,
-            locations: company.locations,
-            accounts: company.accounts,
-        }
-    }
+company_data! {
+    /// A company's data without its id: the body and the reply of `PUT /sandbox/company`
+    /// (`CompanyWithoutId`). Every field is always present on the wire; `None` is `null`.
+    ///
+    /// ```
+    /// let company: finch::sandbox::CompanyData = serde_json::from_str(r#"{
+    ///     "legal_name": "Acme, Inc.", "entity": {"type": "corporation", "subtype": "s_corporation"},
+    ///     "primary_email": null, "primary_phone_number": null, "departments": [{"name": "Engineering", "parent": null}],
+    ///     "ein": "12-3456789", "locations": null, "accounts": null
+    /// }"#)?;
+    /// assert_eq!(company.legal_name.as_deref(), Some("Acme, Inc."));
+    /// // `None` is written as `null`, never left out:
+    /// assert!(serde_json::to_string(&company)?.contains(r#""locations":null"#));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[model(Eq, Default, required)]
+    pub struct CompanyData {}
+    from Company
 }
 
 handle! {

@@ -3,13 +3,10 @@
 use super::fields::names;
 use crate::finch_endpoint;
 use crate::handles::handle;
-use crate::hris::{
-    CustomField, DirectoryDepartment, Email, EmailType, EmploymentKind, EmploymentStatus,
-    Ethnicity, FlsaStatus, Gender, Income, MaritalStatus, PhoneNumber, PhoneType,
-};
+use crate::hris::{DirectoryDepartment, Email, EmailType, PhoneNumber, PhoneType};
 use crate::model;
 use crate::setters::setters;
-use crate::shared::{Date, IndividualRef, Location};
+use crate::shared::IndividualRef;
 
 /// Add individuals to a sandbox company (`POST /sandbox/directory`). The body is a top-level JSON
 /// array.
@@ -36,7 +33,7 @@ impl CreateSandboxDirectory {
     }
 }
 
-names! { personal! { employment! { declare! {
+names! { personal! { employment! { declare_with_setters! {
 /// An individual to create: the fields of the individual and employment endpoints, all optional.
 /// Only the fields set are sent; Finch makes up the others.
 ///
@@ -73,66 +70,8 @@ impl NewIndividual {
     }
 
     setters! {
-        /// Sets the legal first name.
-        first_name(first_name: impl Into<String>);
-        /// Sets the legal middle name.
-        middle_name(middle_name: impl Into<String>);
-        /// Sets the legal last name.
-        last_name(last_name: impl Into<String>);
-        /// Sets the preferred name.
-        preferred_name(preferred_name: impl Into<String>);
-        /// Sets the email addresses (replacing those added before).
-        emails(emails: impl Into<Vec<Email>>);
-        /// Sets the gender.
-        gender(gender: impl Into<Gender>);
-        /// Sets the ethnicity.
-        ethnicity(ethnicity: impl Into<Ethnicity>);
-        /// Sets the marital status.
-        marital_status(marital_status: impl Into<MaritalStatus>);
-        /// Sets the date of birth (`YYYY-MM-DD`).
-        dob(dob: impl Into<Date>);
-        /// Sets the Social Security Number.
-        ssn(ssn: impl Into<String>);
-        /// Sets the encrypted Social Security Number.
-        encrypted_ssn(encrypted_ssn: impl Into<String>);
-        /// Sets the home address.
-        residence(residence: impl Into<Location>);
-        /// Sets the title.
-        title(title: impl Into<String>);
-        /// Sets the employment type and subtype.
-        employment(employment: impl Into<EmploymentKind>);
-        /// Sets the first day of employment (`YYYY-MM-DD`).
-        start_date(start_date: impl Into<Date>);
-        /// Sets the last day of employment (`YYYY-MM-DD`).
-        end_date(end_date: impl Into<Date>);
-        /// Sets the latest rehire date (`YYYY-MM-DD`).
-        latest_rehire_date(latest_rehire_date: impl Into<Date>);
-        /// Sets the detailed employment status.
-        employment_status(employment_status: impl Into<EmploymentStatus>);
-        /// Sets the FLSA status.
-        flsa_status(flsa_status: impl Into<FlsaStatus>);
-        /// Sets the worker's compensation classification code.
-        class_code(class_code: impl Into<String>);
-        /// Sets the work location.
-        location(location: impl Into<Location>);
-        /// Sets the current income.
-        income(income: impl Into<Income>);
-        /// Sets the custom fields.
-        custom_fields(custom_fields: impl Into<Vec<CustomField>>);
-        /// Sets the union code.
-        union_code(union_code: impl Into<String>);
-        /// Sets the union local.
-        union_local(union_local: impl Into<String>);
-        /// Sets whether the employee is highly compensated.
-        highly_compensated_employee(highly_compensated_employee: impl Into<bool>);
-        /// Sets whether the employee is a key employee.
-        key_employee(key_employee: impl Into<bool>);
-        /// Sets the source system's employment id.
-        source_id(source_id: impl Into<String>);
         /// Sets whether the individual is active (`is_active`).
         active(is_active: bool) => is_active;
-        /// Sets the past incomes.
-        income_history(incomes: impl IntoIterator<Item = Income>);
     }
 
     // The setters below are written by hand: they build the nested value (an email or a phone

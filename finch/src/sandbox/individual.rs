@@ -3,12 +3,12 @@
 use super::fields::names;
 use crate::finch_endpoint;
 use crate::handles::handle;
-use crate::hris::{Email, EmailType, Ethnicity, Gender, MaritalStatus, PhoneNumber, PhoneType};
+use crate::hris::{Email, EmailType, PhoneNumber, PhoneType};
 use crate::model;
 use crate::setters::setters;
-use crate::shared::{Date, Location};
 use finch_core::Nullable;
 
+names! { personal! { update_request! {
 /// Change a sandbox individual's personal data (`PUT /sandbox/individual/{individual_id}`).
 /// Only the fields set are sent; the others keep their values. Every field can also be cleared
 /// (sent as `null`), as the spec allows: `clear_dob()`, `clear_encrypted_ssn()`, ...
@@ -25,87 +25,10 @@ use finch_core::Nullable;
 /// ```
 #[finch_endpoint(PUT "/sandbox/individual/{individual_id}", response = IndividualUpdateResponse)]
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct UpdateSandboxIndividual {
-    /// The individual's Finch id.
-    #[finch(path)]
-    pub individual_id: String,
-    /// The legal first name.
-    pub first_name: Option<Nullable<String>>,
-    /// The legal middle name.
-    pub middle_name: Option<Nullable<String>>,
-    /// The legal last name.
-    pub last_name: Option<Nullable<String>>,
-    /// The preferred name.
-    pub preferred_name: Option<Nullable<String>>,
-    /// Email addresses.
-    pub emails: Option<Nullable<Vec<Email>>>,
-    /// Phone numbers.
-    pub phone_numbers: Option<Nullable<Vec<Option<PhoneNumber>>>>,
-    /// Gender.
-    pub gender: Option<Nullable<Gender>>,
-    /// The EEOC-defined ethnicity.
-    pub ethnicity: Option<Nullable<Ethnicity>>,
-    /// Marital status.
-    pub marital_status: Option<Nullable<MaritalStatus>>,
-    /// Date of birth.
-    pub dob: Option<Nullable<Date>>,
-    /// The Social Security Number.
-    pub ssn: Option<Nullable<String>>,
-    /// The Social Security Number, encrypted.
-    pub encrypted_ssn: Option<Nullable<String>>,
-    /// The home address.
-    pub residence: Option<Nullable<Location>>,
-}
+pub struct UpdateSandboxIndividual;
+} } }
 
 impl UpdateSandboxIndividual {
-    /// An update of the individual `individual_id` that changes nothing yet.
-    pub fn new(individual_id: impl Into<String>) -> Self {
-        UpdateSandboxIndividual {
-            individual_id: individual_id.into(),
-            first_name: None,
-            middle_name: None,
-            last_name: None,
-            preferred_name: None,
-            emails: None,
-            phone_numbers: None,
-            gender: None,
-            ethnicity: None,
-            marital_status: None,
-            dob: None,
-            ssn: None,
-            encrypted_ssn: None,
-            residence: None,
-        }
-    }
-
-    setters! {
-        /// Sets the legal first name.
-        first_name(first_name: impl Into<String>) / clear_first_name;
-        /// Sets the legal middle name.
-        middle_name(middle_name: impl Into<String>) / clear_middle_name;
-        /// Sets the legal last name.
-        last_name(last_name: impl Into<String>) / clear_last_name;
-        /// Sets the preferred name.
-        preferred_name(preferred_name: impl Into<String>) / clear_preferred_name;
-        /// Sets the email addresses (replacing those added before).
-        emails(emails: impl Into<Vec<Email>>) / clear_emails;
-        /// Sets the gender.
-        gender(gender: impl Into<Gender>) / clear_gender;
-        /// Sets the ethnicity.
-        ethnicity(ethnicity: impl Into<Ethnicity>) / clear_ethnicity;
-        /// Sets the marital status.
-        marital_status(marital_status: impl Into<MaritalStatus>) / clear_marital_status;
-        /// Sets the date of birth (`YYYY-MM-DD`).
-        dob(dob: impl Into<Date>) / clear_dob;
-        /// Sets the Social Security Number.
-        ssn(ssn: impl Into<String>) / clear_ssn;
-        /// Sets the encrypted Social Security Number.
-        encrypted_ssn(encrypted_ssn: impl Into<String>) / clear_encrypted_ssn;
-        /// Sets the home address.
-        residence(residence: impl Into<Location>) / clear_residence;
-    }
-
     // `email` and `phone_number` are written by hand: they build the entry and append it to a
     // list that may have been cleared.
 

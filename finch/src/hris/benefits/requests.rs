@@ -40,60 +40,87 @@ impl ListBenefits {
     }
 }
 
-/// Create a company-wide deduction or contribution (`POST /employer/benefits`). Which types a
-/// provider supports is in `GET /providers`.
-///
-/// ```
-/// use finch::hris::{BenefitCompanyMatchContribution, BenefitFrequency, BenefitType, CreateBenefit, MatchTier};
-/// let request = CreateBenefit::new()
-///     .benefit_type(BenefitType::B401k)
-///     .description("401(k)")
-///     .frequency(BenefitFrequency::EveryPaycheck)
-///     .company_contribution(BenefitCompanyMatchContribution::new([MatchTier::new(10_000, 300)]));
-/// assert_eq!(request.description.as_deref(), Some("401(k)"));
-/// // A nullable member can be sent as `null`; one never set is left out.
-/// let request = CreateBenefit::new().description("401(k)").clear_frequency();
-/// assert_eq!(request.frequency, Some(finch::Nullable::Null));
-/// assert_eq!(request.benefit_type, None);
-/// ```
-#[finch_endpoint(POST "/employer/benefits", response = CompanyBenefitJob)]
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct CreateBenefit {
-    /// The type of benefit (`Some(Nullable::Null)` sends `null`); left out when `None`.
-    #[finch(rename = "type")]
-    pub benefit_type: Option<Nullable<BenefitType>>,
-    /// The benefit's name as it appears in the provider and on pay statements (Finch recommends
-    /// fewer than 30 characters: some providers cut longer names).
-    pub description: Option<String>,
-    /// How often it is deducted or contributed (`Some(Nullable::Null)` sends `null`); left out
-    /// when `None`.
-    pub frequency: Option<Nullable<BenefitFrequency>>,
-    /// The company's match (`Some(Nullable::Null)` sends `null`); left out when `None`.
-    pub company_contribution: Option<Nullable<BenefitCompanyMatchContribution>>,
-    /// The entity to write, for connections with several (exactly one id).
-    #[finch(query)]
-    pub entity_ids: Option<Vec<String>>,
+/// Declares a request that writes a company benefit (`CreateBenefit`, `RegisterBenefit`): the
+/// members the spec gives both bodies (`type`, `description`, `frequency`), the request's own
+/// members after them, the `entity_ids` query field last, `new()` (nothing set) and the setters.
+/// `description` takes the member's doc, which the two operations word differently.
+macro_rules! benefit_request {
+    (
+        $(#[doc = $doc:literal])*
+        #[finch_endpoint($($endpoint:tt)*)]
+        pub struct $name:ident {
+            description: $description_doc:literal,
+            $($(#[$field_attr:meta])* pub $field:ident: $ty:ty,)*
+        }
+        setters { $($setters:tt)* }
+    ) => {
+        $crate::setters::request_struct! {
+            [$(#[doc = $doc])* #[$crate::finch_endpoint($($endpoint)*)]]
+            $name {
+                /// The type of benefit (`Some(Nullable::Null)` sends `null`); left out when `None`.
+                #[finch(rename = "type")]
+                pub benefit_type: Option<Nullable<BenefitType>>,
+                #[doc = $description_doc]
+                pub description: Option<String>,
+                /// How often it is deducted or contributed (`Some(Nullable::Null)` sends `null`); left
+                /// out when `None`.
+                pub frequency: Option<Nullable<BenefitFrequency>>,
+                $($(#[$field_attr])* pub $field: $ty,)*
+                /// The entity to write, for connections with several (exactly one id).
+                #[finch(query)]
+                pub entity_ids: Option<Vec<String>>,
+            }
+        }
+
+        impl $name {
+            /// A request with nothing set yet.
+            pub fn new() -> Self {
+                Self::default()
+            }
+
+            $crate::setters::setters! {
+                /// Sets the type of benefit.
+                benefit_type(benefit_type: BenefitType) / clear_benefit_type;
+                /// Sets the benefit's name.
+                description(description: impl Into<String>);
+                /// Sets how often it is deducted or contributed.
+                frequency(frequency: BenefitFrequency) / clear_frequency;
+                $($setters)*
+                /// Writes to the entity `entity_id`.
+                entity_id;
+            }
+        }
+    };
 }
 
-impl CreateBenefit {
-    /// A request with nothing set yet.
-    pub fn new() -> Self {
-        Self::default()
+benefit_request! {
+    /// Create a company-wide deduction or contribution (`POST /employer/benefits`). Which types a
+    /// provider supports is in `GET /providers`.
+    ///
+    /// ```
+    /// use finch::hris::{BenefitCompanyMatchContribution, BenefitFrequency, BenefitType, CreateBenefit, MatchTier};
+    /// let request = CreateBenefit::new()
+    ///     .benefit_type(BenefitType::B401k)
+    ///     .description("401(k)")
+    ///     .frequency(BenefitFrequency::EveryPaycheck)
+    ///     .company_contribution(BenefitCompanyMatchContribution::new([MatchTier::new(10_000, 300)]));
+    /// assert_eq!(request.description.as_deref(), Some("401(k)"));
+    /// // A nullable member can be sent as `null`; one never set is left out.
+    /// let request = CreateBenefit::new().description("401(k)").clear_frequency();
+    /// assert_eq!(request.frequency, Some(finch::Nullable::Null));
+    /// assert_eq!(request.benefit_type, None);
+    /// ```
+    #[finch_endpoint(POST "/employer/benefits", response = CompanyBenefitJob)]
+    pub struct CreateBenefit {
+        description: "The benefit's name as it appears in the provider and on pay statements (Finch \
+                      recommends fewer than 30 characters: some providers cut longer names).",
+        /// The company's match (`Some(Nullable::Null)` sends `null`); left out when `None`.
+        pub company_contribution: Option<Nullable<BenefitCompanyMatchContribution>>,
     }
-
-    setters! {
-        /// Sets the type of benefit.
-        benefit_type(benefit_type: BenefitType) / clear_benefit_type;
-        /// Sets the benefit's name.
-        description(description: impl Into<String>);
-        /// Sets how often it is deducted or contributed.
-        frequency(frequency: BenefitFrequency) / clear_frequency;
+    setters {
         /// Sets the company's match.
         company_contribution(contribution: BenefitCompanyMatchContribution)
         / clear_company_contribution;
-        /// Writes to the entity `entity_id`.
-        entity_id;
     }
 }
 
@@ -129,50 +156,23 @@ impl ListSupportedBenefits {
     }
 }
 
-/// Register, on Finch's side, a benefit that already exists at the provider
-/// (`POST /employer/benefits/register`; assisted connections).
-///
-/// ```
-/// use finch::hris::{BenefitFrequency, BenefitType, RegisterBenefit};
-/// let request = RegisterBenefit::new()
-///     .benefit_type(BenefitType::HsaPre)
-///     .description("HSA")
-///     .frequency(BenefitFrequency::EveryPaycheck);
-/// assert_eq!(request.benefit_type, Some(BenefitType::HsaPre.into()));
-/// ```
-#[finch_endpoint(POST "/employer/benefits/register", response = CompanyBenefitJob)]
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct RegisterBenefit {
-    /// The type of benefit (`Some(Nullable::Null)` sends `null`); left out when `None`.
-    #[finch(rename = "type")]
-    pub benefit_type: Option<Nullable<BenefitType>>,
-    /// The benefit's name as it appears in the provider.
-    pub description: Option<String>,
-    /// How often it is deducted or contributed (`Some(Nullable::Null)` sends `null`); left out
-    /// when `None`.
-    pub frequency: Option<Nullable<BenefitFrequency>>,
-    /// The entity to write, for connections with several (exactly one id).
-    #[finch(query)]
-    pub entity_ids: Option<Vec<String>>,
-}
-
-impl RegisterBenefit {
-    /// A request with nothing set yet.
-    pub fn new() -> Self {
-        Self::default()
+benefit_request! {
+    /// Register, on Finch's side, a benefit that already exists at the provider
+    /// (`POST /employer/benefits/register`; assisted connections).
+    ///
+    /// ```
+    /// use finch::hris::{BenefitFrequency, BenefitType, RegisterBenefit};
+    /// let request = RegisterBenefit::new()
+    ///     .benefit_type(BenefitType::HsaPre)
+    ///     .description("HSA")
+    ///     .frequency(BenefitFrequency::EveryPaycheck);
+    /// assert_eq!(request.benefit_type, Some(BenefitType::HsaPre.into()));
+    /// ```
+    #[finch_endpoint(POST "/employer/benefits/register", response = CompanyBenefitJob)]
+    pub struct RegisterBenefit {
+        description: "The benefit's name as it appears in the provider.",
     }
-
-    setters! {
-        /// Sets the type of benefit.
-        benefit_type(benefit_type: BenefitType) / clear_benefit_type;
-        /// Sets the benefit's name.
-        description(description: impl Into<String>);
-        /// Sets how often it is deducted or contributed.
-        frequency(frequency: BenefitFrequency) / clear_frequency;
-        /// Writes to the entity `entity_id`.
-        entity_id;
-    }
+    setters {}
 }
 
 /// Read one company benefit (`GET /employer/benefits/{benefit_id}`).
