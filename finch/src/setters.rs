@@ -178,9 +178,7 @@ pub(crate) use setters;
 
 /// The struct of a request that a macro declares (`listing_request!`, `batch_request!`): its
 /// attributes (docs and `#[finch_endpoint]`), the derives and `#[non_exhaustive]` every such
-/// request has, and its fields. The caller writes the attribute and the fields in its own
-/// expansion and hands them over as they are: the code the attribute generates reads
-/// `self.field` with the hygiene of the field's type, which must be the attribute's.
+/// request has, and its fields, handed over as the caller wrote them.
 macro_rules! request_struct {
     ([$($attr:tt)*] $name:ident { $($fields:tt)* }) => {
         $($attr)*
