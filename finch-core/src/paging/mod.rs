@@ -7,9 +7,9 @@
 //! one) and checks what comes back before it yields it:
 //!
 //! - **The page must be the one asked for.** A page that reports another offset
-//!   ([`PageInfo::offset`]) ends the walk with [`PagingErrorKind::WrongOffset`]; a page identical
-//!   to the one before it (the same body, or the same items by [`PageInfo::fingerprint`]) ends it
-//!   with [`PagingErrorKind::RepeatedPage`]. A server that ignores `offset` therefore costs two
+//!   ([`PageInfo::offset`]) ends the walk with [`PagingErrorKind::WrongOffset`]; the page before
+//!   it served again (the same body or, for items with ids, the same [`PageInfo::fingerprint`]:
+//!   as many ids, the same first, middle and last) ends it with [`PagingErrorKind::RepeatedPage`]. A server that ignores `offset` therefore costs two
 //!   requests and an error, never an endless loop, and no page is yielded twice.
 //! - **The end is an empty page or a short one.** The walk goes on after a page of `n` items
 //!   while the page is full (`n` ≥ the limit asked), or while the reported total
