@@ -14,8 +14,9 @@ use super::catalog;
 use super::data;
 use super::dates::{self, Day};
 use super::enrollments::{self, COMMUTER, DENTAL, HSA, MEDICAL, RETIREMENT, ROTH};
-use super::fixture::{Address, Company, Generated, Kind, Pay};
+use super::fixture::Company;
 use super::ids::{SplitMix64, Uuid, mix};
+use super::people::{Address, Generated, Kind, Pay};
 
 /// A Friday on the bi-weekly schedule.
 const PAYDAY_ANCHOR: (i32, u32, u32) = (2025, 1, 3);

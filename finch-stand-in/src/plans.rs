@@ -7,8 +7,9 @@ use super::catalog::{self, PlanTemplate};
 use super::data;
 use super::dates::{self, Day};
 use super::enrollments::{self, DENTAL, MEDICAL};
-use super::fixture::{Company, Generated, Kind, Pay, Person};
+use super::fixture::Company;
 use super::ids::{SplitMix64, Uuid, mix};
+use super::people::{Generated, Kind, Pay, Person};
 
 /// A plan the company offers.
 #[derive(Debug)]

@@ -3,8 +3,9 @@
 //! stored: the document's id is derived from the person's id and its content from their seed.
 
 use super::dates;
-use super::fixture::{Company, Generated, Person};
+use super::fixture::Company;
 use super::ids::{Uuid, mix};
+use super::people::{Generated, Person};
 use super::plans;
 
 const DOCUMENT_SALT: u128 = 0x6b2d_f0a9_47c3_4e15_b8a2_93d7_1e0c_f654;
