@@ -12,7 +12,7 @@ use super::data::{self, City};
 use super::dates::{self, Day};
 use super::enrollments::{self, Benefit};
 use super::ids::{SplitMix64, Uuid};
-use super::payroll::{self, Payment};
+use super::payroll::{self, Payment, Summary};
 use super::people::{Address, Generated, Kind, Pay, Person};
 use super::plans::{self, Plan};
 use super::rules::Rule;
@@ -148,7 +148,12 @@ impl Company {
 
     /// The person with this id (the text form; anything that is not a UUID is simply unknown).
     pub(crate) fn person(&self, id: &str) -> Option<&Person> {
-        self.position(id)
+        self.person_by_id(Uuid::parse(id)?)
+    }
+
+    /// The person with this id.
+    pub(crate) fn person_by_id(&self, id: Uuid) -> Option<&Person> {
+        self.position_of(id)
             .and_then(|position| self.people.get(position))
     }
 
@@ -190,6 +195,12 @@ impl Company {
     pub(crate) fn payment(&self, id: &str) -> Option<&Payment> {
         let id = Uuid::parse(id)?;
         self.payments.iter().find(|payment| payment.id == id)
+    }
+
+    /// Who `payment` (one of this company's) pays and what it adds up to, worked out on first
+    /// use.
+    pub(crate) fn payment_summary<'p>(&self, payment: &'p Payment) -> &'p Summary {
+        payment.summary(&self.people, &self.locations, |id| self.position_of(id))
     }
 
     /// The pay group a person belongs to (sandbox people belong to none).

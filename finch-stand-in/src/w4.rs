@@ -125,7 +125,7 @@ pub(crate) fn w4_of(company: &Company, person: &Person) -> Option<W4> {
 fn children_and_other_dependents(company: &Company, person: &Person, g: &Generated) -> (i64, i64) {
     let mut children = 0;
     let mut others = 0;
-    for dependent in plans::dependents_of(company, person, g) {
+    for dependent in plans::dependents_of(person, g, company.salt, company.today) {
         if dependent.relationship == "child" {
             if company.today - dependent.dob < 17 * 365 {
                 children += 1;
