@@ -1,8 +1,8 @@
 //! The fixture company ([`Company`]): a deterministic, realistic employer the stand-in serves,
-//! and how it is drawn from one seed: its profile and locations, its people (their types are in
-//! `people.rs`), then what it runs for them: benefits (`enrollments.rs`), a year of payroll
-//! (`payroll.rs`) and benefit plans (`plans.rs`). Drawing 10,000 people takes a few
-//! milliseconds. Lookups by id are here too.
+//! and how it is drawn from one seed: its profile, bank account, locations and pay groups, its
+//! people (their types are in `people.rs`), then what it runs for them: benefits
+//! (`enrollments.rs`), a year of payroll (`payroll.rs`) and benefit plans (`plans.rs`). Drawing
+//! 10,000 people takes a few milliseconds. Lookups by id are here too.
 
 use std::collections::HashMap;
 
