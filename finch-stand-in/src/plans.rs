@@ -133,8 +133,9 @@ pub(crate) struct Dependent {
     pub(crate) ssn: String,
 }
 
-/// The dependents a generated person covers: a spouse first (if covered), then children, born
-/// before `today` (the company's; `salt` too).
+/// The dependents a generated person covers: a spouse first (if covered), then children.
+/// `salt` and `today` are the company's: the dependents' ids are derived with the salt, and
+/// children are born at least a year before today.
 pub(crate) fn dependents_of(
     person: &Person,
     g: &Generated,
