@@ -690,7 +690,7 @@ pub(crate) const PERSONAL_MAIL_DOMAINS: &[&str] =
 /// A company benefit of the fixture: type, description, frequency, the employer match tiers
 /// (`(match, threshold)` in basis points; empty means no company contribution) and the share of
 /// active employees enrolled, in percent, and whether the deduction is taken before taxes.
-/// The order matters: `payroll.rs` names the benefits by their index here.
+/// The order matters: `enrollments.rs` names the benefits by their index here.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct BenefitTemplate {
     pub(crate) kind: &'static str,

@@ -5,8 +5,8 @@
 use super::catalog;
 use super::data;
 use super::dates::Day;
-use super::fixture::{Generated, Person};
 use super::ids::{SplitMix64, Uuid};
+use super::people::{Generated, Person};
 
 /// Indexes into `data::BENEFITS`.
 pub(crate) const RETIREMENT: usize = 0;

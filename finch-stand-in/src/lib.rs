@@ -174,6 +174,7 @@ mod fixture;
 mod ids;
 mod json;
 mod payroll;
+mod people;
 mod plans;
 mod random;
 mod recorded;

@@ -14,8 +14,8 @@ use super::catalog;
 use super::data;
 use super::dates::{self, Day};
 use super::enrollments::{self, COMMUTER, DENTAL, HSA, MEDICAL, RETIREMENT, ROTH};
-use super::fixture::{Address, Company, Generated, Kind, Pay};
 use super::ids::{SplitMix64, Uuid, mix};
+use super::people::{Address, Generated, Kind, Pay, Person};
 
 /// A Friday on the bi-weekly schedule.
 const PAYDAY_ANCHOR: (i32, u32, u32) = (2025, 1, 3);
@@ -149,14 +149,22 @@ impl Payment {
         }
     }
 
-    /// Who is paid and the totals (computed once).
-    pub(crate) fn summary(&self, company: &Company) -> &Summary {
-        self.summary.get_or_init(|| summarize(company, self))
+    /// Who is paid and the totals (computed once), from the company's people (`position_of`
+    /// finds one by id) and its locations.
+    pub(crate) fn summary(
+        &self,
+        people: &[Person],
+        locations: &[Address],
+        position_of: impl Fn(Uuid) -> Option<usize>,
+    ) -> &Summary {
+        self.summary
+            .get_or_init(|| summarize(self, people, locations, position_of))
     }
 
-    /// The paycheck of the generated person `g` in this payment, if they are paid in it.
-    pub(crate) fn paycheck(&self, company: &Company, g: &Generated) -> Option<Paycheck> {
-        paycheck(company, self, g)
+    /// The paycheck of the generated person `g` in this payment, if they are paid in it, taxed
+    /// where they work (`locations`: the company's).
+    pub(crate) fn paycheck(&self, g: &Generated, locations: &[Address]) -> Option<Paycheck> {
+        paycheck(self, g, locations)
     }
 
     /// Whether `g` is paid in this (generated) payment.
@@ -355,11 +363,8 @@ fn federal_rate(annual_taxable: i64) -> i64 {
     }
 }
 
-fn work_address<'a>(company: &'a Company, g: &Generated) -> Option<&'a Address> {
-    company
-        .locations
-        .get(g.work_location)
-        .or_else(|| company.locations.first())
+fn work_address<'a>(locations: &'a [Address], g: &Generated) -> Option<&'a Address> {
+    locations.get(g.work_location).or_else(|| locations.first())
 }
 
 /// Sales departments earn commission.
@@ -367,7 +372,7 @@ fn earns_commission(g: &Generated) -> bool {
     matches!(g.department, 7..=9)
 }
 
-fn paycheck(company: &Company, payment: &Payment, g: &Generated) -> Option<Paycheck> {
+fn paycheck(payment: &Payment, g: &Generated, locations: &[Address]) -> Option<Paycheck> {
     if !payment.pays(g) {
         return None;
     }
@@ -489,7 +494,7 @@ fn paycheck(company: &Company, payment: &Payment, g: &Generated) -> Option<Paych
     check.federal = bp(taxable, federal_rate(taxable * 26));
     check.social_security = bp(fica_wages, 620);
     check.medicare = bp(fica_wages, 145);
-    if let Some(address) = work_address(company, g) {
+    if let Some(address) = work_address(locations, g) {
         if let Some(&(code, rate)) = catalog::STATE_INCOME_TAX
             .iter()
             .find(|(state, _)| *state == address.city.state)
@@ -534,21 +539,26 @@ fn paycheck(company: &Company, payment: &Payment, g: &Generated) -> Option<Paych
     Some(check)
 }
 
-fn summarize(company: &Company, payment: &Payment) -> Summary {
+fn summarize(
+    payment: &Payment,
+    people: &[Person],
+    locations: &[Address],
+    position_of: impl Fn(Uuid) -> Option<usize>,
+) -> Summary {
     let mut summary = Summary::default();
     match &payment.kind {
         PaymentKind::Explicit(statements) => {
             for statement in statements {
-                if let Some(position) = company.position_of(statement.individual) {
+                if let Some(position) = position_of(statement.individual) {
                     summary.paid.push(position);
                 }
                 explicit_totals(statement, &mut summary.totals);
             }
         }
         PaymentKind::Regular | PaymentKind::Contractor => {
-            for (position, person) in company.people.iter().enumerate() {
+            for (position, person) in people.iter().enumerate() {
                 let Some(g) = &person.generated else { continue };
-                if let Some(check) = paycheck(company, payment, g) {
+                if let Some(check) = paycheck(payment, g, locations) {
                     summary.paid.push(position);
                     check.add_to(&mut summary.totals);
                 }
@@ -659,11 +669,11 @@ mod tests {
         let company = company(300, 2);
         let mut seen_overtime = false;
         for payment in &company.payments {
-            let summary = payment.summary(&company);
+            let summary = company.payment_summary(payment);
             let mut totals = Totals::default();
             for &position in &summary.paid {
                 let g = company.people[position].generated.as_ref().unwrap();
-                let check = payment.paycheck(&company, g).unwrap();
+                let check = payment.paycheck(g, &company.locations).unwrap();
                 let deducted: i64 = check.deductions.iter().sum();
                 assert_eq!(check.net, check.gross - deducted - check.employee_taxes());
                 assert!(check.net >= 0, "{check:?}");
@@ -690,7 +700,7 @@ mod tests {
             .iter()
             .find(|p| matches!(p.kind, PaymentKind::Contractor))
             .unwrap();
-        let summary = monthly.summary(&company);
+        let summary = company.payment_summary(monthly);
         assert!(!summary.paid.is_empty());
         assert_eq!(summary.totals.gross, summary.totals.contract);
         assert_eq!(summary.totals.employee_taxes, 0);

@@ -1,14 +1,14 @@
 //! Benefit plans (beta `/employer/plans*`), who is enrolled in them and the dependents they
 //! cover. Plans are stored; enrolments and dependents follow from each person's fixture
-//! benefits and seed, and their ids are derived from the person's id (see
-//! [`Uuid::derived`]), so they are found again without being stored.
+//! benefits and seed, and their ids are derived from the person's id and the company's salt
+//! (see [`Uuid::derived`]), so they are found again without being stored.
 
 use super::catalog::{self, PlanTemplate};
 use super::data;
 use super::dates::{self, Day};
 use super::enrollments::{self, DENTAL, MEDICAL};
-use super::fixture::{Company, Generated, Kind, Pay, Person};
 use super::ids::{SplitMix64, Uuid, mix};
+use super::people::{Generated, Kind, Pay, Person};
 
 /// A plan the company offers.
 #[derive(Debug)]
@@ -87,33 +87,32 @@ pub(crate) fn tier_in(g: &Generated, plan: usize) -> usize {
     if covers_dependents(plan) { g.tier } else { 0 }
 }
 
-/// The id of a person's enrolment in a plan.
-pub(crate) fn enrollment_id(company: &Company, person: Uuid, plan: usize) -> Uuid {
-    person.derived(company.salt ^ ENROLLMENT_SALTS.get(plan).copied().unwrap_or(0))
+/// The id of a person's enrolment in a plan (`salt`: the company's).
+pub(crate) fn enrollment_id(salt: u128, person: Uuid, plan: usize) -> Uuid {
+    person.derived(salt ^ ENROLLMENT_SALTS.get(plan).copied().unwrap_or(0))
 }
 
-/// The person and plan an enrolment id names, if it names one.
+/// The person and plan an enrolment id names, if it names one (`salt`: the company's;
+/// `person_by_id` finds one of its people).
 pub(crate) fn find_enrollment<'a>(
-    company: &'a Company,
     id: &str,
+    salt: u128,
+    person_by_id: impl Fn(Uuid) -> Option<&'a Person>,
 ) -> Option<(&'a Person, &'a Generated, usize)> {
     let id = Uuid::parse(id)?;
     ENROLLMENT_SALTS
         .iter()
         .enumerate()
-        .find_map(|(plan, salt)| {
-            let person = company
-                .position_of(id.derived(company.salt ^ salt))
-                .and_then(|position| company.people.get(position))?;
+        .find_map(|(plan, plan_salt)| {
+            let person = person_by_id(id.derived(salt ^ plan_salt))?;
             let g = person.generated.as_ref()?;
             plans_of(g).any(|p| p == plan).then_some((person, g, plan))
         })
 }
 
-/// Every enrolment, person by person: `(position in people, plan)`.
-pub(crate) fn all_enrollments(company: &Company) -> Vec<(usize, usize)> {
-    company
-        .people
+/// Every enrolment of the company's `people`, person by person: `(position in people, plan)`.
+pub(crate) fn all_enrollments(people: &[Person]) -> Vec<(usize, usize)> {
+    people
         .iter()
         .enumerate()
         .filter_map(|(position, person)| Some((position, person.generated.as_ref()?)))
@@ -135,7 +134,14 @@ pub(crate) struct Dependent {
 }
 
 /// The dependents a generated person covers: a spouse first (if covered), then children.
-pub(crate) fn dependents_of(company: &Company, person: &Person, g: &Generated) -> Vec<Dependent> {
+/// `salt` and `today` are the company's: the dependents' ids are derived with the salt, and
+/// children are born at least a year before today.
+pub(crate) fn dependents_of(
+    person: &Person,
+    g: &Generated,
+    salt: u128,
+    today: Day,
+) -> Vec<Dependent> {
     if !plans_of(g).any(covers_dependents) {
         return Vec::new();
     }
@@ -147,19 +153,14 @@ pub(crate) fn dependents_of(company: &Company, person: &Person, g: &Generated) -
     slots
         .into_iter()
         .filter_map(|slot| {
-            let salt = DEPENDENT_SALTS.get(slot)?;
-            Some(dependent(company, person, g, slot, *salt))
+            let slot_salt = DEPENDENT_SALTS.get(slot)?;
+            Some(dependent(person, g, slot, salt ^ slot_salt, today))
         })
         .collect()
 }
 
-fn dependent(
-    company: &Company,
-    person: &Person,
-    g: &Generated,
-    slot: usize,
-    salt: u128,
-) -> Dependent {
+/// The dependent in `slot` (0: the spouse), whose id is derived with `salt`.
+fn dependent(person: &Person, g: &Generated, slot: usize, salt: u128, today: Day) -> Dependent {
     let draw = mix(g.seed, u64::try_from(slot).unwrap_or(0) + 101);
     let pick = |names: &'static [&'static str], draw: u64| -> &'static str {
         let index =
@@ -176,8 +177,8 @@ fn dependent(
     } else {
         // Children born after the parent turned 22, and at least a year before today.
         let (year, ..) = dates::civil(g.dob);
-        let earliest = dates::day(year + 22, 1, 1).max(company.today - 26 * 365);
-        let latest = (company.today - 365).max(earliest);
+        let earliest = dates::day(year + 22, 1, 1).max(today - 26 * 365);
+        let latest = (today - 365).max(earliest);
         let span = u64::try_from(latest - earliest).unwrap_or(0) + 1;
         let born = earliest + i32::try_from((draw >> 7) % span).unwrap_or(0);
         ("child", born)
@@ -189,7 +190,7 @@ fn dependent(
         (draw >> 40) % 9_999 + 1
     );
     Dependent {
-        id: person.id.derived(company.salt ^ salt),
+        id: person.id.derived(salt),
         first_name: pick(names, draw >> 11),
         last_name: g.last_name,
         middle_name: ((draw >> 50).is_multiple_of(3)).then(|| pick(names, draw >> 53)),
@@ -200,18 +201,19 @@ fn dependent(
     }
 }
 
-/// The person and dependent a dependent id names, if it names one.
+/// The person and dependent a dependent id names, if it names one (`salt` and `today`: the
+/// company's; `person_by_id` finds one of its people).
 pub(crate) fn find_dependent<'a>(
-    company: &'a Company,
     id: &str,
+    salt: u128,
+    today: Day,
+    person_by_id: impl Fn(Uuid) -> Option<&'a Person>,
 ) -> Option<(&'a Person, &'a Generated, Dependent)> {
     let id = Uuid::parse(id)?;
-    DEPENDENT_SALTS.iter().find_map(|salt| {
-        let person = company
-            .position_of(id.derived(company.salt ^ salt))
-            .and_then(|position| company.people.get(position))?;
+    DEPENDENT_SALTS.iter().find_map(|slot_salt| {
+        let person = person_by_id(id.derived(salt ^ slot_salt))?;
         let g = person.generated.as_ref()?;
-        dependents_of(company, person, g)
+        dependents_of(person, g, salt, today)
             .into_iter()
             .find(|dependent| dependent.id == id)
             .map(|dependent| (person, g, dependent))
@@ -231,26 +233,29 @@ mod tests {
     #[test]
     fn enrollments_and_dependents_are_found_by_id() {
         let company = company(300, 6);
-        let all = all_enrollments(&company);
+        let all = all_enrollments(&company.people);
+        let by_id = |id| company.person_by_id(id);
         assert!(all.len() > 300, "{}", all.len());
         let mut dependents = 0;
         for &(position, plan) in all.iter().take(200) {
             let person = &company.people[position];
-            let id = enrollment_id(&company, person.id, plan).to_string();
-            let (found, _, found_plan) = find_enrollment(&company, &id).unwrap();
+            let id = enrollment_id(company.salt, person.id, plan).to_string();
+            let (found, _, found_plan) = find_enrollment(&id, company.salt, by_id).unwrap();
             assert_eq!((found.id, found_plan), (person.id, plan));
             let g = person.generated.as_ref().unwrap();
-            for dependent in dependents_of(&company, person, g) {
+            for dependent in dependents_of(person, g, company.salt, company.today) {
                 dependents += 1;
+                let id = dependent.id.to_string();
                 let (parent, _, again) =
-                    find_dependent(&company, &dependent.id.to_string()).unwrap();
+                    find_dependent(&id, company.salt, company.today, by_id).unwrap();
                 assert_eq!(parent.id, person.id);
                 assert_eq!(again.first_name, dependent.first_name);
                 assert!(dependent.dob < company.today);
             }
         }
         assert!(dependents > 20, "{dependents}");
-        assert!(find_enrollment(&company, &company.people[0].id.to_string()).is_none());
-        assert!(find_dependent(&company, "junk").is_none());
+        let ceo = company.people[0].id.to_string();
+        assert!(find_enrollment(&ceo, company.salt, by_id).is_none());
+        assert!(find_dependent("junk", company.salt, company.today, by_id).is_none());
     }
 }

@@ -3,8 +3,9 @@
 //! stored: the document's id is derived from the person's id and its content from their seed.
 
 use super::dates;
-use super::fixture::{Company, Generated, Person};
+use super::fixture::Company;
 use super::ids::{Uuid, mix};
+use super::people::{Generated, Person};
 use super::plans;
 
 const DOCUMENT_SALT: u128 = 0x6b2d_f0a9_47c3_4e15_b8a2_93d7_1e0c_f654;
@@ -124,7 +125,7 @@ pub(crate) fn w4_of(company: &Company, person: &Person) -> Option<W4> {
 fn children_and_other_dependents(company: &Company, person: &Person, g: &Generated) -> (i64, i64) {
     let mut children = 0;
     let mut others = 0;
-    for dependent in plans::dependents_of(company, person, g) {
+    for dependent in plans::dependents_of(person, g, company.salt, company.today) {
         if dependent.relationship == "child" {
             if company.today - dependent.dob < 17 * 365 {
                 children += 1;

@@ -11,8 +11,9 @@ use serde_json::{Map, Value};
 
 use super::data;
 use super::dates;
-use super::fixture::{Address, Company, Generated, Kind, Pay, Person};
+use super::fixture::Company;
 use super::ids::{Uuid, mix};
+use super::people::{Address, Generated, Kind, Pay, Person};
 
 /// `Location`.
 #[derive(Debug, Serialize)]

@@ -10,9 +10,10 @@ use serde_json::{Map, Value, json};
 use super::{Call, MAX_BATCH, check_values, company, page, parts, single, values};
 use crate::data;
 use crate::dates::{self, Day};
-use crate::fixture::{CONTRACTOR_GROUP, Company, Generated, HOURLY_GROUP, SALARIED_GROUP};
+use crate::fixture::{CONTRACTOR_GROUP, Company, HOURLY_GROUP, SALARIED_GROUP};
 use crate::json::parse_body_at;
 use crate::payroll::{self, ExplicitStatement, Line, Paycheck, Payment, PaymentKind, Totals};
+use crate::people::Generated;
 use crate::reply::Reply;
 use crate::rules::{self, Condition, Item, Rule};
 use crate::state::State;
@@ -71,7 +72,7 @@ fn pay_group_ids(company: &Company, payment: &Payment) -> Vec<String> {
 }
 
 fn payment_value(company: &Company, payment: &Payment) -> Value {
-    let summary = payment.summary(company);
+    let summary = company.payment_summary(payment);
     let totals = summary.totals;
     let individual_ids: Vec<String> = summary
         .paid
@@ -376,13 +377,13 @@ fn statements_page(company: &Company, payment: &Payment, offset: usize, limit: u
                 .collect(),
         ),
         PaymentKind::Regular | PaymentKind::Contractor => {
-            let paid = &payment.summary(company).paid;
+            let paid = &company.payment_summary(payment).paid;
             let statements = page(paid, offset, limit)
                 .into_iter()
                 .filter_map(|&position| {
                     let person = company.people.get(position)?;
                     let g: &Generated = person.generated.as_ref()?;
-                    let check = payment.paycheck(company, g)?;
+                    let check = payment.paycheck(g, &company.locations)?;
                     Some(generated_statement(
                         company,
                         payment,
@@ -531,7 +532,7 @@ fn items_of(company: &Company) -> BTreeMap<ItemKey, ItemSeen> {
             }
             continue;
         }
-        let totals: Totals = payment.summary(company).totals;
+        let totals: Totals = company.payment_summary(payment).totals;
         for ((name, kind), amount) in [
             (payroll::SALARY_LINE, totals.salary),
             (payroll::WAGE_LINE, totals.wages),
@@ -1187,7 +1188,7 @@ pub(crate) fn ledger_items(state: &mut State, call: &Call<'_>) -> Reply {
         .iter()
         .map(|item| match company.payment(&item.payment_id) {
             Some(payment) => {
-                let totals = payment.summary(company).totals;
+                let totals = company.payment_summary(payment).totals;
                 let entries = ledger_entries(&totals);
                 let sum = |side: &str| -> i64 {
                     entries
@@ -1234,7 +1235,7 @@ mod tests {
         let state = shared.lock();
         let company = state.company().unwrap();
         for payment in &company.payments {
-            let totals = payment.summary(company).totals;
+            let totals = company.payment_summary(payment).totals;
             let entries = ledger_entries(&totals);
             let debit: i64 = entries
                 .iter()

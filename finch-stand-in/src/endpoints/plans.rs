@@ -9,8 +9,9 @@ use super::{Call, check_values, company, paging, single, values};
 use crate::catalog;
 use crate::dates;
 use crate::enrollments;
-use crate::fixture::{Company, Generated, Person};
+use crate::fixture::Company;
 use crate::json::parse_body_at;
+use crate::people::{Generated, Person};
 use crate::plans::{self, Dependent, Plan};
 use crate::reply::Reply;
 use crate::state::State;
@@ -107,7 +108,7 @@ fn enrollment_value(company: &Company, person: &Person, g: &Generated, plan: usi
     let after_hire = dates::end_of_month(dates::day(year, month, 1)) + 1;
     let coverage_start = plan_info.map_or(after_hire, |p| p.start.max(after_hire));
     let dependent_ids: Vec<String> = if plans::dependent_plans(g).any(|p| p == plan) {
-        plans::dependents_of(company, person, g)
+        plans::dependents_of(person, g, company.salt, company.today)
             .into_iter()
             .map(|dependent| dependent.id.to_string())
             .collect()
@@ -115,7 +116,7 @@ fn enrollment_value(company: &Company, person: &Person, g: &Generated, plan: usi
         Vec::new()
     };
     json!({
-        "id": plans::enrollment_id(company, person.id, plan),
+        "id": plans::enrollment_id(company.salt, person.id, plan),
         "individual_id": person.id,
         "plan_id": plan_info.map(|p| p.id),
         "coverage_tier": catalog::COVERAGE_TIERS.get(tier),
@@ -140,7 +141,7 @@ pub(crate) fn list_enrollments(state: &mut State, call: &Call<'_>) -> Reply {
         Ok(company) => company,
         Err(reply) => return reply,
     };
-    let all = plans::all_enrollments(company);
+    let all = plans::all_enrollments(&company.people);
     let enrollments: Vec<Value> = all
         .iter()
         .skip(offset)
@@ -186,11 +187,12 @@ pub(crate) fn retrieve_enrollments(state: &mut State, call: &Call<'_>) -> Reply 
         Ok(company) => company,
         Err(reply) => return reply,
     };
+    let by_id = |id| company.person_by_id(id);
     let responses: Vec<Value> = request
         .requests
         .iter()
         .map(
-            |item| match plans::find_enrollment(company, &item.enrollment_id) {
+            |item| match plans::find_enrollment(&item.enrollment_id, company.salt, by_id) {
                 Some((person, g, plan)) => json!({
                     "enrollment_id": item.enrollment_id,
                     "code": 200,
@@ -220,7 +222,7 @@ fn dependent_value(
     let enrollments: Vec<Value> = plans::dependent_plans(g)
         .map(|plan| {
             json!({
-                "id": plans::enrollment_id(company, person.id, plan),
+                "id": plans::enrollment_id(company.salt, person.id, plan),
                 "type": catalog::PLANS.get(plan).map(|p| p.kind),
             })
         })
@@ -258,7 +260,7 @@ pub(crate) fn list_dependents(state: &mut State, call: &Call<'_>) -> Reply {
     let mut dependents = Vec::new();
     for person in &company.people {
         let Some(g) = &person.generated else { continue };
-        for dependent in plans::dependents_of(company, person, g) {
+        for dependent in plans::dependents_of(person, g, company.salt, company.today) {
             if count >= offset && dependents.len() < limit {
                 dependents.push(dependent_value(
                     company,
@@ -315,11 +317,12 @@ pub(crate) fn retrieve_dependents(state: &mut State, call: &Call<'_>) -> Reply {
         Ok(company) => company,
         Err(reply) => return reply,
     };
+    let by_id = |id| company.person_by_id(id);
     let responses: Vec<Value> = request
         .requests
         .iter()
-        .map(
-            |item| match plans::find_dependent(company, &item.dependent_id) {
+        .map(|item| {
+            match plans::find_dependent(&item.dependent_id, company.salt, company.today, by_id) {
                 Some((person, g, dependent)) => json!({
                     "dependent_id": item.dependent_id,
                     "code": 200,
@@ -333,8 +336,8 @@ pub(crate) fn retrieve_dependents(state: &mut State, call: &Call<'_>) -> Reply {
                         format!("No dependent with id {} found", item.dependent_id),
                     ),
                 }),
-            },
-        )
+            }
+        })
         .collect();
     Reply::json(StatusCode::OK, &json!({ "responses": responses }))
 }
