@@ -100,8 +100,8 @@
 //! | `POST /employer/pay-statement` | Bearer | Up to 10 payments, each paged (`limit` default 100, max 5,000, `offset`); unknown payments are 404 items. |
 //! | `GET /employer/pay-statement-item` | Bearer | The items of the pay statements, with the rules' metadata; filters `categories[]`, `name` (partial, any case), `type`, `start_date`/`end_date` (last seen). |
 //! | `GET /employer/pay-statement-item/rule` | Bearer | The rules. |
-//! | `POST /employer/pay-statement-item/rule` | Bearer | Creates a rule (201); `conditions` are required. |
-//! | `PUT /employer/pay-statement-item/rule/{rule_id}` | Bearer | Changes the fields given (also inside the spec's `optionalProperty`). |
+//! | `POST /employer/pay-statement-item/rule` | Bearer | Creates a rule (201); one without `conditions` labels no item. |
+//! | `PUT /employer/pay-statement-item/rule/{rule_id}` | Bearer | Changes the fields given (also inside the spec's `optionalProperty`, when that is an object). |
 //! | `DELETE /employer/pay-statement-item/rule/{rule_id}` | Bearer | Deletes the rule; answers it with `deleted_at`. |
 //! | `GET /employer/pay-groups` | Bearer | The pay groups; filters `individual_id`, `pay_frequencies[]`. |
 //! | `GET /employer/pay-groups/{pay_group_id}` | Bearer | A pay group with its members. |
@@ -113,7 +113,7 @@
 //! | `POST /employer/benefits/{benefit_id}` | Bearer | Changes the description. |
 //! | `GET /employer/benefits/{benefit_id}/enrolled` | Bearer | Who is enrolled. |
 //! | `GET /employer/benefits/{benefit_id}/individuals` | Bearer | Enrolment configurations, of everyone or of the comma-separated `individual_ids` (207 when some are not enrolled). |
-//! | `POST /employer/benefits/{benefit_id}/individuals` | Bearer | Enrolls, or changes the given parts of an enrolment (a JSON array). |
+//! | `POST /employer/benefits/{benefit_id}/individuals` | Bearer | Enrolls, or changes the given parts of an enrolment (a JSON array); an item without `individual_id` is an error item of the job. |
 //! | `DELETE /employer/benefits/{benefit_id}/individuals` | Bearer | Unenrolls `{"individual_ids": [...]}` (no one without them). |
 //! | `GET /employer/documents` | Bearer | W-4s; filters `individual_ids[]`, `types[]`; `limit` (default all) and `offset`. |
 //! | `GET /employer/documents/{document_id}` | Bearer | A W-4 (2020 or 2005 form). |

@@ -566,8 +566,15 @@ pub(crate) fn enroll(state: &mut State, call: &Call<'_>, benefit_id: &str) -> Re
     let mut changes = Vec::new();
     let mut results = Vec::new();
     for (position, item) in items.iter().enumerate() {
+        // The spec does not require `individual_id`: an item without one enrolls no one and is
+        // reported in the job, like an unknown individual.
         let Some(requested) = &item.individual_id else {
-            return Reply::invalid(&format!("[body:{position}.individual_id]: Required"));
+            results.push(json!({
+                "individual_id": null,
+                "status": "error",
+                "message": format!("item {position} names no individual (no `individual_id`)"),
+            }));
+            continue;
         };
         match parts.company.person(requested) {
             Some(person) => {
@@ -745,6 +752,37 @@ mod tests {
                 "{bad}"
             );
         }
+        // An item without `individual_id` (the spec does not require it) enrolls no one and is
+        // an error item of the job; the other items are carried out.
+        let other = state.company().unwrap().people[4].id.to_string();
+        let partial = json!([{}, {"configuration": {"catch_up": true}}, {"individual_id": other}]);
+        let reply = enroll(
+            &mut state,
+            &call(&config, &[], partial.to_string().as_bytes()),
+            &benefit_id,
+        );
+        assert_eq!(reply.status, StatusCode::OK, "{}", body(&reply));
+        let job = body(&reply)["job_id"].as_str().unwrap().to_owned();
+        let job = state.connections[0]
+            .manual_jobs
+            .iter()
+            .find(|j| j.id.to_string() == job)
+            .unwrap();
+        assert_eq!(job.status, "complete");
+        let statuses: Vec<&Value> = job.body.iter().map(|item| &item["status"]).collect();
+        assert_eq!(
+            statuses,
+            [&json!("error"), &json!("error"), &json!("success")]
+        );
+        assert_eq!(job.body[0]["individual_id"], Value::Null);
+        let listed = body(&enrolled(&mut state, &call(&config, &[], b""), &benefit_id));
+        assert!(
+            listed["individual_ids"]
+                .as_array()
+                .unwrap()
+                .contains(&json!(other))
+        );
+
         let bad_enroll = json!([{"individual_id": person, "configuration": {"employee_deduction": {"type": "tiered"}}}]);
         let reply = enroll(
             &mut state,

@@ -730,9 +730,10 @@ struct RuleFields {
     attributes: Option<AttributeFields>,
     #[serde(default)]
     entity_type: Option<String>,
-    /// The spec's malformed update body wraps the fields in `optionalProperty`.
+    /// The spec's malformed update body wraps the fields in `optionalProperty`, a member its
+    /// schema leaves untyped: an object there holds the fields, any other value changes nothing.
     #[serde(default, rename = "optionalProperty")]
-    optional_property: Option<Box<RuleFields>>,
+    optional_property: Option<Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -758,11 +759,13 @@ fn present<'de, D: serde::Deserializer<'de>>(
 }
 
 impl RuleFields {
-    /// The fields, unwrapped from `optionalProperty` when a client sent the spec's shape.
-    fn unwrapped(self) -> RuleFields {
+    /// The fields, unwrapped from `optionalProperty` when a client sent the spec's shape (an
+    /// object there); the error names `optionalProperty` when its fields are malformed.
+    fn unwrapped(self) -> Result<RuleFields, Reply> {
         match self.optional_property {
-            Some(inner) => *inner,
-            None => self,
+            Some(inner @ Value::Object(_)) => RuleFields::deserialize(inner)
+                .map_err(|error| Reply::invalid(&format!("[body:optionalProperty]: {error}"))),
+            Some(_) | None => Ok(self),
         }
     }
 
@@ -779,12 +782,8 @@ impl RuleFields {
                 )));
             }
         }
+        // The spec requires no condition: a rule without any is kept and labels no item.
         if let Some(conditions) = &self.conditions {
-            if conditions.is_empty() {
-                return Err(Reply::invalid(
-                    "Validation error: Array must contain at least 1 element(s) at \"conditions\"",
-                ));
-            }
             for (position, condition) in conditions.iter().enumerate() {
                 if let Some(operator) = &condition.operator
                     && operator != "equals"
@@ -828,17 +827,12 @@ pub(crate) fn list_rules(state: &mut State, call: &Call<'_>) -> Reply {
 }
 
 pub(crate) fn create_rule(state: &mut State, call: &Call<'_>) -> Reply {
-    let fields: RuleFields = match parse_body_at::<RuleFields>(call.body) {
-        Ok(fields) => fields.unwrapped(),
+    let fields = match parse_body_at::<RuleFields>(call.body).and_then(RuleFields::unwrapped) {
+        Ok(fields) => fields,
         Err(reply) => return reply,
     };
     if let Err(reply) = fields.check() {
         return reply;
-    }
-    if fields.conditions.is_none() {
-        return Reply::invalid(
-            "Validation error: Array must contain at least 1 element(s) at \"conditions\"",
-        );
     }
     let now = state.now();
     let parts = match parts(state, call) {
@@ -881,8 +875,8 @@ fn rule_not_found(rule_id: &str) -> Reply {
 }
 
 pub(crate) fn update_rule(state: &mut State, call: &Call<'_>, rule_id: &str) -> Reply {
-    let fields: RuleFields = match parse_body_at::<RuleFields>(call.body) {
-        Ok(fields) => fields.unwrapped(),
+    let fields = match parse_body_at::<RuleFields>(call.body).and_then(RuleFields::unwrapped) {
+        Ok(fields) => fields,
         Err(reply) => return reply,
     };
     if let Err(reply) = fields.check() {
@@ -1312,10 +1306,57 @@ mod tests {
             delete_rule(&mut state, &call(&config, &[], b""), id).status,
             StatusCode::NOT_FOUND
         );
-        let bad = json!({"conditions": []}).to_string();
+        let bad = json!({"conditions": [{"operator": "contains"}]}).to_string();
         assert_eq!(
             create_rule(&mut state, &call(&config, &[], bad.as_bytes())).status,
             StatusCode::BAD_REQUEST
+        );
+    }
+
+    /// The spec requires nothing of a rule: one without conditions (`{}` or `[]`) is created and
+    /// labels no item, and an update whose untyped `optionalProperty` is not an object changes
+    /// nothing.
+    #[test]
+    fn rules_take_what_the_spec_allows() {
+        let shared = shared(30);
+        let mut state = shared.lock();
+        let config = shared.config.clone();
+        for request in [
+            json!({}),
+            json!({"conditions": [], "attributes": {"metadata": {"gl": "1"}}}),
+        ] {
+            let request = request.to_string();
+            let reply = create_rule(&mut state, &call(&config, &[], request.as_bytes()));
+            assert_eq!(reply.status, StatusCode::CREATED, "{request}");
+            assert_eq!(body(&reply)["conditions"], json!([]));
+        }
+        let items = body(&pay_statement_items(&mut state, &call(&config, &[], b"")));
+        let labelled = items["responses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|item| !item["attributes"]["metadata"].is_null())
+            .count();
+        assert_eq!(labelled, 0, "a rule without conditions labels nothing");
+
+        let rule = body(&create_rule(&mut state, &call(&config, &[], b"{}")));
+        let id = rule["id"].as_str().unwrap();
+        for value in [json!("x"), json!(7), json!([1]), json!(null)] {
+            let update = json!({ "optionalProperty": value }).to_string();
+            let reply = update_rule(&mut state, &call(&config, &[], update.as_bytes()), id);
+            assert_eq!(reply.status, StatusCode::OK, "{update}: {}", body(&reply));
+            assert_eq!(body(&reply)["effective_end_date"], Value::Null);
+        }
+        let malformed = json!({"optionalProperty": {"conditions": "Salary"}}).to_string();
+        let reply = update_rule(&mut state, &call(&config, &[], malformed.as_bytes()), id);
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+        assert!(
+            body(&reply)["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("[body:optionalProperty]"),
+            "{}",
+            body(&reply)
         );
     }
 }
