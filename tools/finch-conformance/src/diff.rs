@@ -20,7 +20,7 @@ pub const SKIPPED_HEADERS: &[&str] = &[
     "Authorization",
 ];
 
-const METHODS: &[&str] = &[
+pub(crate) const METHODS: &[&str] = &[
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
@@ -623,14 +623,16 @@ fn read_operations(document: &Value, name: &'static str) -> Result<Vec<Op>, Spec
     Ok(operations)
 }
 
-struct Resolver<'a> {
-    document: &'a Value,
-    name: &'static str,
+/// Reads a document: follows its `$ref`s, reads its parameters and security. (Also used by the
+/// request generator, `crate::requests`.)
+pub(crate) struct Resolver<'a> {
+    pub(crate) document: &'a Value,
+    pub(crate) name: &'static str,
 }
 
 impl<'a> Resolver<'a> {
     /// Follows `$ref`s (local JSON pointers) to the value they name.
-    fn resolve(&self, mut value: &'a Value) -> Result<&'a Value, SpecError> {
+    pub(crate) fn resolve(&self, mut value: &'a Value) -> Result<&'a Value, SpecError> {
         for _ in 0..32 {
             let Some(reference) = value.get("$ref").and_then(Value::as_str) else {
                 return Ok(value);
@@ -703,7 +705,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// The auth scheme a `security` list stands for.
-    fn auth(&self, security: Option<&Value>) -> Auth {
+    pub(crate) fn auth(&self, security: Option<&Value>) -> Auth {
         let requirements = security
             .and_then(Value::as_array)
             .map(Vec::as_slice)
