@@ -117,7 +117,7 @@ async fn drive(spec: &Value) -> AcceptsReport {
     match Fixture::start().await {
         Ok(fixture) => {
             for operation in &shared {
-                match operation.requests(spec, &fixture.names(), SEED) {
+                match operation.requests(spec, &fixture.names(spec), SEED) {
                     Ok(requests) => {
                         for request in requests {
                             fixture.check(operation, request, &mut report).await;
@@ -141,7 +141,7 @@ async fn drive(spec: &Value) -> AcceptsReport {
                     break;
                 }
             };
-            let request = match operation.requests(spec, &fixture.names(), SEED) {
+            let request = match operation.requests(spec, &fixture.names(spec), SEED) {
                 Ok(mut requests) if index < requests.len() => requests.swap_remove(index),
                 Ok(_) => break,
                 Err(error) => {
@@ -186,6 +186,8 @@ struct Fixture {
     manual_job: String,
     rule: String,
     spare_rules: Vec<String>,
+    /// The ids of `GET /providers`.
+    providers: Vec<String>,
     /// The benefit types the provider supports, and those with a company match.
     benefit_types: Vec<String>,
     match_types: Vec<String>,
@@ -248,6 +250,7 @@ impl Fixture {
             &strings(&read("/employer/pay-groups").await?, "id"),
             "pay group",
         )?;
+        let providers = strings(&read("/providers").await?, "id");
         let meta = read("/employer/benefits/meta").await?;
         let benefit_types = strings(&meta, "type");
         let match_types = meta
@@ -316,14 +319,23 @@ impl Fixture {
             manual_job,
             rule,
             spare_rules: rules,
+            providers,
             benefit_types,
             match_types,
             stand_in,
         })
     }
 
-    fn names(&self) -> StandInNames<'_> {
-        StandInNames { fixture: self }
+    fn names(&self, spec: &Value) -> StandInNames<'_> {
+        let products = spec
+            .pointer("/components/schemas/ConnectProducts/enum")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_else(|| vec![json!("directory")]);
+        StandInNames {
+            fixture: self,
+            products,
+        }
     }
 
     /// Sends `request` (with each of the operation's ways to authenticate) and records a
@@ -399,6 +411,8 @@ impl Fixture {
 /// The values that must name things the stand-in has, bound by member or parameter name.
 struct StandInNames<'a> {
     fixture: &'a Fixture,
+    /// The spec's product names.
+    products: Vec<Value>,
 }
 
 fn values<S: AsRef<str>>(list: &[S]) -> Vec<Value> {
@@ -432,7 +446,10 @@ impl Bindings for StandInNames<'_> {
             ("entity_ids" | "entity_id", _) if scalar => one(&f.stand_in.entity_id()),
             ("company_id", _) => one(&f.stand_in.company_id()),
             ("connection_id", _) => one(&f.stand_in.connection_id()),
-            ("provider_id", _) | ("provider", "integration") => one("gusto"),
+            // Every provider of `GET /providers`, the fixture's (`gusto`) first.
+            ("provider_id", _) | ("provider", "integration") => {
+                Some(Bound::Choices(values(&f.providers)))
+            }
             ("document_id", _) => one(&f.document),
             // Only the path's: `recordkeeping.plan_id` is the recordkeeper's own identifier.
             ("plan_id", _) if site.location == "path" => one(&f.plan),
@@ -445,19 +462,9 @@ impl Bindings for StandInNames<'_> {
             ("job_id", _) if site.path.starts_with("/jobs/manual") => one(&f.manual_job),
             ("job_id", _) => one(&f.automated_job),
             // Free strings in the spec (`POST /sandbox/connections*`): the product names of
-            // the spec's `ConnectProducts`.
+            // the spec's `ConnectProducts` (what Connect sessions take).
             ("products", _) if site.item && site.schema.get("enum").is_none() => {
-                Some(Bound::Choices(values(&[
-                    "company",
-                    "directory",
-                    "individual",
-                    "employment",
-                    "payment",
-                    "pay_statement",
-                    "benefits",
-                    "documents",
-                    "ssn",
-                ])))
+                Some(Bound::Choices(self.products.clone()))
             }
             // A code is redeemed once: a new one for every request.
             ("code", _) if token => one(&f.stand_in.issue_authorization_code()),
@@ -471,8 +478,11 @@ impl Bindings for StandInNames<'_> {
                 "GET", "POST", "PUT", "DELETE", "PATCH",
             ]))),
             ("route", _) if site.path == "/forward" => one("/people/search"),
-            // Any integer in the spec; a company of 2^31 people is not a test.
-            ("employee_size", _) => Some(Bound::Choices(vec![json!(1), json!(20), json!(150)])),
+            // Any integer in the spec, but each is a company drawn in memory: none, one, the
+            // default, one above 100 (one pay period), and 10,000; not 2^31 people.
+            ("employee_size", _) => Some(Bound::Choices(
+                [0, 1, 20, 150, 10_000].map(|size| json!(size)).to_vec(),
+            )),
             // The provider's catalog (`GET /employer/benefits/meta`) says which types it
             // supports; the others are a 422 as from Finch.
             ("type", "")

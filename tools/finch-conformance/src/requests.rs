@@ -48,6 +48,9 @@ pub enum Mode {
     SparseItems,
     /// As [`Mode::Full`], with every nullable member `null`.
     Nulls,
+    /// As [`Mode::Full`], with every nullable member `null` but objects and arrays, whose
+    /// nullable members are `null` in turn.
+    NullsInside,
     /// As [`Mode::Full`], each enum (and `oneOf`/`anyOf` branch, and the type of an untyped or
     /// multi-typed value) taking a value the operation's requests have not sent yet.
     Enums,
@@ -177,8 +180,8 @@ pub struct SpecOperation {
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct GeneratedRequest {
-    /// Which variant: `minimal`, `full`, `full, sparse items`, `full, nulls`, `enums #N`,
-    /// `bounds: low`, `bounds: high`, `full, brackets`.
+    /// Which variant: `minimal`, `full`, `full, sparse items`, `full, nulls`,
+    /// `full, nulls inside`, `enums #N`, `bounds: low`, `bounds: high`, `full, brackets`.
     pub variant: String,
     /// The mode it was made in.
     pub mode: Mode,
@@ -341,7 +344,7 @@ impl SpecOperation {
     }
 
     /// The operation's requests, one per variant (identical ones once): `minimal`, `full`,
-    /// `full, sparse items`, `full, nulls`, `enums #1`.. (until every enum value, branch and type was sent),
+    /// `full, sparse items`, `full, nulls`, `full, nulls inside`, `enums #1`.. (until every enum value, branch and type was sent),
     /// `bounds: low`, `bounds: high`, and, when a query parameter is an array, `full, brackets`
     /// (`name[]=a&name[]=b` instead of the spec's form style). The same `seed` (and the same
     /// bindings) gives the same requests.
@@ -374,6 +377,7 @@ impl SpecOperation {
             (Mode::Full, "full"),
             (Mode::SparseItems, "full, sparse items"),
             (Mode::Nulls, "full, nulls"),
+            (Mode::NullsInside, "full, nulls inside"),
         ] {
             push(self.generate(&resolver, bindings, &mut state, mode, variant, false, seed)?);
         }
@@ -749,8 +753,13 @@ impl Generator<'_> {
             merge_into(&mut schema, branch);
             at.key = format!("{}#{index}", at.key);
         }
+        let nulled = match self.mode {
+            Mode::Nulls => true,
+            Mode::NullsInside => !is_container(&schema),
+            _ => false,
+        };
         let nullable = is_nullable(&schema);
-        if self.mode == Mode::Nulls && nullable && at.location == "body" && !at.key.eq("body") {
+        if nulled && nullable && at.location == "body" && at.key != "body" {
             return Ok(Value::Null);
         }
         if let Some(bound) = self.bindings.bind(&self.site(&at, &schema)) {
@@ -780,7 +789,7 @@ impl Generator<'_> {
                 // Untyped: any JSON value.
                 let index = match self.mode {
                     Mode::Enums => self.choose(&format!("{}|type", at.key), ANY_TYPES.len()),
-                    Mode::Nulls => ANY_TYPES.len() - 1,
+                    Mode::Nulls | Mode::NullsInside => ANY_TYPES.len() - 1,
                     Mode::High => 4,
                     _ => 0,
                 };
@@ -1031,6 +1040,16 @@ fn is_nullable(schema: &Value) -> bool {
             .get("enum")
             .and_then(Value::as_array)
             .is_some_and(|values| values.contains(&Value::Null))
+}
+
+/// Whether `schema` is of an object or an array.
+fn is_container(schema: &Value) -> bool {
+    let types = types(schema);
+    types.iter().any(|t| t == "object" || t == "array")
+        || (types.is_empty()
+            && ["properties", "additionalProperties", "items"]
+                .iter()
+                .any(|key| schema.get(*key).is_some()))
 }
 
 fn types(schema: &Value) -> Vec<String> {

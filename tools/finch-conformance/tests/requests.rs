@@ -164,6 +164,25 @@ fn the_nulls_variant_nulls_every_nullable_member() {
     for member in ["name", "size", "owners", "shape"] {
         assert!(!nulls[member].is_null(), "{member} in {nulls}");
     }
+    // Nullable objects and arrays kept, their nullable members `null`.
+    let spec = json!({"paths": {"/n": {"post": {"requestBody": {"content": {"application/json": {
+        "schema": {"type": "object", "properties": {
+            "inner": {"type": "object", "nullable": true, "properties": {
+                "leaf": {"type": "string", "nullable": true},
+                "solid": {"type": "integer"},
+            }},
+        }},
+    }}}}}}});
+    let operation = &operations(&spec).unwrap()[0];
+    let requests = operation.requests(&spec, &Ids, 1).unwrap();
+    assert_eq!(
+        body(variant(&requests, "full, nulls")),
+        &json!({"inner": null})
+    );
+    assert_eq!(
+        body(variant(&requests, "full, nulls inside")),
+        &json!({"inner": {"leaf": null, "solid": 7}})
+    );
 }
 
 #[test]
