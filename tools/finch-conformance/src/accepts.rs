@@ -9,6 +9,7 @@
 //! Operations that end or change the connection run each request on a stand-in of their own.
 
 use crate::diff::Auth;
+use crate::report::write_failures;
 use crate::requests::{Bindings, Bound, GeneratedRequest, Site, SpecOperation, operations};
 use base64::Engine as _;
 use finch::AuthScheme;
@@ -58,9 +59,7 @@ impl AcceptsReport {
 
 impl fmt::Display for AcceptsReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for failure in &self.failures {
-            writeln!(f, "FAIL {failure}")?;
-        }
+        write_failures(f, &self.failures)?;
         write!(
             f,
             "{} operations, {} spec-valid requests sent to the stand-in, {} failure(s)",

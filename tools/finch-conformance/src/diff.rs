@@ -1,6 +1,7 @@
 //! Comparing two OpenAPI documents operation by operation: ours (rendered from the declarations)
 //! and a reference (Finch's published spec).
 
+use crate::report::write_failures;
 use finch::AuthScheme;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -302,9 +303,7 @@ impl ConformanceReport {
 
 impl fmt::Display for ConformanceReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for difference in &self.differences {
-            writeln!(f, "FAIL {difference}")?;
-        }
+        write_failures(f, &self.differences)?;
         write!(
             f,
             "{} declared operation(s), {} in the reference, {} compared, {} difference(s)",
@@ -657,13 +656,13 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// `(name, in)` → required, without the skipped headers.
-    fn parameters(
+    /// Each parameter of a `parameters` list (of the operation `label`), resolved, with its
+    /// name and place (`in`).
+    pub(crate) fn parameter_list(
         &self,
         parameters: Option<&'a Value>,
         label: &str,
-    ) -> Result<BTreeMap<(String, String), bool>, SpecError> {
-        let mut read = BTreeMap::new();
+    ) -> Result<Vec<(&'a str, &'a str, &'a Value)>, SpecError> {
         let list = match parameters {
             Some(list) => self
                 .resolve(list)?
@@ -672,6 +671,7 @@ impl<'a> Resolver<'a> {
                 .unwrap_or_default(),
             None => &[],
         };
+        let mut read = Vec::with_capacity(list.len());
         for parameter in list {
             let parameter = self.resolve(parameter)?;
             let (Some(name), Some(location)) = (
@@ -683,6 +683,19 @@ impl<'a> Resolver<'a> {
                     operation: label.to_owned(),
                 });
             };
+            read.push((name, location, parameter));
+        }
+        Ok(read)
+    }
+
+    /// `(name, in)` → required, without the skipped headers.
+    fn parameters(
+        &self,
+        parameters: Option<&'a Value>,
+        label: &str,
+    ) -> Result<BTreeMap<(String, String), bool>, SpecError> {
+        let mut read = BTreeMap::new();
+        for (name, location, parameter) in self.parameter_list(parameters, label)? {
             let name = if location == "header" {
                 if SKIPPED_HEADERS
                     .iter()

@@ -28,6 +28,7 @@ mod accepts;
 mod diff;
 mod endpoints;
 mod examples;
+mod report;
 pub mod requests;
 mod roundtrip;
 

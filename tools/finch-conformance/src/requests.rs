@@ -275,31 +275,13 @@ pub fn operations(spec: &Value) -> Result<Vec<SpecOperation>, SpecError> {
     Ok(out)
 }
 
-fn read_parameters(
-    resolver: &Resolver<'_>,
-    list: Option<&Value>,
+fn read_parameters<'a>(
+    resolver: &Resolver<'a>,
+    list: Option<&'a Value>,
     label: &str,
 ) -> Result<Vec<Parameter>, SpecError> {
-    let list = match list {
-        Some(list) => resolver
-            .resolve(list)?
-            .as_array()
-            .cloned()
-            .unwrap_or_default(),
-        None => Vec::new(),
-    };
     let mut out = Vec::new();
-    for parameter in &list {
-        let parameter = resolver.resolve(parameter)?;
-        let (Some(name), Some(location)) = (
-            parameter.get("name").and_then(Value::as_str),
-            parameter.get("in").and_then(Value::as_str),
-        ) else {
-            return Err(SpecError::InvalidParameter {
-                document: "reference",
-                operation: label.to_owned(),
-            });
-        };
+    for (name, location, parameter) in resolver.parameter_list(list, label)? {
         let style_form = parameter
             .get("style")
             .and_then(Value::as_str)
@@ -372,14 +354,27 @@ impl SpecOperation {
                 out.push(request);
             }
         };
+        for (mode, variant) in [(Mode::Minimal, "minimal"), (Mode::Full, "full")] {
+            push(self.generate(&resolver, bindings, &mut state, mode, variant, false, seed)?);
+        }
+        // These change the full request's shape (items, nulls), not its text: sent only when
+        // they do. (A request not sent gives back the ids it took from the pools.)
+        let pools = state.pools.clone();
+        let full = self.generate(&resolver, bindings, &mut state, Mode::Full, "", false, seed)?;
+        state.pools = pools;
         for (mode, variant) in [
-            (Mode::Minimal, "minimal"),
-            (Mode::Full, "full"),
             (Mode::SparseItems, "full, sparse items"),
             (Mode::Nulls, "full, nulls"),
             (Mode::NullsInside, "full, nulls inside"),
         ] {
-            push(self.generate(&resolver, bindings, &mut state, mode, variant, false, seed)?);
+            let pools = state.pools.clone();
+            let request =
+                self.generate(&resolver, bindings, &mut state, mode, variant, false, seed)?;
+            if skeleton(&request) == skeleton(&full) {
+                state.pools = pools;
+            } else {
+                push(request);
+            }
         }
         // A value can hide behind a choice already covered (an enum inside the second branch of
         // a `oneOf`): covered choices are then taken in turn, and the rounds end only after a
@@ -388,6 +383,7 @@ impl SpecOperation {
         let mut sent = 0;
         for _ in 0..MAX_ENUM_ROUNDS {
             state.coverage.fresh = false;
+            let pools = state.pools.clone();
             let variant = format!("enums #{}", sent + 1);
             let request = self.generate(
                 &resolver,
@@ -403,6 +399,7 @@ impl SpecOperation {
                 sent += 1;
                 push(request);
             } else {
+                state.pools = pools;
                 stale += 1;
                 if stale == STALE_ROUNDS {
                     break;
@@ -1003,6 +1000,29 @@ impl Generator<'_> {
     }
 }
 
+/// A request's shape: its query's names and its body with every string and number blanked.
+fn skeleton(request: &GeneratedRequest) -> (Vec<&str>, Option<Value>) {
+    fn blank(value: &Value) -> Value {
+        match value {
+            Value::String(_) | Value::Number(_) => Value::Bool(false),
+            Value::Array(items) => Value::Array(items.iter().map(blank).collect()),
+            Value::Object(members) => Value::Object(
+                members
+                    .iter()
+                    .map(|(name, value)| (name.clone(), blank(value)))
+                    .collect(),
+            ),
+            other => other.clone(),
+        }
+    }
+    let names = request
+        .query
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .collect();
+    (names, request.body.as_ref().map(blank))
+}
+
 /// Adds `part`'s properties, required members and other keys (where `into` has none) to `into`.
 fn merge_into(into: &mut Value, part: Value) {
     let Value::Object(part) = part else {
@@ -1097,20 +1117,23 @@ fn fnv1a(text: &str) -> u64 {
     })
 }
 
-/// SplitMix64: small, seeded, reproducible.
-struct Rng(u64);
+/// Seeded and reproducible: the n-th number is the FNV-1a hash of the seed and n. Variety for
+/// free text and unbound ids, not statistics.
+struct Rng {
+    seed: u64,
+    drawn: u64,
+}
 
 impl Rng {
     fn new(seed: u64) -> Rng {
-        Rng(seed)
+        Rng { seed, drawn: 0 }
     }
 
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
+        self.drawn += 1;
+        let hash = fnv1a(&format!("{}:{}", self.seed, self.drawn));
+        // FNV's low bits change little between neighbours: fold the high half in.
+        hash ^ (hash >> 29)
     }
 
     fn below(&mut self, count: usize) -> usize {
