@@ -766,11 +766,11 @@ impl Generator<'_> {
             return Ok(constant.clone());
         }
         if let Some(values) = schema.get("enum").and_then(Value::as_array) {
-            let candidates: Vec<&Value> = if self.mode == Mode::Enums {
-                values.iter().collect()
-            } else {
-                values.iter().filter(|value| !value.is_null()).collect()
-            };
+            let with_null = self.mode == Mode::Enums && nullable;
+            let candidates: Vec<&Value> = values
+                .iter()
+                .filter(|value| with_null || !value.is_null())
+                .collect();
             let index = self.choose(&format!("{}|enum", at.key), candidates.len());
             return Ok(candidates.get(index).map_or(Value::Null, |v| (*v).clone()));
         }
@@ -927,7 +927,8 @@ impl Generator<'_> {
             "uuid" => return self.rng.uuid(),
             "email" => {
                 return match self.mode {
-                    Mode::High => "zoë.ångström+finch@example.com",
+                    // `email` is RFC 5321's, ASCII (`idn-email` is the other one).
+                    Mode::High => "first.last+finch-tag@mail.example.co.uk",
                     _ => "ada.lovelace@example.com",
                 }
                 .to_owned();
@@ -1053,13 +1054,17 @@ fn merge_into(into: &mut Value, part: Value) {
     }
 }
 
+/// Whether `null` is allowed: `nullable: true` (OpenAPI 3.0), `"null"` among the types, or an
+/// untyped enum listing `null`. (A typed enum listing `null` without these does not allow it.)
 fn is_nullable(schema: &Value) -> bool {
+    let types = types(schema);
     schema.get("nullable") == Some(&Value::Bool(true))
-        || types(schema).iter().any(|t| t == "null")
-        || schema
-            .get("enum")
-            .and_then(Value::as_array)
-            .is_some_and(|values| values.contains(&Value::Null))
+        || types.iter().any(|t| t == "null")
+        || (types.is_empty()
+            && schema
+                .get("enum")
+                .and_then(Value::as_array)
+                .is_some_and(|values| values.contains(&Value::Null)))
 }
 
 /// Whether `schema` is of an object or an array.
