@@ -339,11 +339,16 @@ impl SpecOperation {
         bindings: &dyn Bindings,
         seed: u64,
     ) -> Result<Vec<GeneratedRequest>, GenerateError> {
-        let resolver = Resolver {
-            document: spec,
-            name: "reference",
+        let mut run = Run {
+            operation: self,
+            resolver: Resolver {
+                document: spec,
+                name: "reference",
+            },
+            bindings,
+            seed,
+            state: OperationState::default(),
         };
-        let mut state = OperationState::default();
         let mut out: Vec<GeneratedRequest> = Vec::new();
         let mut push = |request: GeneratedRequest| {
             let repeated = out.iter().any(|earlier| {
@@ -355,23 +360,22 @@ impl SpecOperation {
             }
         };
         for (mode, variant) in [(Mode::Minimal, "minimal"), (Mode::Full, "full")] {
-            push(self.generate(&resolver, bindings, &mut state, mode, variant, false, seed)?);
+            push(run.generate(mode, variant, false)?);
         }
         // These change the full request's shape (items, nulls), not its text: sent only when
         // they do. (A request not sent gives back the ids it took from the pools.)
-        let pools = state.pools.clone();
-        let full = self.generate(&resolver, bindings, &mut state, Mode::Full, "", false, seed)?;
-        state.pools = pools;
+        let pools = run.state.pools.clone();
+        let full = run.generate(Mode::Full, "", false)?;
+        run.state.pools = pools;
         for (mode, variant) in [
             (Mode::SparseItems, "full, sparse items"),
             (Mode::Nulls, "full, nulls"),
             (Mode::NullsInside, "full, nulls inside"),
         ] {
-            let pools = state.pools.clone();
-            let request =
-                self.generate(&resolver, bindings, &mut state, mode, variant, false, seed)?;
+            let pools = run.state.pools.clone();
+            let request = run.generate(mode, variant, false)?;
             if skeleton(&request) == skeleton(&full) {
-                state.pools = pools;
+                run.state.pools = pools;
             } else {
                 push(request);
             }
@@ -382,24 +386,15 @@ impl SpecOperation {
         let mut stale = 0;
         let mut sent = 0;
         for _ in 0..MAX_ENUM_ROUNDS {
-            state.coverage.fresh = false;
-            let pools = state.pools.clone();
-            let variant = format!("enums #{}", sent + 1);
-            let request = self.generate(
-                &resolver,
-                bindings,
-                &mut state,
-                Mode::Enums,
-                &variant,
-                false,
-                seed,
-            )?;
-            if state.coverage.fresh {
+            run.state.coverage.fresh = false;
+            let pools = run.state.pools.clone();
+            let request = run.generate(Mode::Enums, &format!("enums #{}", sent + 1), false)?;
+            if run.state.coverage.fresh {
                 stale = 0;
                 sent += 1;
                 push(request);
             } else {
-                state.pools = pools;
+                run.state.pools = pools;
                 stale += 1;
                 if stale == STALE_ROUNDS {
                     break;
@@ -407,44 +402,44 @@ impl SpecOperation {
             }
         }
         for (mode, variant) in [(Mode::Low, "bounds: low"), (Mode::High, "bounds: high")] {
-            push(self.generate(&resolver, bindings, &mut state, mode, variant, false, seed)?);
+            push(run.generate(mode, variant, false)?);
         }
-        if self.has_query_arrays(&resolver) {
-            push(self.generate(
-                &resolver,
-                bindings,
-                &mut state,
-                Mode::Full,
-                "full, brackets",
-                true,
-                seed,
-            )?);
+        if self.has_query_arrays(&run.resolver) {
+            push(run.generate(Mode::Full, "full, brackets", true)?);
         }
         Ok(out)
     }
+}
 
-    #[allow(clippy::too_many_arguments)] // one private call site per variant kind
+/// One operation's generation: what its variants share.
+struct Run<'a> {
+    operation: &'a SpecOperation,
+    resolver: Resolver<'a>,
+    bindings: &'a dyn Bindings,
+    seed: u64,
+    state: OperationState,
+}
+
+impl Run<'_> {
+    /// The request of one variant; `brackets`: query arrays as `name[]=`.
     fn generate(
-        &self,
-        resolver: &Resolver<'_>,
-        bindings: &dyn Bindings,
-        state: &mut OperationState,
+        &mut self,
         mode: Mode,
         variant: &str,
         brackets: bool,
-        seed: u64,
     ) -> Result<GeneratedRequest, GenerateError> {
+        let operation = self.operation;
         let mut generator = Generator {
-            resolver,
-            operation: self,
-            bindings,
+            resolver: &self.resolver,
+            operation,
+            bindings: self.bindings,
             mode,
-            rng: Rng::new(seed ^ fnv1a(&format!("{} {variant}", self.label()))),
-            state,
+            rng: Rng::new(self.seed ^ fnv1a(&format!("{} {variant}", operation.label()))),
+            state: &mut self.state,
         };
         let path = generator.path()?;
         let query = generator.query(brackets)?;
-        let body = match &self.body {
+        let body = match &operation.body {
             Some((schema, required)) => {
                 let schema = generator.normalize(schema)?;
                 if mode == Mode::Minimal && !generator.requires_something(&schema)? && !required {
