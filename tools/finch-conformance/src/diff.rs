@@ -1,6 +1,7 @@
 //! Comparing two OpenAPI documents operation by operation: ours (rendered from the declarations)
 //! and a reference (Finch's published spec).
 
+use crate::report::write_failures;
 use finch::AuthScheme;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -20,7 +21,7 @@ pub const SKIPPED_HEADERS: &[&str] = &[
     "Authorization",
 ];
 
-const METHODS: &[&str] = &[
+pub(crate) const METHODS: &[&str] = &[
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
@@ -302,9 +303,7 @@ impl ConformanceReport {
 
 impl fmt::Display for ConformanceReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for difference in &self.differences {
-            writeln!(f, "FAIL {difference}")?;
-        }
+        write_failures(f, &self.differences)?;
         write!(
             f,
             "{} declared operation(s), {} in the reference, {} compared, {} difference(s)",
@@ -623,14 +622,16 @@ fn read_operations(document: &Value, name: &'static str) -> Result<Vec<Op>, Spec
     Ok(operations)
 }
 
-struct Resolver<'a> {
-    document: &'a Value,
-    name: &'static str,
+/// Reads a document: follows its `$ref`s, reads its parameters and security. (Also used by the
+/// request generator, `crate::requests`.)
+pub(crate) struct Resolver<'a> {
+    pub(crate) document: &'a Value,
+    pub(crate) name: &'static str,
 }
 
 impl<'a> Resolver<'a> {
     /// Follows `$ref`s (local JSON pointers) to the value they name.
-    fn resolve(&self, mut value: &'a Value) -> Result<&'a Value, SpecError> {
+    pub(crate) fn resolve(&self, mut value: &'a Value) -> Result<&'a Value, SpecError> {
         for _ in 0..32 {
             let Some(reference) = value.get("$ref").and_then(Value::as_str) else {
                 return Ok(value);
@@ -655,13 +656,13 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// `(name, in)` → required, without the skipped headers.
-    fn parameters(
+    /// Each parameter of a `parameters` list (of the operation `label`), resolved, with its
+    /// name and place (`in`).
+    pub(crate) fn parameter_list(
         &self,
         parameters: Option<&'a Value>,
         label: &str,
-    ) -> Result<BTreeMap<(String, String), bool>, SpecError> {
-        let mut read = BTreeMap::new();
+    ) -> Result<Vec<(&'a str, &'a str, &'a Value)>, SpecError> {
         let list = match parameters {
             Some(list) => self
                 .resolve(list)?
@@ -670,6 +671,7 @@ impl<'a> Resolver<'a> {
                 .unwrap_or_default(),
             None => &[],
         };
+        let mut read = Vec::with_capacity(list.len());
         for parameter in list {
             let parameter = self.resolve(parameter)?;
             let (Some(name), Some(location)) = (
@@ -681,6 +683,19 @@ impl<'a> Resolver<'a> {
                     operation: label.to_owned(),
                 });
             };
+            read.push((name, location, parameter));
+        }
+        Ok(read)
+    }
+
+    /// `(name, in)` → required, without the skipped headers.
+    fn parameters(
+        &self,
+        parameters: Option<&'a Value>,
+        label: &str,
+    ) -> Result<BTreeMap<(String, String), bool>, SpecError> {
+        let mut read = BTreeMap::new();
+        for (name, location, parameter) in self.parameter_list(parameters, label)? {
             let name = if location == "header" {
                 if SKIPPED_HEADERS
                     .iter()
@@ -703,7 +718,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// The auth scheme a `security` list stands for.
-    fn auth(&self, security: Option<&Value>) -> Auth {
+    pub(crate) fn auth(&self, security: Option<&Value>) -> Auth {
         let requirements = security
             .and_then(Value::as_array)
             .map(Vec::as_slice)

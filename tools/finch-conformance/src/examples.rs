@@ -1,6 +1,7 @@
 //! The reference's response examples against finch's types.
 
 use crate::endpoints::typed_operations;
+use crate::report::write_failures;
 use serde_json::Value;
 use std::fmt;
 
@@ -23,9 +24,7 @@ impl ExamplesReport {
 
 impl fmt::Display for ExamplesReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for failure in &self.failures {
-            writeln!(f, "FAIL {failure}")?;
-        }
+        write_failures(f, &self.failures)?;
         write!(
             f,
             "{} examples checked, {} failure(s)",

@@ -6,6 +6,9 @@
 //!   parameters and whether they are required, request bodies, auth schemes.
 //! - [`check_examples`]: every 200/201/207 response example of the reference decodes into
 //!   finch's type for the operation and encodes back without losing or changing a field.
+//! - [`check_stand_in`]: the stand-in (`finch-stand-in`) answers every request generated from
+//!   the reference's schemas ([`requests`]: minimal, full, nulls, every enum value, bounds) with
+//!   a 2xx.
 //! - [`typed_operations`] / [`visit_endpoints`]: every declared endpoint with its types, for the
 //!   checks above, the property tests (`tests/tests/properties.rs`) and the fuzz targets.
 //!
@@ -21,11 +24,15 @@
 
 #![warn(missing_debug_implementations)]
 
+mod accepts;
 mod diff;
 mod endpoints;
 mod examples;
+mod report;
+pub mod requests;
 mod roundtrip;
 
+pub use accepts::{AcceptsReport, check_stand_in};
 pub use diff::{Auth, ConformanceReport, Difference, SKIPPED_HEADERS, SpecError, check};
 pub use endpoints::{
     EndpointVisitor, TypedOperation, typed_list_mismatches, typed_operations, visit_endpoints,

@@ -4,7 +4,7 @@
 //! cargo run -p finch-conformance -- ../shared/reference/finch-openapi.json
 //! ```
 //!
-//! Three checks, and a non-zero exit status when any fails:
+//! Four checks, and a non-zero exit status when any fails:
 //!
 //! 1. the operations: the OpenAPI document rendered from the declarations
 //!    (`finch::openapi::document()`) against the reference, operation by operation (missing or
@@ -14,12 +14,19 @@
 //!    finch's type and encodes back without losing or changing a field; see
 //!    `finch_conformance::check_examples`;
 //! 3. the typed list: every declared operation is in `finch_conformance::visit_endpoints`, so
-//!    that the second check reaches it.
+//!    that the second check reaches it;
+//! 4. the stand-in accepts spec-valid requests: for every operation of the reference, requests
+//!    generated from its schemas (minimal, full, full with nulls, every enum value and
+//!    `oneOf` branch, low and high bounds, query arrays in the spec's form and in brackets; ids
+//!    bound to what the stand-in has) are each answered with a 2xx by `finch-stand-in`; see
+//!    `finch_conformance::check_stand_in` and `finch_conformance::requests`.
 //!
 //! When the reference file does not exist, the checks against it are skipped (and said so): the
 //! reference lives beside the repository, not in it.
 
-use finch_conformance::{ConformanceReport, check, check_examples, typed_list_mismatches};
+use finch_conformance::{
+    ConformanceReport, check, check_examples, check_stand_in, typed_list_mismatches,
+};
 use serde_json::Value;
 use std::path::Path;
 use std::process::ExitCode;
@@ -73,7 +80,11 @@ fn main() -> ExitCode {
     let examples = check_examples(&spec);
     println!("{examples}");
 
-    if operations_ok && examples.is_ok() && mismatches.is_empty() {
+    println!("\n== the stand-in accepts spec-valid requests");
+    let accepted = check_stand_in(&spec);
+    println!("{accepted}");
+
+    if operations_ok && examples.is_ok() && accepted.is_ok() && mismatches.is_empty() {
         println!("\nconformant");
         ExitCode::SUCCESS
     } else {
