@@ -124,7 +124,7 @@
 //! | `POST /employer/plans-enrollments` | Bearer | Up to 50 enrolments by id (beta). |
 //! | `GET /employer/plans-dependents` | Bearer | Dependents with their coverage, pages of at most 50, `include=ssn` (beta). |
 //! | `POST /employer/plans-dependents` | Bearer | Up to 50 dependents by id (beta). |
-//! | `POST /sandbox/connections` | Basic | A new connection with a company of its own (`employee_size`, default 20; above 100, one pay period) and its access token. |
+//! | `POST /sandbox/connections` | Basic | A new connection with a company of its own (`employee_size` from 0 to 10,000, default 20; above 100, one pay period) and its access token. |
 //! | `POST /sandbox/connections/accounts` | Basic | A new connection to an existing company, and its access token. |
 //! | `PUT /sandbox/connections/accounts` | Bearer | Sets the connection's status (see above). |
 //! | `PUT /sandbox/company` | Bearer | Replaces the company's profile (every member required). |

@@ -941,18 +941,6 @@ pub(crate) fn delete_rule(state: &mut State, call: &Call<'_>, rule_id: &str) -> 
 // ---------------------------------------------------------------------------------------------
 // GET /employer/pay-groups, GET /employer/pay-groups/{pay_group_id}
 
-const PAY_FREQUENCIES: &[&str] = &[
-    "annually",
-    "bi_weekly",
-    "daily",
-    "monthly",
-    "other",
-    "quarterly",
-    "semi_annually",
-    "semi_monthly",
-    "weekly",
-];
-
 /// The people in a pay group: active generated people paid that way.
 fn members(company: &Company, group: usize) -> Vec<String> {
     company
@@ -965,10 +953,9 @@ fn members(company: &Company, group: usize) -> Vec<String> {
 }
 
 pub(crate) fn pay_groups(state: &mut State, call: &Call<'_>) -> Reply {
+    // The spec types `pay_frequencies` as free strings: a value outside `PayFrequency` is a
+    // filter no pay group matches, not an error.
     let frequencies = values(call.query, "pay_frequencies");
-    if let Err(reply) = check_values("pay_frequencies", &frequencies, PAY_FREQUENCIES) {
-        return reply;
-    }
     let company = match company(state, call) {
         Ok(company) => company,
         Err(reply) => return reply,
@@ -1269,6 +1256,35 @@ mod tests {
         let list = body(&reply);
         assert_eq!(list.as_array().unwrap().len(), 38);
         assert_eq!(list[0]["pay_frequencies"], json!(["bi_weekly"]));
+    }
+
+    /// `pay_frequencies` is free text in the spec: an unknown value matches no pay group.
+    #[test]
+    fn pay_groups_filter_by_any_frequency() {
+        let shared = shared(30);
+        let mut state = shared.lock();
+        let config = shared.config.clone();
+        let every = body(&pay_groups(&mut state, &call(&config, &[], b"")));
+        assert_eq!(every.as_array().unwrap().len(), 3);
+        let known = every[0]["pay_frequencies"][0].as_str().unwrap().to_owned();
+        let paid_so = every
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|group| group["pay_frequencies"][0] == known.as_str())
+            .count();
+        for (filter, expected) in [
+            (format!("pay_frequencies[]={known}"), paid_so),
+            (
+                format!("pay_frequencies[]=fortnightly&pay_frequencies[]={known}"),
+                paid_so,
+            ),
+            ("pay_frequencies=fortnightly".to_owned(), 0),
+        ] {
+            let reply = pay_groups(&mut state, &call(&config, &query(&filter), b""));
+            assert_eq!(reply.status, StatusCode::OK, "{filter}");
+            assert_eq!(body(&reply).as_array().unwrap().len(), expected, "{filter}");
+        }
     }
 
     #[test]

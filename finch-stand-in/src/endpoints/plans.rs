@@ -36,30 +36,16 @@ fn plan_value(plan: &Plan) -> Value {
     })
 }
 
-const PLAN_TYPES: &[&str] = &[
-    "commuter",
-    "dental",
-    "hsa",
-    "fsa",
-    "life_insurance",
-    "long_term_disability",
-    "medical",
-    "other",
-    "short_term_disability",
-    "vision",
-];
-
 pub(crate) fn list(state: &mut State, call: &Call<'_>) -> Reply {
     let (offset, limit) = match paging(call.query, PAGE, PAGE, false) {
         Ok(paging) => paging,
         Err(reply) => return reply,
     };
-    let plan_type = single(call.query, "plan_type").map(str::to_ascii_lowercase);
-    if let Some(plan_type) = &plan_type
-        && let Err(reply) = check_values("plan_type", &[plan_type.as_str()], PLAN_TYPES)
-    {
-        return reply;
-    }
+    // The spec types `plan_type` as a free string (`PlanType` lists the known values): another
+    // value is a filter no plan matches, not an error.
+    let plan_type = single(call.query, "plan_type")
+        .filter(|kind| !kind.is_empty())
+        .map(str::to_ascii_lowercase);
     let company = match company(state, call) {
         Ok(company) => company,
         Err(reply) => return reply,
@@ -357,6 +343,17 @@ mod tests {
             &call(&config, &query("plan_type=MEDICAL"), b""),
         ));
         assert_eq!(plans["paging"]["count"], 2);
+        // A free-text `plan_type` outside the known ones matches nothing; an empty one filters
+        // nothing, as an empty value of any filter.
+        let unknown = list(
+            &mut state,
+            &call(&config, &query("plan_type=pet_insurance"), b""),
+        );
+        assert_eq!(unknown.status, StatusCode::OK);
+        assert_eq!(body(&unknown)["plans"], json!([]));
+        let every = body(&list(&mut state, &call(&config, &[], b"")));
+        let empty = body(&list(&mut state, &call(&config, &query("plan_type="), b"")));
+        assert_eq!(empty, every);
         let page = body(&list_enrollments(
             &mut state,
             &call(&config, &query("limit=500"), b""),

@@ -211,7 +211,9 @@ pub(crate) fn create_connect_session(state: &mut State, call: &Call<'_>) -> Repl
 #[derive(Debug, Deserialize)]
 struct ReauthenticateRequest {
     connection_id: String,
+    /// Read so that a value that is not a number is a 400; any number is taken.
     #[serde(default)]
+    #[allow(dead_code)]
     minutes_to_expire: Option<f64>,
     #[serde(default)]
     products: Option<Vec<String>>,
@@ -246,9 +248,9 @@ pub(crate) fn reauthenticate_connect_session(state: &mut State, call: &Call<'_>)
             request.connection_id
         ));
     }
-    if let Err(message) = check_products(request.products.iter().flatten())
-        .and_then(|()| check_minutes(request.minutes_to_expire))
-    {
+    // Unlike a new session's, a reauthentication's `minutes_to_expire` has no bounds in the
+    // spec, so any number is taken.
+    if let Err(message) = check_products(request.products.iter().flatten()) {
         return invalid(message);
     }
     session(state)
@@ -707,6 +709,20 @@ mod tests {
             &call(&config, &[], reauth.to_string().as_bytes()),
         );
         assert_eq!(reply.status, StatusCode::CREATED);
+        // A reauthentication's `minutes_to_expire` has no bounds in the spec.
+        for minutes in [0, 129_601, i64::from(i32::MAX)] {
+            let reauth = json!({"connection_id": connection_id, "minutes_to_expire": minutes});
+            let reply = reauthenticate_connect_session(
+                &mut state,
+                &call(&config, &[], reauth.to_string().as_bytes()),
+            );
+            assert_eq!(
+                reply.status,
+                StatusCode::CREATED,
+                "{minutes}: {}",
+                body(&reply)
+            );
+        }
         let unknown = json!({"connection_id": "0b5c2f3e-1111-4222-8333-444455556666"});
         let reply = reauthenticate_connect_session(
             &mut state,

@@ -130,10 +130,12 @@ pub(crate) fn create_connection(state: &mut State, call: &Call<'_>) -> Reply {
     let employees = match request.employee_size {
         None => DEFAULT_EMPLOYEE_SIZE,
         Some(size) => match usize::try_from(size) {
-            Ok(size) if (1..=MAX_EMPLOYEE_SIZE).contains(&size) => size,
+            // The spec sets no bounds; a company of no one is possible, a negative size is not,
+            // and more people than the stand-in generates would only exhaust its memory.
+            Ok(size) if size <= MAX_EMPLOYEE_SIZE => size,
             _ => {
                 return Reply::invalid(&format!(
-                    "[body:employee_size]: must be between 1 and {MAX_EMPLOYEE_SIZE}, got {size}"
+                    "[body:employee_size]: must be between 0 and {MAX_EMPLOYEE_SIZE}, got {size}"
                 ));
             }
         },
@@ -873,7 +875,8 @@ mod tests {
         assert_eq!(state.connections[2].company, 1);
         for bad in [
             r#"{"provider_id": "nope"}"#,
-            r#"{"provider_id": "gusto", "employee_size": 0}"#,
+            r#"{"provider_id": "gusto", "employee_size": -1}"#,
+            r#"{"provider_id": "gusto", "employee_size": 10001}"#,
             r#"{"provider_id": "gusto", "products": ["x"]}"#,
         ] {
             assert_eq!(
@@ -882,5 +885,10 @@ mod tests {
                 "{bad}"
             );
         }
+        // The spec sets no lower bound: a company of no one.
+        let empty = br#"{"provider_id": "gusto", "employee_size": 0}"#;
+        let reply = create_connection(&mut state, &call(&config, &[], empty));
+        assert_eq!(reply.status, StatusCode::OK, "{}", body(&reply));
+        assert!(state.companies.last().unwrap().people.is_empty());
     }
 }
