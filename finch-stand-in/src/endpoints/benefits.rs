@@ -647,7 +647,18 @@ pub(crate) fn unenroll(state: &mut State, call: &Call<'_>, benefit_id: &str) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::connection::ManualJob;
     use crate::endpoints::tests::{body, call, query, shared};
+
+    /// The manual job a reply names (`{"job_id": ...}`), from the first connection.
+    fn job_of<'a>(state: &'a State, reply: &Reply) -> &'a ManualJob {
+        let id = body(reply)["job_id"].as_str().unwrap().to_owned();
+        state.connections[0]
+            .manual_jobs
+            .iter()
+            .find(|job| job.id.to_string() == id)
+            .unwrap()
+    }
 
     #[test]
     fn unenroll_changes_the_enrolment() {
@@ -665,13 +676,7 @@ mod tests {
             &benefit_id,
         );
         assert_eq!(reply.status, StatusCode::OK);
-        let job = body(&reply)["job_id"].as_str().unwrap().to_owned();
-        assert!(
-            state.connections[0]
-                .manual_jobs
-                .iter()
-                .any(|j| j.id.to_string() == job)
-        );
+        job_of(&state, &reply);
         let listed = body(&enrolled(&mut state, &call(&config, &[], b""), &benefit_id));
         assert!(
             !listed["individual_ids"]
@@ -689,12 +694,7 @@ mod tests {
         for nobody in [&b"{}"[..], b""] {
             let reply = unenroll(&mut state, &call(&config, &[], nobody), &benefit_id);
             assert_eq!(reply.status, StatusCode::OK, "{}", body(&reply));
-            let job = body(&reply)["job_id"].as_str().unwrap().to_owned();
-            let job = state.connections[0]
-                .manual_jobs
-                .iter()
-                .find(|j| j.id.to_string() == job)
-                .unwrap();
+            let job = job_of(&state, &reply);
             assert!(job.body.is_empty(), "{:?}", job.body);
         }
         let after = enrolled(&mut state, &call(&config, &[], b""), &benefit_id);
@@ -762,12 +762,7 @@ mod tests {
             &benefit_id,
         );
         assert_eq!(reply.status, StatusCode::OK, "{}", body(&reply));
-        let job = body(&reply)["job_id"].as_str().unwrap().to_owned();
-        let job = state.connections[0]
-            .manual_jobs
-            .iter()
-            .find(|j| j.id.to_string() == job)
-            .unwrap();
+        let job = job_of(&state, &reply);
         assert_eq!(job.status, "complete");
         let statuses: Vec<&Value> = job.body.iter().map(|item| &item["status"]).collect();
         assert_eq!(
