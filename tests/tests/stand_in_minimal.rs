@@ -355,12 +355,7 @@ fn method(method: &http::Method) -> &'static str {
 
 /// Sends a request made by `make` to a fresh stand-in (so that a disconnect or a status change
 /// affects nothing else) and says what went wrong, if anything.
-async fn check(
-    label: String,
-    method: &'static str,
-    template: &'static str,
-    make: impl FnOnce(&StandIn, &Ids) -> Request,
-) -> Option<String> {
+async fn check(label: String, make: impl FnOnce(&StandIn, &Ids) -> Request) -> Option<String> {
     let stand_in = StandIn::builder().employees(30).start().await.unwrap();
     let ids = ids(&stand_in).await;
     let request = make(&stand_in, &ids);
@@ -385,14 +380,14 @@ async fn every_operation_accepts_its_minimal_request() {
             body: minimal_body(method, template, stand_in, ids),
             content_type_without_body: false,
         };
-        failures.extend(check(label.clone(), method, template, minimal).await);
+        failures.extend(check(label.clone(), minimal).await);
         if OPTIONAL_BODIES.contains(&(method, template)) {
             let with_type = move |stand_in: &StandIn, ids: &Ids| Request {
                 content_type_without_body: true,
                 ..minimal(stand_in, ids)
             };
             let label_type = format!("{label} (Content-Type, no body)");
-            failures.extend(check(label_type, method, template, with_type).await);
+            failures.extend(check(label_type, with_type).await);
             let empty = if array_body(method, template) {
                 json!([])
             } else {
@@ -403,7 +398,7 @@ async fn every_operation_accepts_its_minimal_request() {
                 body: Some(empty),
                 ..minimal(stand_in, ids)
             };
-            failures.extend(check(label_empty, method, template, with_empty).await);
+            failures.extend(check(label_empty, with_empty).await);
         }
     }
     // Every operation of the spec (finch declares them all; `finch-conformance` checks that),
