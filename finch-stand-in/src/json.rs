@@ -4,7 +4,9 @@
 //! the array bodies ([`parse_array_body_at`]): the spec marks every request body optional but
 //! one (`requestBody.required` is unset), and clients send none where no member is required (the
 //! Python SDK's `sandbox.directory.create()` does). Where members are required, the error names
-//! the first one missing, as for `{}`.
+//! the first one missing, as for `{}`; but an operation whose required members have a meaning
+//! when nothing is given reads no body as that ([`unless_absent`]): a batch read, no requests;
+//! a job, the one job type.
 
 use serde::de::DeserializeOwned;
 use serde_json::error::Category;
@@ -37,13 +39,31 @@ pub(crate) fn parse_array_body_at<T: DeserializeOwned>(body: &[u8]) -> Result<T,
     parse_at(or_empty(body, b"[]"))
 }
 
+/// `nothing` when there is no body (nothing, or only whitespace), else `body` read by `parse`.
+///
+/// For the operations whose body the spec marks optional while its schema requires members that
+/// have a meaning when nothing is given (a batch read's `requests`: none): a request without a
+/// body is valid by the spec, unlike `{}`, which lacks the required member.
+pub(crate) fn unless_absent<T>(
+    body: &[u8],
+    nothing: T,
+    parse: fn(&[u8]) -> Result<T, Reply>,
+) -> Result<T, Reply> {
+    if is_absent(body) {
+        Ok(nothing)
+    } else {
+        parse(body)
+    }
+}
+
+/// Whether the request has no body (nothing, or only whitespace).
+pub(crate) fn is_absent(body: &[u8]) -> bool {
+    body.iter().all(u8::is_ascii_whitespace)
+}
+
 /// `body`, or `empty` when there is none.
 fn or_empty<'a>(body: &'a [u8], empty: &'static [u8]) -> &'a [u8] {
-    if body.iter().all(u8::is_ascii_whitespace) {
-        empty
-    } else {
-        body
-    }
+    if is_absent(body) { empty } else { body }
 }
 
 fn parse_at<T: DeserializeOwned>(body: &[u8]) -> Result<T, Reply> {

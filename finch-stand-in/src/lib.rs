@@ -54,8 +54,12 @@
 //! * Path segments are percent-decoded before lookup; an unknown route is a 404, a served path
 //!   with the wrong method a 405 with `Allow`.
 //! * Whatever the spec allows is accepted: request bodies are optional as in the spec (no body
-//!   reads as `{}`, or `[]` for the array bodies; where members are required, the 400 names the
-//!   first one missing), and `limit=0` on a listing is an empty page.
+//!   reads as `{}`, or `[]` for the array bodies), and `limit=0` on a listing is an empty page.
+//!   Where the body's schema requires members, no body means nothing given: a batch read
+//!   answers no responses, a job is a `data_sync_all`, `PUT /sandbox/company` changes nothing;
+//!   only an operation that cannot go on without them (the token exchange, a forward, a Connect
+//!   session, a new sandbox connection or account, a disconnected entity) answers a 400 naming
+//!   the first one missing, as it does for `{}`.
 //!
 //! Every reply is `Content-Type: application/json` with a unique `Finch-Request-ID` header.
 //! Errors carry Finch's body, `{"code", "name", "finch_code", "message"}` (the jobs and

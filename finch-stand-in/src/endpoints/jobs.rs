@@ -20,7 +20,7 @@ use super::{Call, company, paging, parts};
 use crate::connection::{AutomatedJob, Connection};
 use crate::dates::{self, Instant};
 use crate::ids::Uuid;
-use crate::json::parse_body_at;
+use crate::json::{parse_body_at, unless_absent};
 use crate::reply::Reply;
 use crate::state::{Config, State};
 
@@ -187,7 +187,8 @@ fn run(state: &mut State, call: &Call<'_>, job: NewJob, created: StatusCode) -> 
 
 /// `POST /jobs/automated` (201).
 pub(crate) fn create(state: &mut State, call: &Call<'_>) -> Reply {
-    match parse_body_at::<NewJob>(call.body) {
+    // No body: the default job, `data_sync_all` (the spec's body is optional).
+    match unless_absent(call.body, NewJob::DataSyncAll, parse_body_at) {
         Ok(job) => run(state, call, job, StatusCode::CREATED),
         Err(reply) => reply,
     }
@@ -201,7 +202,11 @@ struct SandboxJob {
 
 /// `POST /sandbox/jobs` (200): a `data_sync_all`.
 pub(crate) fn create_sandbox(state: &mut State, call: &Call<'_>) -> Reply {
-    match parse_body_at::<SandboxJob>(call.body) {
+    let nothing = SandboxJob {
+        kind: "data_sync_all".to_owned(),
+    };
+    // No body: the one job type (the spec's body is optional).
+    match unless_absent(call.body, nothing, parse_body_at) {
         Ok(job) if job.kind == "data_sync_all" => {
             run(state, call, NewJob::DataSyncAll, StatusCode::OK)
         }

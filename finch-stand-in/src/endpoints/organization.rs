@@ -5,7 +5,7 @@ use http::StatusCode;
 use serde::{Deserialize, Serialize};
 
 use super::{Call, MAX_BATCH, company, paging};
-use crate::json::parse_body;
+use crate::json::{parse_body, unless_absent};
 use crate::reply::Reply;
 use crate::state::State;
 use crate::wire;
@@ -45,7 +45,7 @@ pub(crate) fn directory(state: &mut State, call: &Call<'_>) -> Reply {
     Reply::json(StatusCode::OK, &page)
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 struct BatchRequest {
     requests: Vec<IndividualRef>,
     #[serde(default)]
@@ -69,7 +69,8 @@ struct Responses<T> {
 }
 
 fn batch(call: &Call<'_>) -> Result<BatchRequest, Reply> {
-    let request: BatchRequest = parse_body(call.body)?;
+    // No body: no requests (the spec's body is optional), answered with no responses.
+    let request = unless_absent(call.body, BatchRequest::default(), parse_body)?;
     if request.requests.len() > MAX_BATCH {
         return Err(Reply::unprocessable(
             "batch_limit_exceeded",

@@ -11,7 +11,7 @@ use super::{Call, MAX_BATCH, check_values, company, page, parts, single, values}
 use crate::data;
 use crate::dates::{self, Day};
 use crate::fixture::{CONTRACTOR_GROUP, Company, HOURLY_GROUP, SALARIED_GROUP};
-use crate::json::parse_body_at;
+use crate::json::{is_absent, parse_body_at, unless_absent};
 use crate::payroll::{self, ExplicitStatement, Line, Paycheck, Payment, PaymentKind, Totals};
 use crate::people::Generated;
 use crate::reply::Reply;
@@ -130,7 +130,7 @@ const MAX_PAYMENTS: usize = 10;
 const MAX_STATEMENTS: usize = 5_000;
 const DEFAULT_STATEMENTS: usize = 100;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 struct StatementsRequest {
     requests: Vec<StatementsItem>,
 }
@@ -399,11 +399,13 @@ fn statements_page(company: &Company, payment: &Payment, offset: usize, limit: u
 }
 
 pub(crate) fn pay_statements(state: &mut State, call: &Call<'_>) -> Reply {
-    let request: StatementsRequest = match parse_body_at(call.body) {
+    // No body: no requests (the spec's body is optional; its `minItems` binds a body that is
+    // there), answered with no responses.
+    let request = match unless_absent(call.body, StatementsRequest::default(), parse_body_at) {
         Ok(request) => request,
         Err(reply) => return reply,
     };
-    if request.requests.is_empty() {
+    if request.requests.is_empty() && !is_absent(call.body) {
         return Reply::invalid("[body:requests]: Array must contain at least 1 element(s)");
     }
     if request.requests.len() > MAX_PAYMENTS {
@@ -1016,7 +1018,7 @@ pub(crate) fn pay_group(state: &mut State, call: &Call<'_>, pay_group_id: &str) 
 // ---------------------------------------------------------------------------------------------
 // POST /employer/ledger-items
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 struct LedgerRequest {
     requests: Vec<LedgerItem>,
 }
@@ -1150,7 +1152,7 @@ fn ledger_entries(totals: &Totals) -> Vec<Value> {
 }
 
 pub(crate) fn ledger_items(state: &mut State, call: &Call<'_>) -> Reply {
-    let request: LedgerRequest = match parse_body_at(call.body) {
+    let request = match unless_absent(call.body, LedgerRequest::default(), parse_body_at) {
         Ok(request) => request,
         Err(reply) => return reply,
     };

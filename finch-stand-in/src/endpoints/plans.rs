@@ -10,7 +10,7 @@ use crate::catalog;
 use crate::dates;
 use crate::enrollments;
 use crate::fixture::Company;
-use crate::json::parse_body_at;
+use crate::json::{parse_body_at, unless_absent};
 use crate::people::{Generated, Person};
 use crate::plans::{self, Dependent, Plan};
 use crate::reply::Reply;
@@ -144,7 +144,7 @@ pub(crate) fn list_enrollments(state: &mut State, call: &Call<'_>) -> Reply {
     )
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 struct EnrollmentsRequest {
     requests: Vec<EnrollmentRef>,
 }
@@ -162,7 +162,7 @@ fn too_many() -> Reply {
 }
 
 pub(crate) fn retrieve_enrollments(state: &mut State, call: &Call<'_>) -> Reply {
-    let request: EnrollmentsRequest = match parse_body_at(call.body) {
+    let request = match unless_absent(call.body, EnrollmentsRequest::default(), parse_body_at) {
         Ok(request) => request,
         Err(reply) => return reply,
     };
@@ -265,7 +265,7 @@ pub(crate) fn list_dependents(state: &mut State, call: &Call<'_>) -> Reply {
     )
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 struct DependentsRequest {
     requests: Vec<DependentRef>,
     #[serde(default)]
@@ -284,7 +284,7 @@ struct DependentOptions {
 }
 
 pub(crate) fn retrieve_dependents(state: &mut State, call: &Call<'_>) -> Reply {
-    let request: DependentsRequest = match parse_body_at(call.body) {
+    let request = match unless_absent(call.body, DependentsRequest::default(), parse_body_at) {
         Ok(request) => request,
         Err(reply) => return reply,
     };

@@ -18,7 +18,7 @@ use crate::catalog;
 use crate::connection::{PRODUCTS, STATUSES};
 use crate::dates::{self, Day};
 use crate::fixture::Company;
-use crate::json::{parse_array_body_at, parse_body, parse_body_at};
+use crate::json::{is_absent, parse_array_body_at, parse_body, parse_body_at};
 use crate::payroll::{ExplicitStatement, Line, Payment, PaymentKind};
 use crate::reply::Reply;
 use crate::sandbox;
@@ -257,7 +257,20 @@ pub(crate) fn update_account(state: &mut State, call: &Call<'_>) -> Reply {
 }
 
 /// `PUT /sandbox/company`: replaces the company's profile (every member required, nullable).
+/// No body (the spec's body is optional) changes nothing and answers the profile as it is.
 pub(crate) fn update_company(state: &mut State, call: &Call<'_>) -> Reply {
+    if is_absent(call.body) {
+        return match company(state, call) {
+            Ok(company) => {
+                let mut profile = wire::company_value(company);
+                if let Some(object) = profile.as_object_mut() {
+                    object.remove("id");
+                }
+                Reply::json(StatusCode::OK, &profile)
+            }
+            Err(reply) => reply,
+        };
+    }
     let body: Value = match parse_body(call.body) {
         Ok(body) => body,
         Err(reply) => return reply,

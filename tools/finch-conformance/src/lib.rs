@@ -7,8 +7,8 @@
 //! - [`check_examples`]: every 200/201/207 response example of the reference decodes into
 //!   finch's type for the operation and encodes back without losing or changing a field.
 //! - [`check_stand_in`]: the stand-in (`finch-stand-in`) answers every request generated from
-//!   the reference's schemas ([`requests`]: minimal, full, nulls, every enum value, bounds) with
-//!   a 2xx.
+//!   the reference's schemas ([`requests`]: minimal, full, nulls, every enum value, bounds, an
+//!   optional body left out) with a 2xx.
 //! - [`typed_operations`] / [`visit_endpoints`]: every declared endpoint with its types, for the
 //!   checks above, the property tests (`tests/tests/properties.rs`) and the fuzz targets.
 //!

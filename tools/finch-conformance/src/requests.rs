@@ -162,6 +162,10 @@ struct Parameter {
     explode: bool,
 }
 
+/// The variant of a request sent without the body the spec marks optional, although the body's
+/// schema requires members.
+pub const NO_BODY: &str = "no body";
+
 /// An operation of the reference, as the generator reads it.
 #[derive(Clone, Debug)]
 pub struct SpecOperation {
@@ -180,7 +184,7 @@ pub struct SpecOperation {
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct GeneratedRequest {
-    /// Which variant: `minimal`, `full`, `full, sparse items`, `full, nulls`,
+    /// Which variant: `minimal`, `full`, [`NO_BODY`], `full, sparse items`, `full, nulls`,
     /// `full, nulls inside`, `enums #N`, `bounds: low`, `bounds: high`, `full, brackets`.
     pub variant: String,
     /// The mode it was made in.
@@ -326,6 +330,7 @@ impl SpecOperation {
     }
 
     /// The operation's requests, one per variant (identical ones once): `minimal`, `full`,
+    /// [`NO_BODY`] (the minimal request without the body the spec does not require),
     /// `full, sparse items`, `full, nulls`, `full, nulls inside`, `enums #1`.. (until every enum value, branch and type was sent),
     /// `bounds: low`, `bounds: high`, and, when a query parameter is an array, `full, brackets`
     /// (`name[]=a&name[]=b` instead of the spec's form style). The same `seed` (and the same
@@ -359,8 +364,21 @@ impl SpecOperation {
                 out.push(request);
             }
         };
-        for (mode, variant) in [(Mode::Minimal, "minimal"), (Mode::Full, "full")] {
-            push(run.generate(mode, variant, false)?);
+        let minimal = run.generate(Mode::Minimal, "minimal", false)?;
+        // A body the spec does not require may be left out even when its schema requires
+        // members (those bind a body that is there): the minimal request without its body.
+        let no_body =
+            (matches!(self.body, Some((_, false))) && minimal.body.is_some()).then(|| {
+                GeneratedRequest {
+                    variant: NO_BODY.to_owned(),
+                    body: None,
+                    ..minimal.clone()
+                }
+            });
+        push(minimal);
+        push(run.generate(Mode::Full, "full", false)?);
+        if let Some(request) = no_body {
+            push(request);
         }
         // These change the full request's shape (items, nulls), not its text: sent only when
         // they do. (A request not sent gives back the ids it took from the pools.)

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
 use finch_conformance::requests::{
-    Bindings, Bound, GenerateError, GeneratedRequest, Site, operations,
+    Bindings, Bound, GenerateError, GeneratedRequest, NO_BODY, Site, operations,
 };
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
@@ -192,7 +192,7 @@ fn the_enum_variants_send_every_value_and_every_branch() {
     let mut tints = BTreeSet::new();
     let mut branches = BTreeSet::new();
     let mut query_kinds = BTreeSet::new();
-    for request in &requests {
+    for request in requests.iter().filter(|request| request.variant != NO_BODY) {
         let body = body(request);
         kinds.insert(body["kind"].to_string());
         if let Some(tint) = body["shape"].get("tint") {
@@ -282,4 +282,33 @@ fn the_same_seed_gives_the_same_requests_and_path_parameters_need_a_binding() {
         operation.requests(&spec, &Nothing, 42),
         Err(GenerateError::UnboundPathParameter { parameter, .. }) if parameter == "thing_id"
     ));
+}
+
+/// A body the spec does not require is also sent left out, when its schema requires members
+/// (its minimal request has a body); a body that requires nothing is left out by `minimal`
+/// already, and a required body is never left out.
+#[test]
+fn an_optional_body_is_also_left_out() {
+    let things = requests("/things/{thing_id}");
+    let left_out = variant(&things, NO_BODY);
+    assert_eq!(left_out.body, None);
+    let minimal = variant(&things, "minimal");
+    assert_eq!(
+        (&left_out.path, &left_out.query),
+        (&minimal.path, &minimal.query)
+    );
+
+    let nothing_required = requests("/empty");
+    assert_eq!(variant(&nothing_required, "minimal").body, None);
+    assert!(nothing_required.iter().all(|r| r.variant != NO_BODY));
+
+    let mut spec = document();
+    spec["paths"]["/things/{thing_id}"]["post"]["requestBody"]["required"] = json!(true);
+    let operation = operations(&spec)
+        .unwrap()
+        .into_iter()
+        .find(|operation| operation.path == "/things/{thing_id}")
+        .unwrap();
+    let required = operation.requests(&spec, &Ids, 42).unwrap();
+    assert!(required.iter().all(|r| r.body.is_some()));
 }
