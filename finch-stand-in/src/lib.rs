@@ -64,7 +64,8 @@
 //! Every reply is `Content-Type: application/json` with a unique `Finch-Request-ID` header.
 //! Errors carry Finch's body, `{"code", "name", "finch_code", "message"}` (the jobs and
 //! disconnect-entity endpoints use the spec's `{"statusCode", "status", "code", "name",
-//! "message"}` and `{"errors": [...]}` shapes). The stand-in never panics on what a client
+//! "message"}` and `{"errors": [...]}` shapes, as the spec documents them, also for a missing
+//! version header or bad credentials). The stand-in never panics on what a client
 //! sends: malformed JSON is a 400 `malformed_request` with serde's message, a body of the wrong
 //! shape a 400 `invalid_request` naming the place (`[body:requests.0.individual_id]: ...`).
 //!

@@ -80,6 +80,32 @@ impl Reply {
         }
     }
 
+    /// Finch's `ErrorResponse` shape, `{"statusCode", "status", "code", "name", "message"}`, which
+    /// the jobs and disconnect-entity endpoints answer with.
+    pub(crate) fn error_response(status: StatusCode, name: &str, message: &str) -> Self {
+        Self::json(
+            status,
+            &serde_json::json!({
+                "statusCode": status.as_u16(),
+                "status": status.as_u16(),
+                "code": status.as_u16(),
+                "name": name,
+                "message": message,
+            }),
+        )
+    }
+
+    /// This error (of [`Reply::error`]'s shape) in the `ErrorResponse` shape, for the routes
+    /// that answer with it: what the version and auth checks, which all routes share, found.
+    pub(crate) fn into_error_response(self) -> Self {
+        let body: Value = serde_json::from_slice(&self.body).unwrap_or(Value::Null);
+        let text = |member: &str| body[member].as_str().unwrap_or_default().to_owned();
+        Self {
+            retry_after: self.retry_after,
+            ..Self::error_response(self.status, &text("name"), &text("message"))
+        }
+    }
+
     /// 400 `bad_request` / `invalid_request`.
     pub(crate) fn bad_request(message: &str) -> Self {
         Self::error(

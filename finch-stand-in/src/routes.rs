@@ -144,6 +144,16 @@ impl Route<'_> {
         }
     }
 
+    /// Whether the route answers errors in the spec's `ErrorResponse` shape (`statusCode`,
+    /// `status`, `code`, `name`, `message`): the automated jobs and `POST /disconnect-entity`,
+    /// whose documented 400 and 401 have it. The version and auth checks answer in it there too.
+    fn answers_error_response(&self) -> bool {
+        matches!(
+            self,
+            Route::ListJobs | Route::CreateJob | Route::Job(_) | Route::DisconnectEntity
+        )
+    }
+
     fn security(&self) -> Security {
         match self {
             Route::AccessToken => Security::None,
@@ -579,11 +589,18 @@ pub(crate) fn dispatch(
     state: &mut State,
     request: &RecordedRequest,
 ) -> (Reply, Option<&'static str>) {
-    if let Err(reply) = check_version(&request.headers) {
-        return (reply, None);
-    }
     let segments = url::path_segments(&request.path);
-    let route = match resolve(&request.method, &segments) {
+    let route = resolve(&request.method, &segments);
+    if let Err(reply) = check_version(&request.headers) {
+        return match route {
+            Ok(route) if route.answers_error_response() => {
+                (reply.into_error_response(), Some(route.template()))
+            }
+            Ok(route) => (reply, Some(route.template())),
+            Err(_) => (reply, None),
+        };
+    }
+    let route = match route {
         Ok(route) => route,
         Err(reply) => return (reply, None),
     };
@@ -599,6 +616,7 @@ fn answer(
 ) -> Reply {
     let token = match authenticate(&route, config, state, &request.headers) {
         Ok(token) => token,
+        Err(reply) if route.answers_error_response() => return reply.into_error_response(),
         Err(reply) => return reply,
     };
     let query = url::query_pairs(request.query.as_deref().unwrap_or(""));
@@ -744,6 +762,62 @@ mod tests {
         );
         assert_eq!(status, StatusCode::BAD_REQUEST);
         assert!(body["message"].as_str().unwrap().contains("2021-01-01"));
+    }
+
+    /// The automated jobs and `POST /disconnect-entity` document their 400 and 401 in the
+    /// `ErrorResponse` shape: the version and auth checks answer in it there, and in Finch's
+    /// usual error body elsewhere.
+    #[test]
+    fn shared_checks_answer_in_the_routes_error_shape() {
+        let shared = shared();
+        let v = ("finch-api-version", API_VERSION);
+        for (method, path, headers, status) in [
+            (
+                Method::GET,
+                "/jobs/automated",
+                vec![v],
+                StatusCode::UNAUTHORIZED,
+            ),
+            (
+                Method::POST,
+                "/jobs/automated",
+                vec![],
+                StatusCode::BAD_REQUEST,
+            ),
+            (
+                Method::GET,
+                "/jobs/automated/x",
+                vec![v],
+                StatusCode::UNAUTHORIZED,
+            ),
+            (
+                Method::POST,
+                "/disconnect-entity",
+                vec![v],
+                StatusCode::UNAUTHORIZED,
+            ),
+        ] {
+            let (got, body) = run(&shared, &request(method.clone(), path, &headers, ""));
+            assert_eq!(got, status, "{method} {path}: {body}");
+            assert_eq!(
+                body["statusCode"],
+                status.as_u16(),
+                "{method} {path}: {body}"
+            );
+            assert_eq!(body["status"], status.as_u16());
+            assert!(
+                body["name"].is_string() && body["message"].is_string(),
+                "{body}"
+            );
+            assert!(body.get("finch_code").is_none(), "{body}");
+        }
+        let (status, body) = run(
+            &shared,
+            &request(Method::GET, "/employer/company", &[v], ""),
+        );
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        assert_eq!(body["finch_code"], "invalid_token");
+        assert!(body.get("statusCode").is_none(), "{body}");
     }
 
     #[test]

@@ -15,7 +15,6 @@ use http::StatusCode;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::platform::error_response;
 use super::{Call, company, paging, parts};
 use crate::connection::{AutomatedJob, Connection};
 use crate::dates::{self, Instant};
@@ -109,7 +108,7 @@ fn run(state: &mut State, call: &Call<'_>, job: NewJob, created: StatusCode) -> 
             .map(|company| company.person(&params.individual_id).is_some())
             .unwrap_or(false);
         if !known {
-            return error_response(
+            return Reply::error_response(
                 StatusCode::BAD_REQUEST,
                 "bad_request",
                 &format!(
@@ -125,7 +124,7 @@ fn run(state: &mut State, call: &Call<'_>, job: NewJob, created: StatusCode) -> 
     };
     let connection = parts.connection;
     if connection.authentication_type == "assisted" {
-        return error_response(
+        return Reply::error_response(
             StatusCode::BAD_REQUEST,
             "bad_request",
             "cannot create automated job for Assisted Connect token",
@@ -235,7 +234,7 @@ pub(crate) fn retrieve(state: &mut State, call: &Call<'_>, job_id: &str) -> Repl
             job.polls = job.polls.saturating_add(1);
             Reply::json(StatusCode::OK, &job_value(call.config, job))
         }
-        None => error_response(
+        None => Reply::error_response(
             StatusCode::NOT_FOUND,
             "not_found_error",
             &format!("could not find job with id {job_id}"),

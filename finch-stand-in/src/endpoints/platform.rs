@@ -353,20 +353,6 @@ pub(crate) fn disconnect(state: &mut State, call: &Call<'_>) -> Reply {
     }
 }
 
-/// Finch's `ErrorResponse` shape, used by the jobs and disconnect-entity endpoints.
-pub(crate) fn error_response(status: StatusCode, name: &str, message: &str) -> Reply {
-    Reply::json(
-        status,
-        &json!({
-            "statusCode": status.as_u16(),
-            "status": status.as_u16(),
-            "code": status.as_u16(),
-            "name": name,
-            "message": message,
-        }),
-    )
-}
-
 pub(crate) fn disconnect_entity(state: &mut State, call: &Call<'_>) -> Reply {
     let request: Value = match parse_body(call.body) {
         Ok(value) => value,
@@ -378,7 +364,7 @@ pub(crate) fn disconnect_entity(state: &mut State, call: &Call<'_>) -> Reply {
         .filter(|ids| !ids.is_empty())
         .and_then(|ids| ids.iter().map(Value::as_str).collect());
     let Some(ids) = ids else {
-        return error_response(
+        return Reply::error_response(
             StatusCode::BAD_REQUEST,
             "BadRequestError",
             "entity_ids must be a non-empty array of UUIDs.",
