@@ -166,8 +166,8 @@ pub(crate) fn check_body(body: Value) -> Result<Vec<Map<String, Value>>, String>
         .into_iter()
         .enumerate()
         .map(|(position, item)| match item {
-            Value::Object(fields) => {
-                check_fields(&fields, FIELDS, &position.to_string())?;
+            Value::Object(mut fields) => {
+                check_fields(&mut fields, FIELDS, &position.to_string())?;
                 Ok(fields)
             }
             other => Err(format!(
@@ -181,7 +181,7 @@ pub(crate) fn check_body(body: Value) -> Result<Vec<Map<String, Value>>, String>
 /// Checks the fields of an individual or employment update (a JSON object) and keeps those in
 /// `allowed`.
 pub(crate) fn check_update(body: Value, allowed: &[&str]) -> Result<Map<String, Value>, String> {
-    let Value::Object(fields) = body else {
+    let Value::Object(mut fields) = body else {
         return Err(format!(
             "[body]: expected a JSON object, got {}",
             describe(&body)
@@ -193,7 +193,7 @@ pub(crate) fn check_update(body: Value, allowed: &[&str]) -> Result<Map<String, 
         .map(|(name, kind)| (*name, kind))
         .collect();
     for (name, kind) in &known {
-        if let Some(value) = fields.get(*name) {
+        if let Some(value) = fields.get_mut(*name) {
             check(value, kind, name)?;
         }
     }
@@ -252,7 +252,7 @@ const COMPANY: &[(&str, Kind)] = &[
 /// Checks the body of `PUT /sandbox/company`: every member is required (and nullable). Returns
 /// the company with each object's members filled in (`null` where absent).
 pub(crate) fn check_company(body: Value) -> Result<Map<String, Value>, String> {
-    let Value::Object(fields) = body else {
+    let Value::Object(mut fields) = body else {
         return Err(format!(
             "[body]: expected a JSON object, got {}",
             describe(&body)
@@ -260,7 +260,7 @@ pub(crate) fn check_company(body: Value) -> Result<Map<String, Value>, String> {
     };
     let mut company = Map::new();
     for (name, kind) in COMPANY {
-        let Some(value) = fields.get(*name) else {
+        let Some(value) = fields.get_mut(*name) else {
             return Err(format!("[body:{name}]: Required"));
         };
         check(value, kind, name)?;
@@ -292,28 +292,37 @@ fn filled(value: &Value, kind: &Kind) -> Value {
 }
 
 fn check_fields(
-    fields: &Map<String, Value>,
+    fields: &mut Map<String, Value>,
     spec: &[(&str, Kind)],
     path: &str,
 ) -> Result<(), String> {
     for (name, kind) in spec {
-        if let Some(value) = fields.get(*name) {
+        if let Some(value) = fields.get_mut(*name) {
             check(value, kind, &format!("{path}.{name}"))?;
         }
     }
     Ok(())
 }
 
-fn check(value: &Value, kind: &Kind, path: &str) -> Result<(), String> {
-    let fits = match (kind, value) {
+/// Checks `value` against `kind`, and writes a date given as `M/D/YYYY` (as the spec's own
+/// example of `PUT /sandbox/employment` sends `start_date`) as `YYYY-MM-DD`, the form the reads
+/// answer with.
+fn check(value: &mut Value, kind: &Kind, path: &str) -> Result<(), String> {
+    let fits = match (kind, &mut *value) {
         (_, Value::Null) | (Kind::Any, _) => true,
         (Kind::Text, Value::String(_)) | (Kind::Bool, Value::Bool(_)) => true,
         (Kind::Integer, Value::Number(number)) => number.is_i64() || number.is_u64(),
-        (Kind::Date, Value::String(text)) => is_date(text),
+        (Kind::Date, Value::String(text)) => match us_date(text) {
+            Some(iso) => {
+                *text = iso;
+                true
+            }
+            None => is_date(text),
+        },
         (Kind::OneOf(allowed), Value::String(text)) => allowed.contains(&text.as_str()),
         (Kind::Object(spec), Value::Object(fields)) => return check_fields(fields, spec, path),
         (Kind::ArrayOf(item), Value::Array(items)) => {
-            for (position, element) in items.iter().enumerate() {
+            for (position, element) in items.iter_mut().enumerate() {
                 check(element, item, &format!("{path}.{position}"))?;
             }
             return Ok(());
@@ -334,7 +343,7 @@ fn check(value: &Value, kind: &Kind, path: &str) -> Result<(), String> {
 fn expected(kind: &Kind) -> String {
     match kind {
         Kind::Text => "a string or null".to_owned(),
-        Kind::Date => "a date (YYYY-MM-DD) or null".to_owned(),
+        Kind::Date => "a date (YYYY-MM-DD or M/D/YYYY) or null".to_owned(),
         Kind::Bool => "a boolean or null".to_owned(),
         Kind::Integer => "an integer or null".to_owned(),
         Kind::OneOf(allowed) => format!("one of {} or null", allowed.join(", ")),
@@ -353,6 +362,22 @@ fn describe(value: &Value) -> String {
         Value::Array(_) => "an array".to_owned(),
         Value::Object(_) => "an object".to_owned(),
     }
+}
+
+/// `M/D/YYYY` (or `MM/DD/YYYY`) as `YYYY-MM-DD`, when it is a day of the calendar.
+fn us_date(text: &str) -> Option<String> {
+    let mut parts = text.split('/');
+    let (month, day, year) = (parts.next()?, parts.next()?, parts.next()?);
+    fn digits(part: &str, widths: std::ops::RangeInclusive<usize>) -> Option<&str> {
+        (widths.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())).then_some(part)
+    }
+    let iso = format!(
+        "{}-{:0>2}-{:0>2}",
+        digits(year, 4..=4)?,
+        digits(month, 1..=2)?,
+        digits(day, 1..=2)?
+    );
+    (parts.next().is_none() && crate::dates::parse(&iso).is_some()).then_some(iso)
 }
 
 fn is_date(text: &str) -> bool {
@@ -406,6 +431,38 @@ mod tests {
         assert!(check_update(json!([1]), &["gender"]).is_err());
     }
 
+    /// A date as `M/D/YYYY`, as the spec's own example of `PUT /sandbox/employment` sends
+    /// `start_date`, is taken and kept as `YYYY-MM-DD`; anything else that is not a day is not.
+    #[test]
+    fn dates_as_month_day_year_are_kept_as_iso() {
+        let kept = check_update(
+            json!({"start_date": "3/4/2020", "end_date": "12/31/2024", "latest_rehire_date": "2021-06-01"}),
+            &["start_date", "end_date", "latest_rehire_date"],
+        )
+        .unwrap();
+        assert_eq!(
+            Value::Object(kept),
+            json!({"start_date": "2020-03-04", "end_date": "2024-12-31", "latest_rehire_date": "2021-06-01"})
+        );
+        let people = check_body(json!([{"dob": "02/29/2024"}])).unwrap();
+        assert_eq!(people[0]["dob"], "2024-02-29");
+        for bad in [
+            "2/30/2024",
+            "13/1/2020",
+            "3/4/20",
+            "3/4/2020/1",
+            "3-4-2020",
+            "+3/4/2020",
+            "",
+        ] {
+            let error = check_update(json!({ "start_date": bad }), &["start_date"]).unwrap_err();
+            assert!(
+                error.starts_with("[body:start_date]: expected a date"),
+                "{bad}: {error}"
+            );
+        }
+    }
+
     #[test]
     fn company_needs_every_member() {
         let company = json!({
@@ -447,7 +504,7 @@ mod tests {
                 "[body:0.first_name]: expected a string",
             ),
             (
-                json!([{"dob": "10/12/1990"}]),
+                json!([{"dob": "13/12/1990"}]),
                 "[body:0.dob]: expected a date",
             ),
             (json!([{"emails": [{"data": 1}]}]), "[body:0.emails.0.data]"),

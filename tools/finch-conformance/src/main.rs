@@ -18,9 +18,9 @@
 //! 4. the stand-in accepts spec-valid requests: for every operation of the reference, requests
 //!    generated from its schemas (minimal, full, full with nulls, every enum value and
 //!    `oneOf` branch, low and high bounds, query arrays in the spec's form and in brackets, an
-//!    optional body left out; ids bound to what the stand-in has) are each answered with a 2xx
-//!    by `finch-stand-in` (an operation that cannot go on without its body's members answers
-//!    that body left out with a 400 naming the first); see
+//!    optional body left out, the spec's own body examples; ids bound to what the stand-in has)
+//!    are each answered with a 2xx by `finch-stand-in` (an operation that cannot go on without
+//!    its body's members answers that body left out with a 400 naming the first); see
 //!    `finch_conformance::check_stand_in` and `finch_conformance::requests`.
 //!
 //! When the reference file does not exist, the checks against it are skipped (and said so): the

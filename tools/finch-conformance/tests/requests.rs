@@ -312,3 +312,32 @@ fn an_optional_body_is_also_left_out() {
     let required = operation.requests(&spec, &Ids, 42).unwrap();
     assert!(required.iter().all(|r| r.body.is_some()));
 }
+
+/// Each example the spec gives for a request body is sent as it is, but for the members the
+/// bindings bind (here `owner_id`, in the items of an array).
+#[test]
+fn the_spec_examples_are_sent_with_their_names_bound() {
+    let spec = json!({"paths": {"/owners": {"post": {"requestBody": {"content": {"application/json": {
+        "schema": {"type": "object", "properties": {
+            "since": {"type": "string"},
+            "owners": {"type": "array", "items": {"type": "object", "properties": {"owner_id": {"type": "string"}}}},
+        }},
+        "examples": {
+            "Dates as in the docs": {"value": {"since": "3/4/2020", "owners": [{"owner_id": "x"}, {"owner_id": "y"}]}},
+            "Empty": {"value": {}},
+        },
+    }}}}}}});
+    let operation = operations(&spec).unwrap().remove(0);
+    let requests = operation.requests(&spec, &Ids, 42).unwrap();
+    let example = body(variant(&requests, "example: Dates as in the docs"));
+    assert_eq!(example["since"], "3/4/2020");
+    // The pool's ids, in turn (where the turn stands depends on the variants before).
+    let owners: BTreeSet<&str> = example["owners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|owner| owner["owner_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(owners, BTreeSet::from(["o-1", "o-2"]));
+    assert_eq!(body(variant(&requests, "example: Empty")), &json!({}));
+}

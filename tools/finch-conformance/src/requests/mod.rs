@@ -180,6 +180,8 @@ pub struct SpecOperation {
     parameters: Vec<Parameter>,
     /// The `application/json` body's schema, and whether the body is required.
     body: Option<(Value, bool)>,
+    /// The body's examples in the spec, named.
+    body_examples: Vec<(String, Value)>,
 }
 
 /// One generated request.
@@ -268,6 +270,10 @@ pub fn operations(spec: &Value) -> Result<Vec<SpecOperation>, SpecError> {
                 }
                 None => None,
             };
+            let body_examples = match operation.get("requestBody") {
+                Some(body) => examples(resolver.resolve(body)?),
+                None => Vec::new(),
+            };
             let security = operation.get("security").or_else(|| spec.get("security"));
             out.push(SpecOperation {
                 method: method.to_ascii_uppercase(),
@@ -275,10 +281,28 @@ pub fn operations(spec: &Value) -> Result<Vec<SpecOperation>, SpecError> {
                 auth: resolver.auth(security),
                 parameters,
                 body,
+                body_examples,
             });
         }
     }
     Ok(out)
+}
+
+/// The request body's JSON examples, named: `example`, and each of `examples` by its name.
+fn examples(body: &Value) -> Vec<(String, Value)> {
+    let Some(content) = body.pointer("/content/application~1json") else {
+        return Vec::new();
+    };
+    let single = content
+        .get("example")
+        .map(|value| ("example".to_owned(), value.clone()));
+    let named = content
+        .get("examples")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter_map(|(name, example)| Some((name.clone(), example.get("value")?.clone())));
+    single.into_iter().chain(named).collect()
 }
 
 fn read_parameters<'a>(
@@ -427,6 +451,10 @@ impl SpecOperation {
         if self.has_query_arrays(&run.resolver) {
             push(run.generate(Mode::Full, "full, brackets", true)?);
         }
+        // The spec's own examples, as clients copy them, with what names things bound.
+        for (name, example) in &self.body_examples {
+            push(run.example(name, example)?);
+        }
         Ok(out)
     }
 }
@@ -441,6 +469,30 @@ struct Run<'a> {
 }
 
 impl Run<'_> {
+    /// The minimal request with the body example `example` (named `name` in the spec) instead of
+    /// a generated body: the example's values as they are, but for those the bindings bind.
+    fn example(&mut self, name: &str, example: &Value) -> Result<GeneratedRequest, GenerateError> {
+        let mut request = self.generate(Mode::Minimal, &format!("example: {name}"), false)?;
+        let Some((schema, _)) = &self.operation.body else {
+            return Ok(request);
+        };
+        let mut generator = self.generator(Mode::Minimal, &request.variant);
+        request.body = Some(generator.bind_example(schema, example, &At::body())?);
+        Ok(request)
+    }
+
+    fn generator(&mut self, mode: Mode, variant: &str) -> Generator<'_> {
+        let operation = self.operation;
+        Generator {
+            resolver: &self.resolver,
+            operation,
+            bindings: self.bindings,
+            mode,
+            rng: Rng::new(self.seed ^ fnv1a(&format!("{} {variant}", operation.label()))),
+            state: &mut self.state,
+        }
+    }
+
     /// The request of one variant; `brackets`: query arrays as `name[]=`.
     fn generate(
         &mut self,
@@ -449,14 +501,7 @@ impl Run<'_> {
         brackets: bool,
     ) -> Result<GeneratedRequest, GenerateError> {
         let operation = self.operation;
-        let mut generator = Generator {
-            resolver: &self.resolver,
-            operation,
-            bindings: self.bindings,
-            mode,
-            rng: Rng::new(self.seed ^ fnv1a(&format!("{} {variant}", operation.label()))),
-            state: &mut self.state,
-        };
+        let mut generator = self.generator(mode, variant);
         let path = generator.path()?;
         let query = generator.query(brackets)?;
         let body = match &operation.body {

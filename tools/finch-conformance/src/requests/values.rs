@@ -275,6 +275,49 @@ impl Generator<'_> {
         }
     }
 
+    /// `example` (a value the spec gives for `schema`) with the members and items the bindings
+    /// bind replaced, and the rest as it is.
+    pub(super) fn bind_example(
+        &mut self,
+        schema: &Value,
+        example: &Value,
+        at: &At,
+    ) -> Result<Value, GenerateError> {
+        let schema = self.normalize(schema)?;
+        if at.key != "body"
+            && let Some(bound) = self.bindings.bind(&self.site(at, &schema))
+        {
+            return Ok(self.bound(bound, at));
+        }
+        Ok(match example {
+            Value::Object(members) => {
+                let mut out = Map::new();
+                for (name, value) in members {
+                    let member = schema
+                        .pointer(&format!(
+                            "/properties/{}",
+                            name.replace('~', "~0").replace('/', "~1")
+                        ))
+                        .cloned()
+                        .unwrap_or(Value::Null);
+                    let bound = self.bind_example(&member, value, &at.member(name))?;
+                    out.insert(name.clone(), bound);
+                }
+                Value::Object(out)
+            }
+            Value::Array(items) => {
+                let item = schema.get("items").cloned().unwrap_or(Value::Null);
+                let at = at.items();
+                let mut out = Vec::with_capacity(items.len());
+                for value in items {
+                    out.push(self.bind_example(&item, value, &at)?);
+                }
+                Value::Array(out)
+            }
+            other => other.clone(),
+        })
+    }
+
     pub(super) fn value(&mut self, schema: &Value, at: &At) -> Result<Value, GenerateError> {
         let mut schema = self.normalize(schema)?;
         let mut at = at.clone();
