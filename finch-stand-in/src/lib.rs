@@ -207,6 +207,7 @@ pub use recorded::RecordedRequest;
 
 use dates::Day;
 use fixture::Company;
+use ids::Uuid;
 use server::Server;
 use state::{Config, Shared};
 
@@ -221,6 +222,10 @@ const DEFAULT_JOB_POLLS: u32 = 2;
 /// The statuses a `data_sync_all` job can end with: what `PUT /sandbox/jobs/configuration` and
 /// [`StandInBuilder::job_completion`] accept.
 pub const JOB_COMPLETIONS: [&str; 4] = ["complete", "reauth_error", "permissions_error", "error"];
+
+/// The first company's entity id: the one in every `entity_ids` example of Finch's spec and
+/// documentation.
+const SPEC_EXAMPLE_ENTITY_ID: Uuid = Uuid(0x550e_8400_e29b_41d4_a716_4466_5544_0000);
 
 /// A running local stand-in of the Finch API.
 ///
@@ -321,7 +326,8 @@ impl StandIn {
     }
 
     /// The first connection's entity id, as in the token response's `entity_ids` (and accepted
-    /// in the `entity_ids` query parameter).
+    /// in the `entity_ids` query parameter): `550e8400-e29b-41d4-a716-446655440000`, the id of
+    /// the spec's and Finch's documentation's examples, whatever the seed.
     pub fn entity_id(&self) -> String {
         self.shared
             .lock()
@@ -557,7 +563,10 @@ impl StandInBuilder {
     /// When the address cannot be bound, or when not called inside a Tokio runtime (its IO
     /// driver must be enabled, as `#[tokio::main]` and `#[tokio::test]` do).
     pub async fn start(self) -> io::Result<StandIn> {
-        let company = Company::generate(self.employees, self.seed, self.today);
+        let mut company = Company::generate(self.employees, self.seed, self.today);
+        // The id Finch's spec and docs use in every `entity_ids` example, so that a request
+        // copied from them (or an SDK test generated from the spec) names the first company.
+        company.entity_id = SPEC_EXAMPLE_ENTITY_ID;
         let seed = self.seed;
         let (server, shared) = Server::start(self.address, move |address| {
             let config = Config {

@@ -381,12 +381,22 @@ async fn directory_paging_walks_everyone_once() {
         &stand_in,
         &token,
         "GET",
-        "/employer/directory?entity_ids=550e8400-e29b-41d4-a716-446655440000",
+        "/employer/directory?entity_ids=6ba7b810-9dad-11d1-80b4-00c04fd430c8",
         None,
     )
     .await;
     assert_eq!(wrong_entity.status, 400);
     assert_eq!(wrong_entity.json()["finch_code"], "invalid_request");
+    // The first company's entity is the spec's example id: requests copied from it reach it.
+    let example_entity = api(
+        &stand_in,
+        &token,
+        "GET",
+        "/employer/directory?entity_ids=550e8400-e29b-41d4-a716-446655440000",
+        None,
+    )
+    .await;
+    assert_eq!(example_entity.status, 200);
 }
 
 #[tokio::test(flavor = "current_thread")]

@@ -1610,7 +1610,7 @@ async fn entity_ids_are_checked_and_entities_disconnect() {
     let error = finch
         .hris()
         .company()
-        .retrieve_with(RetrieveCompany::new().entity_id("550e8400-e29b-41d4-a716-446655440000"))
+        .retrieve_with(RetrieveCompany::new().entity_id("6ba7b810-9dad-11d1-80b4-00c04fd430c8"))
         .await
         .unwrap_err();
     assert_eq!(api_error(&error).kind(), ApiErrorKind::BadRequest);
