@@ -23,6 +23,22 @@ pub(crate) fn day(year: i32, month: u32, day: u32) -> Day {
     era * 146_097 + day_of_era - 719_468
 }
 
+/// `M/D/YYYY` (or `MM/DD/YYYY`) as `YYYY-MM-DD`, when it is a day of the calendar.
+pub(crate) fn iso_from_us(text: &str) -> Option<String> {
+    let mut parts = text.split('/');
+    let (month, day, year) = (parts.next()?, parts.next()?, parts.next()?);
+    fn digits(part: &str, widths: std::ops::RangeInclusive<usize>) -> Option<&str> {
+        (widths.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())).then_some(part)
+    }
+    let iso = format!(
+        "{}-{:0>2}-{:0>2}",
+        digits(year, 4..=4)?,
+        digits(month, 1..=2)?,
+        digits(day, 1..=2)?
+    );
+    (parts.next().is_none() && parse(&iso).is_some()).then_some(iso)
+}
+
 /// `(year, month, day)` of a day (Howard Hinnant's `civil_from_days`).
 pub(crate) fn civil(days: Day) -> (i32, u32, u32) {
     let z = days + 719_468;

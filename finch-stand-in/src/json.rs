@@ -10,6 +10,7 @@
 
 use serde::de::DeserializeOwned;
 use serde_json::error::Category;
+use serde_json::{Number, Value};
 
 use super::reply::Reply;
 
@@ -67,21 +68,46 @@ fn or_empty<'a>(body: &'a [u8], empty: &'static [u8]) -> &'a [u8] {
 }
 
 fn parse_at<T: DeserializeOwned>(body: &[u8]) -> Result<T, Reply> {
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+    let mut value: Value = serde_json::from_slice(body)
+        .map_err(|error| malformed(&format!("the request body is not valid JSON: {error}")))?;
+    integral_numbers_as_integers(&mut value);
+    serde_path_to_error::deserialize(value).map_err(|error| {
         let path = body_path(&error.path().to_string());
-        let inner = error.into_inner();
-        match inner.classify() {
-            Category::Data => Reply::invalid(&format!("[{path}]: {inner}")),
-            Category::Io | Category::Syntax | Category::Eof => {
-                malformed(&format!("the request body is not valid JSON: {inner}"))
+        Reply::invalid(&format!("[{path}]: {}", error.into_inner()))
+    })
+}
+
+/// JSON Schema counts a number with no fraction (`1308.0`) as an `integer`, as the spec's
+/// integer members are typed; serde would refuse it for an integer field. Such numbers, where an
+/// `i64` or `u64` holds them, are read as the integer.
+fn integral_numbers_as_integers(value: &mut Value) {
+    match value {
+        Value::Number(number) if number.is_f64() => {
+            if let Some(float) = number.as_f64()
+                && float.fract() == 0.0
+            {
+                // `as` saturates; the round trip keeps only the values it did not change.
+                let integer = float as i64;
+                if integer as f64 == float && integer != i64::MAX {
+                    *number = Number::from(integer);
+                }
             }
         }
-    })?;
-    deserializer
-        .end()
-        .map_err(|error| malformed(&format!("the request body is not valid JSON: {error}")))?;
-    Ok(value)
+        Value::Array(items) => items.iter_mut().for_each(integral_numbers_as_integers),
+        Value::Object(members) => members.values_mut().for_each(integral_numbers_as_integers),
+        _ => {}
+    }
+}
+
+/// Reads an optional integer member as a count, for members the spec types as any integer
+/// (`#[serde(default, deserialize_with = "count")]`): below 0 reads as 0, above `usize` as
+/// `usize::MAX`.
+pub(crate) fn count<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<usize>, D::Error> {
+    use serde::Deserialize;
+    Ok(Option::<i128>::deserialize(deserializer)?
+        .map(|integer| usize::try_from(integer.max(0)).unwrap_or(usize::MAX)))
 }
 
 /// `requests[0].individual_id` → `body:requests.0.individual_id`; the root is `body`.
@@ -200,6 +226,48 @@ mod tests {
         let error: serde_json::Value = serde_json::from_slice(&reply.body).unwrap();
         assert_eq!(error["finch_code"], "malformed_request");
         assert!(parse_body_at::<Outer>(br#"{"requests": []}"#).is_ok());
+    }
+
+    /// JSON Schema's `integer` includes `1308.0`: such numbers reach integer fields, counts
+    /// below 0 read as 0, and a fraction or an integer past `i64` is still refused.
+    #[test]
+    fn integral_numbers_and_counts() {
+        #[derive(Debug, serde::Deserialize)]
+        struct Item {
+            amount: i64,
+            hours: f64,
+            #[serde(default, deserialize_with = "count")]
+            limit: Option<usize>,
+        }
+        let item: Vec<Item> = parse_array_body_at(
+            br#"[{"amount": 1308.0, "hours": 2.0, "limit": -5.0}, {"amount": -0.0, "hours": 1.5}]"#,
+        )
+        .unwrap();
+        assert_eq!(
+            (item[0].amount, item[0].hours, item[0].limit),
+            (1308, 2.0, Some(0))
+        );
+        assert_eq!(
+            (item[1].amount, item[1].hours, item[1].limit),
+            (0, 1.5, None)
+        );
+        let item: Item =
+            parse_body_at(br#"{"amount": 1, "hours": 0, "limit": 18446744073709551615}"#).unwrap();
+        assert_eq!(item.limit, Some(usize::MAX));
+        for bad in [
+            &br#"{"amount": 1.5, "hours": 0}"#[..],
+            br#"{"amount": 1e19, "hours": 0}"#,
+        ] {
+            let reply = parse_body_at::<Item>(bad).unwrap_err();
+            let error: serde_json::Value = serde_json::from_slice(&reply.body).unwrap();
+            assert!(
+                error["message"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("[body:amount]"),
+                "{error}"
+            );
+        }
     }
 
     #[test]

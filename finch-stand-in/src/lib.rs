@@ -26,18 +26,22 @@
 //! ```
 //!
 //! # What it checks, on every request
-//! * `Finch-API-Version: 2020-09-17` must be present (otherwise 400).
+//! * `Finch-API-Version` must be present where the spec declares it (every operation but the
+//!   sandbox ones and `POST /connect/sessions/reauthenticate`) and, wherever sent, be a date
+//!   (otherwise 400); any date is answered as `2020-09-17`, Finch's one version.
 //! * Authentication is what the spec's `security` says for the operation: Bearer with a token
 //!   this stand-in issued (and whose connection was not disconnected), Basic with its client
 //!   credentials (`/connect/sessions*`, `POST /sandbox/connections`,
 //!   `POST /sandbox/connections/accounts`), either none or a valid Bearer token for
-//!   `GET /providers`, and none at all for `POST /auth/token`, where an `Authorization` header is
-//!   a 400, so an SDK that leaks credentials there fails its tests. Wrong or missing credentials
+//!   `GET /providers`, and none for `POST /auth/token` (the client's credentials go in its body;
+//!   an `Authorization` header sent anyway is ignored, and [`StandIn::requests`] shows whether a
+//!   client sent one). Wrong or missing credentials
 //!   (a Basic header where Bearer is expected, or the other way round) are a 401.
 //! * On `/employer/*`:
 //!   * `entity_ids` (bracket form `entity_ids[]=` or plain `entity_ids=`) may name at most one
 //!     entity, and it must be the connection's (its company's, [`StandIn::entity_id`] for the
-//!     first one) and still connected; otherwise 400.
+//!     first one) and still connected: another entity's id is a 404 `entity_not_found`, more
+//!     than one id, what is no UUID or a disconnected entity a 400.
 //!   * The connection's status (`PUT /sandbox/connections/accounts`): `reauth` answers Finch's
 //!     401 `authentication_error` / `reauthenticate_user`, `error_no_account_setup` a 401
 //!     `account_setup_required`, `error_permissions` a 403; `pending` and `processing` answer a
@@ -54,7 +58,10 @@
 //! * Path segments are percent-decoded before lookup; an unknown route is a 404, a served path
 //!   with the wrong method a 405 with `Allow`.
 //! * Whatever the spec allows is accepted: request bodies are optional as in the spec (no body
-//!   reads as `{}`, or `[]` for the array bodies), and `limit=0` on a listing is an empty page.
+//!   reads as `{}`, or `[]` for the array bodies); `limit=0` (or below) on a listing is an empty
+//!   page and an `offset` below 0 reads as 0; an integer written `1308.0` is the integer; a
+//!   member typed with the spec's `Date` schema (any string) keeps text that is no date as sent;
+//!   `POST /forward` passes on any method and route.
 //!   Where the body's schema requires members, no body means nothing given: a batch read
 //!   answers no responses, a job is a `data_sync_all`, `PUT /sandbox/company` changes nothing;
 //!   only an operation that cannot go on without them (the token exchange, a forward, a Connect
@@ -92,7 +99,7 @@
 //! | `POST /disconnect` | Bearer | Disconnects the connection: its tokens get a 401 from then on. |
 //! | `POST /disconnect-entity` | Bearer | Disconnects the connection's entity (then `/employer/*` is a 400); unknown ids are a 400 `{"errors": [{"entityId", "error": "NOT_FOUND"}]}`. |
 //! | `GET /providers` | none or Bearer | Fourteen providers with their products and authentication methods. |
-//! | `POST /forward` | Bearer | Echoes the forwarded request: `statusCode` (201 for `POST`, else 200) and `data` holding the method, route, params, headers and body the "provider" received. |
+//! | `POST /forward` | Bearer | Echoes the forwarded request: `statusCode` (201 for `POST`, 200 for `GET`, `PUT`, `PATCH` and `DELETE`, the provider's 405 for any other method) and `data` holding the method, route, params, headers and body the "provider" received. |
 //! | `GET /jobs/automated` | Bearer | The connection's jobs, newest first (`limit` default 100, no maximum, `offset`), and its refresh quota. |
 //! | `POST /jobs/automated` | Bearer | Starts a `data_sync_all` (ends as [`StandInBuilder::job_completion`] or the sandbox job configuration says, `reauth_error` while the connection needs reauthentication; takes one of [`StandInBuilder::job_refreshes`], then 429 with `retry_at` and `Retry-After`) or a `w4_form_employee_sync` of a known individual (201). |
 //! | `GET /jobs/automated/{job_id}` | Bearer | One job, or 404. Each read is a poll: a job answers `pending`, then `in_progress`, for [`StandInBuilder::job_polls`] polls, then its terminal status. |

@@ -154,6 +154,13 @@ impl Route<'_> {
         )
     }
 
+    /// Whether the spec declares the `Finch-API-Version` header (required) for the route. The
+    /// sandbox operations and `POST /connect/sessions/reauthenticate` do not: there a request
+    /// without it is answered as the one version.
+    fn requires_version(&self) -> bool {
+        !(self.template().starts_with("/sandbox/") || *self == Route::ReauthenticateSession)
+    }
+
     fn security(&self) -> Security {
         match self {
             Route::AccessToken => Security::None,
@@ -388,17 +395,22 @@ fn not_served(method: &Method, segments: &[String]) -> Reply {
     )
 }
 
-fn check_version(headers: &HeaderMap) -> Result<(), Reply> {
+/// The `Finch-API-Version` header: required where the spec declares it (`required`, which an
+/// unknown route is taken to do), a date wherever it is sent.
+fn check_version(headers: &HeaderMap, required: bool) -> Result<(), Reply> {
     match headers
         .get("finch-api-version")
         .map(|value| value.to_str().map(str::trim))
     {
+        None if !required => Ok(()),
         None => Err(Reply::bad_request(&format!(
             "missing the Finch-API-Version header; every request must send `Finch-API-Version: {API_VERSION}`"
         ))),
-        Some(Ok(API_VERSION)) => Ok(()),
+        // The spec types the header as any date (`format: date`, default the one version
+        // Finch has); every date is answered as that version, as a mock of the spec would.
+        Some(Ok(date)) if crate::dates::parse(date).is_some() => Ok(()),
         Some(Ok(other)) => Err(Reply::bad_request(&format!(
-            "unsupported Finch-API-Version `{other}`; the only version is `{API_VERSION}`"
+            "Finch-API-Version must be a date (YYYY-MM-DD), got `{other}`; the current version is `{API_VERSION}`"
         ))),
         Some(Err(_)) => Err(Reply::bad_request(&format!(
             "the Finch-API-Version header is not readable text; send `Finch-API-Version: {API_VERSION}`"
@@ -434,13 +446,9 @@ fn authenticate(
 ) -> Result<Option<Token>, Reply> {
     let credentials = auth::credentials(headers);
     match route.security() {
-        Security::None => match credentials {
-            Credentials::Missing => Ok(None),
-            _ => Err(Reply::bad_request(
-                "POST /auth/token expects no Authorization header (the client credentials go in the \
-                 JSON body), but the request carried one",
-            )),
-        },
+        // The client credentials go in the body; an Authorization header the spec does not ask
+        // for is ignored (the official SDKs omit it; the recorded requests show what was sent).
+        Security::None => Ok(None),
         Security::Bearer => bearer(state, credentials).map(Some),
         Security::OptionalBearer => match credentials {
             Credentials::Missing => Ok(None),
@@ -495,9 +503,17 @@ fn check_entity_ids(
         ))),
         [] => Ok(()),
         [one] if Uuid::parse(one) == Some(entity_id) => Ok(()),
-        [one] => Err(Reply::invalid(&format!(
-            "entity `{one}` is not an entity of this connection; the only entity is `{entity_id}`"
+        [one] if Uuid::parse(one).is_none() => Err(Reply::invalid(&format!(
+            "`entity_ids` takes an entity's UUID, got `{one}`"
         ))),
+        // A well-formed id of an entity the token cannot see: not found, as an unknown benefit
+        // or plan is (a malformed request stays a 400).
+        [one] => Err(Reply::not_found(
+            "entity_not_found",
+            &format!(
+                "entity `{one}` is not an entity of this connection; the only entity is `{entity_id}`"
+            ),
+        )),
         _ => Err(Reply::invalid(&format!(
             "{} entity_ids given; provide exactly one entity ID per request, a maximum of one is accepted",
             given.len()
@@ -591,7 +607,8 @@ pub(crate) fn dispatch(
 ) -> (Reply, Option<&'static str>) {
     let segments = url::path_segments(&request.path);
     let route = resolve(&request.method, &segments);
-    if let Err(reply) = check_version(&request.headers) {
+    let required = route.as_ref().map_or(true, Route::requires_version);
+    if let Err(reply) = check_version(&request.headers, required) {
         return match route {
             Ok(route) if route.answers_error_response() => {
                 (reply.into_error_response(), Some(route.template()))
@@ -751,17 +768,44 @@ mod tests {
                 .unwrap()
                 .contains("Finch-API-Version")
         );
-        let (status, body) = run(
-            &shared,
-            &request(
-                Method::GET,
-                "/employer/company",
-                &[("finch-api-version", "2021-01-01")],
-                "",
-            ),
+        // The spec types the version as any date: another date is answered as the one version
+        // (here: past the version check, to the missing token); what is no date is a 400.
+        let version = |value: &'static str| {
+            run(
+                &shared,
+                &request(
+                    Method::GET,
+                    "/employer/company",
+                    &[("finch-api-version", value)],
+                    "",
+                ),
+            )
+        };
+        assert_eq!(version("2021-01-01").0, StatusCode::UNAUTHORIZED);
+        // Where the spec declares no version header (the sandbox, reauthentication), a request
+        // may leave it out; a malformed one is still refused.
+        for (method, path) in [
+            (Method::GET, "/sandbox/jobs/configuration"),
+            (Method::POST, "/sandbox/directory"),
+            (Method::POST, "/connect/sessions/reauthenticate"),
+        ] {
+            let (status, _) = run(&shared, &request(method.clone(), path, &[], ""));
+            assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}");
+            let (status, _) = run(
+                &shared,
+                &request(method, path, &[("finch-api-version", "v1")], ""),
+            );
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{path}");
+        }
+        assert_eq!(
+            run(&shared, &request(Method::GET, "/employer/company", &[], "")).0,
+            StatusCode::BAD_REQUEST
         );
-        assert_eq!(status, StatusCode::BAD_REQUEST);
-        assert!(body["message"].as_str().unwrap().contains("2021-01-01"));
+        for bad in ["latest", "2021-13-01", "2020-09-17T00:00:00Z", ""] {
+            let (status, body) = version(bad);
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+            assert!(body["message"].as_str().unwrap().contains("must be a date"));
+        }
     }
 
     /// The automated jobs and `POST /disconnect-entity` document their 400 and 401 in the
@@ -942,22 +986,14 @@ mod tests {
         assert_eq!(connect(&bearer).0, StatusCode::UNAUTHORIZED);
 
         let token_body = r#"{"client_id": "id", "client_secret": "secret", "code": "c"}"#;
-        let (status, body) = run(
-            &shared,
-            &request(
-                Method::POST,
-                "/auth/token",
-                &[v, ("authorization", &bearer)],
-                token_body,
-            ),
-        );
-        assert_eq!(status, StatusCode::BAD_REQUEST);
-        assert!(
-            body["message"]
-                .as_str()
-                .unwrap()
-                .contains("expects no Authorization")
-        );
+        // The token endpoint asks for no credentials: a header sent anyway changes nothing.
+        let exchange = |headers: &[(&'static str, &str)]| {
+            run(
+                &shared,
+                &request(Method::POST, "/auth/token", headers, token_body),
+            )
+        };
+        assert_eq!(exchange(&[v, ("authorization", &bearer)]), exchange(&[v]));
 
         // Disconnecting revokes the token.
         let (status, _) = run(
@@ -1014,10 +1050,12 @@ mod tests {
             status(&format!("entity_ids={}", entity.to_uppercase())),
             StatusCode::OK
         );
+        // Another entity's id is not found; what is no id at all is a bad request.
         assert_eq!(
             status("entity_ids[]=550e8400-e29b-41d4-a716-446655440000"),
-            StatusCode::BAD_REQUEST
+            StatusCode::NOT_FOUND
         );
+        assert_eq!(status("entity_ids[]=acme"), StatusCode::BAD_REQUEST);
         assert_eq!(
             status(&format!("entity_ids[]={entity}&entity_ids[]={entity}")),
             StatusCode::BAD_REQUEST

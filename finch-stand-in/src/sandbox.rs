@@ -12,8 +12,11 @@ use serde_json::{Map, Value};
 #[derive(Debug)]
 enum Kind {
     Text,
-    /// `YYYY-MM-DD`.
+    /// A day (`format: date`): `YYYY-MM-DD`, or `M/D/YYYY` kept as `YYYY-MM-DD`.
     Date,
+    /// The spec's `Date` schema, which is any string: a day is kept as `YYYY-MM-DD` (from
+    /// `M/D/YYYY` too), any other text as sent.
+    DateText,
     Bool,
     Integer,
     OneOf(&'static [&'static str]),
@@ -94,7 +97,7 @@ const FIELDS: &[(&str, Kind)] = &[
             "unknown",
         ]),
     ),
-    ("dob", Kind::Date),
+    ("dob", Kind::DateText),
     ("ssn", Kind::Text),
     ("encrypted_ssn", Kind::Text),
     ("residence", LOCATION),
@@ -118,9 +121,9 @@ const FIELDS: &[(&str, Kind)] = &[
             ),
         ]),
     ),
-    ("start_date", Kind::Date),
-    ("end_date", Kind::Date),
-    ("latest_rehire_date", Kind::Date),
+    ("start_date", Kind::DateText),
+    ("end_date", Kind::DateText),
+    ("latest_rehire_date", Kind::DateText),
     ("is_active", Kind::Bool),
     (
         "employment_status",
@@ -312,12 +315,13 @@ fn check(value: &mut Value, kind: &Kind, path: &str) -> Result<(), String> {
         (_, Value::Null) | (Kind::Any, _) => true,
         (Kind::Text, Value::String(_)) | (Kind::Bool, Value::Bool(_)) => true,
         (Kind::Integer, Value::Number(number)) => number.is_i64() || number.is_u64(),
-        (Kind::Date, Value::String(text)) => match us_date(text) {
+        (Kind::Date | Kind::DateText, Value::String(text)) => match crate::dates::iso_from_us(text)
+        {
             Some(iso) => {
                 *text = iso;
                 true
             }
-            None => is_date(text),
+            None => matches!(kind, Kind::DateText) || is_date(text),
         },
         (Kind::OneOf(allowed), Value::String(text)) => allowed.contains(&text.as_str()),
         (Kind::Object(spec), Value::Object(fields)) => return check_fields(fields, spec, path),
@@ -344,6 +348,7 @@ fn expected(kind: &Kind) -> String {
     match kind {
         Kind::Text => "a string or null".to_owned(),
         Kind::Date => "a date (YYYY-MM-DD or M/D/YYYY) or null".to_owned(),
+        Kind::DateText => "a string or null".to_owned(),
         Kind::Bool => "a boolean or null".to_owned(),
         Kind::Integer => "an integer or null".to_owned(),
         Kind::OneOf(allowed) => format!("one of {} or null", allowed.join(", ")),
@@ -362,22 +367,6 @@ fn describe(value: &Value) -> String {
         Value::Array(_) => "an array".to_owned(),
         Value::Object(_) => "an object".to_owned(),
     }
-}
-
-/// `M/D/YYYY` (or `MM/DD/YYYY`) as `YYYY-MM-DD`, when it is a day of the calendar.
-fn us_date(text: &str) -> Option<String> {
-    let mut parts = text.split('/');
-    let (month, day, year) = (parts.next()?, parts.next()?, parts.next()?);
-    fn digits(part: &str, widths: std::ops::RangeInclusive<usize>) -> Option<&str> {
-        (widths.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())).then_some(part)
-    }
-    let iso = format!(
-        "{}-{:0>2}-{:0>2}",
-        digits(year, 4..=4)?,
-        digits(month, 1..=2)?,
-        digits(day, 1..=2)?
-    );
-    (parts.next().is_none() && crate::dates::parse(&iso).is_some()).then_some(iso)
 }
 
 fn is_date(text: &str) -> bool {
@@ -432,7 +421,8 @@ mod tests {
     }
 
     /// A date as `M/D/YYYY`, as the spec's own example of `PUT /sandbox/employment` sends
-    /// `start_date`, is taken and kept as `YYYY-MM-DD`; anything else that is not a day is not.
+    /// `start_date`, is taken and kept as `YYYY-MM-DD`. Other text is kept as sent where the spec
+    /// says `Date` (any string), and refused where it says `format: date`.
     #[test]
     fn dates_as_month_day_year_are_kept_as_iso() {
         let kept = check_update(
@@ -455,9 +445,12 @@ mod tests {
             "+3/4/2020",
             "",
         ] {
-            let error = check_update(json!({ "start_date": bad }), &["start_date"]).unwrap_err();
+            let kept = check_update(json!({ "start_date": bad }), &["start_date"]).unwrap();
+            assert_eq!(kept["start_date"], bad);
+            let income = json!({ "income": { "effective_date": bad } });
+            let error = check_update(income, &["income"]).unwrap_err();
             assert!(
-                error.starts_with("[body:start_date]: expected a date"),
+                error.starts_with("[body:income.effective_date]: expected a date"),
                 "{bad}: {error}"
             );
         }
@@ -504,8 +497,8 @@ mod tests {
                 "[body:0.first_name]: expected a string",
             ),
             (
-                json!([{"dob": "13/12/1990"}]),
-                "[body:0.dob]: expected a date",
+                json!([{"income": {"effective_date": "13/12/1990"}}]),
+                "[body:0.income.effective_date]: expected a date",
             ),
             (json!([{"emails": [{"data": 1}]}]), "[body:0.emails.0.data]"),
             (

@@ -1613,7 +1613,9 @@ async fn entity_ids_are_checked_and_entities_disconnect() {
         .retrieve_with(RetrieveCompany::new().entity_id("6ba7b810-9dad-11d1-80b4-00c04fd430c8"))
         .await
         .unwrap_err();
-    assert_eq!(api_error(&error).kind(), ApiErrorKind::BadRequest);
+    // Another entity's id is not found; what is no id at all is a bad request.
+    assert_eq!(api_error(&error).kind(), ApiErrorKind::NotFound);
+    assert_eq!(api_error(&error).finch_code(), Some("entity_not_found"));
     let error = finch
         .hris()
         .payments()

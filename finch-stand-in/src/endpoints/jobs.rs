@@ -108,9 +108,11 @@ fn run(state: &mut State, call: &Call<'_>, job: NewJob, created: StatusCode) -> 
             .map(|company| company.person(&params.individual_id).is_some())
             .unwrap_or(false);
         if !known {
+            // A well-formed request naming someone who is not there: not found, as an unknown
+            // id in a path is.
             return Reply::error_response(
-                StatusCode::BAD_REQUEST,
-                "bad_request",
+                StatusCode::NOT_FOUND,
+                "not_found",
                 &format!(
                     "cannot create a W-4 sync job: no individual with id {}",
                     params.individual_id
@@ -377,7 +379,7 @@ mod tests {
             .to_string();
         assert_eq!(
             create(&mut state, &call(&config, &[], bad.as_bytes())).status,
-            StatusCode::BAD_REQUEST
+            StatusCode::NOT_FOUND
         );
         let unknown = create(
             &mut state,

@@ -66,17 +66,26 @@ pub(crate) fn parts<'a>(state: &'a mut State, call: &Call<'_>) -> Result<Parts<'
         .ok_or_else(|| internal("the connection has no company"))
 }
 
-/// A non-negative integer query parameter (the first one, if repeated). Digits too large for
-/// `usize` read as `usize::MAX`.
+/// An integer query parameter read as a count (the first one, if repeated). The spec types
+/// `limit` and `offset` as any integer, so a negative one reads as 0 (an empty page, the first
+/// page); digits too large for `usize` read as `usize::MAX`. Anything but an integer is an error.
 pub(crate) fn number(query: &[(String, String)], name: &str) -> Result<Option<usize>, Reply> {
     let Some((_, text)) = query.iter().find(|(key, _)| key == name) else {
         return Ok(None);
     };
-    if !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit()) {
-        return Ok(Some(text.parse().unwrap_or(usize::MAX)));
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(digits) => (true, digits),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    if !digits.is_empty() && digits.bytes().all(|byte| byte.is_ascii_digit()) {
+        return Ok(Some(if negative {
+            0
+        } else {
+            digits.parse().unwrap_or(usize::MAX)
+        }));
     }
     Err(Reply::invalid(&format!(
-        "`{name}` must be a non-negative integer, got `{text}`"
+        "`{name}` must be an integer, got `{text}`"
     )))
 }
 
@@ -114,8 +123,8 @@ pub(crate) fn check_values(name: &str, given: &[&str], allowed: &[&str]) -> Resu
     }
 }
 
-/// The `offset` and `limit` of a listing request (`limit` defaults to `default`; `0`, which the
-/// spec allows, asks for an empty page), with the paging rules the SDK's pager relies on
+/// The `offset` and `limit` of a listing request (`limit` defaults to `default`; `0` or less,
+/// which the spec allows, asks for an empty page; an offset below 0 reads as 0), with the paging rules the SDK's pager relies on
 /// (`finch_core::paging`): every page is the one asked for (it starts at `offset` and reports
 /// it), a limit above `max` is an error when `strict` and otherwise served as pages of `max`
 /// (the SDK declares the same maximum, so those pages count as full), and a listing whose
@@ -211,7 +220,30 @@ pub(crate) mod tests {
         // The spec sets no minimum: `limit=0` is an empty page.
         assert_eq!(paging(&query("limit=0"), 100, 100, true).unwrap(), (0, 0));
         assert!(page(0..10, 0, 0).is_empty());
-        for bad in ["limit=-1", "limit=abc", "offset=1.5", "limit="] {
+        // Nor for `limit` and `offset`: below 0 reads as 0.
+        assert_eq!(paging(&query("limit=-1"), 100, 100, true).unwrap(), (0, 0));
+        assert_eq!(
+            paging(
+                &query("limit=-9999999999999999999999&offset=-3"),
+                100,
+                100,
+                true
+            )
+            .unwrap(),
+            (0, 0)
+        );
+        assert_eq!(
+            paging(&query("offset=%2B7"), 100, 100, true).unwrap(),
+            (7, 100)
+        );
+        for bad in [
+            "limit=abc",
+            "offset=1.5",
+            "limit=",
+            "limit=-",
+            "offset=--1",
+            "limit=1e3",
+        ] {
             assert_eq!(
                 paging(&query(bad), 100, 100, true).unwrap_err().status,
                 StatusCode::BAD_REQUEST,

@@ -138,9 +138,10 @@ struct StatementsRequest {
 #[derive(Debug, Deserialize)]
 struct StatementsItem {
     payment_id: String,
-    #[serde(default)]
+    /// The spec sets a maximum but no minimum: below 0 reads as 0.
+    #[serde(default, deserialize_with = "crate::json::count")]
     limit: Option<usize>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::json::count")]
     offset: Option<usize>,
 }
 
@@ -771,17 +772,14 @@ impl RuleFields {
         }
     }
 
-    fn check(&self) -> Result<(), Reply> {
-        for (name, date) in [
-            ("effective_start_date", &self.effective_start_date),
-            ("effective_end_date", &self.effective_end_date),
-        ] {
+    /// Checks the fields, and keeps an effective date given as `M/D/YYYY` as `YYYY-MM-DD`. The
+    /// spec's `Date` is any string: other text is kept as sent, and bounds nothing.
+    fn check(&mut self) -> Result<(), Reply> {
+        for date in [&mut self.effective_start_date, &mut self.effective_end_date] {
             if let Some(Some(text)) = date
-                && dates::parse(text).is_none()
+                && let Some(iso) = dates::iso_from_us(text)
             {
-                return Err(Reply::invalid(&format!(
-                    "Validation error: Invalid date at \"{name}\": `{text}` is not YYYY-MM-DD"
-                )));
+                *text = iso;
             }
         }
         // The spec requires no condition: a rule without any is kept and labels no item.
@@ -829,7 +827,7 @@ pub(crate) fn list_rules(state: &mut State, call: &Call<'_>) -> Reply {
 }
 
 pub(crate) fn create_rule(state: &mut State, call: &Call<'_>) -> Reply {
-    let fields = match parse_body_at::<RuleFields>(call.body).and_then(RuleFields::unwrapped) {
+    let mut fields = match parse_body_at::<RuleFields>(call.body).and_then(RuleFields::unwrapped) {
         Ok(fields) => fields,
         Err(reply) => return reply,
     };
@@ -877,7 +875,7 @@ fn rule_not_found(rule_id: &str) -> Reply {
 }
 
 pub(crate) fn update_rule(state: &mut State, call: &Call<'_>, rule_id: &str) -> Reply {
-    let fields = match parse_body_at::<RuleFields>(call.body).and_then(RuleFields::unwrapped) {
+    let mut fields = match parse_body_at::<RuleFields>(call.body).and_then(RuleFields::unwrapped) {
         Ok(fields) => fields,
         Err(reply) => return reply,
     };

@@ -549,10 +549,13 @@ fn statement(
 ) -> Result<ExplicitStatement, Reply> {
     let path = format!("pay_statements.{position}");
     let Some(person) = company.person(&given.individual_id) else {
-        return Err(Reply::invalid(&format!(
-            "[body:{path}.individual_id]: no individual with id `{}` in this company",
-            given.individual_id
-        )));
+        return Err(Reply::not_found(
+            "individual_not_found",
+            &format!(
+                "[body:{path}.individual_id]: no individual with id `{}` in this company",
+                given.individual_id
+            ),
+        ));
     };
     let kind = given.kind.unwrap_or_else(|| "regular_payroll".to_owned());
     check_one_of(

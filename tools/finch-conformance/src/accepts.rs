@@ -1,8 +1,9 @@
 //! The stand-in against the reference: every request generated from the spec's schemas
 //! ([`crate::requests`]) for every operation is answered with a 2xx by `finch-stand-in`.
 //!
-//! The requests go over raw HTTP/1.1 (no SDK in between), each with `Finch-API-Version` and the
-//! operation's auth (Bearer, Basic with the stand-in's client credentials, or none). Ids,
+//! The requests go over raw HTTP/1.1 (no SDK in between), each with the operation's auth (Bearer,
+//! Basic with the stand-in's client credentials, or none) and, where the operation declares it
+//! (all but the sandbox and `POST /connect/sessions/reauthenticate`), `Finch-API-Version`. Ids,
 //! authorization codes and product names are bound to what the stand-in has
 //! ([`StandInNames`]); where the stand-in keeps a rule the spec cannot express (its provider's
 //! catalog), the generated values avoid it, each case said in [`avoid_semantic_refusals`].
@@ -42,17 +43,23 @@ const ISOLATED: &[(&str, &str)] = &[
 /// The operations whose body the spec leaves optional although its schema requires members the
 /// operation cannot be carried out without (which code to exchange, which route to forward,
 /// which customer, connection, provider, company or entities): sent no body, the stand-in answers
-/// a 400 naming the first of them, as Finch does. Every other operation given no body answers
-/// with what nothing given means (a batch read: no responses). `POST /auth/token`'s own reference
-/// page (`create-access-token.openapi.yaml`) requires its body.
-const CANNOT_GO_ON_WITHOUT: &[(&str, &str, &str)] = &[
-    ("POST", "/auth/token", "client_id"),
-    ("POST", "/forward", "method"),
-    ("POST", "/connect/sessions", "customer_id"),
-    ("POST", "/connect/sessions/reauthenticate", "connection_id"),
-    ("POST", "/sandbox/connections", "provider_id"),
-    ("POST", "/sandbox/connections/accounts", "company_id"),
-    ("POST", "/disconnect-entity", "entity_ids"),
+/// a 400 naming the first of them, as Finch does (`POST /auth/token`: OAuth's 401
+/// `invalid_client`, since the client is not identified). Every other operation given no body
+/// answers with what nothing given means (a batch read: no responses). `POST /auth/token`'s own
+/// reference page (`create-access-token.openapi.yaml`) requires its body.
+const CANNOT_GO_ON_WITHOUT: &[(&str, &str, u16, &str)] = &[
+    ("POST", "/auth/token", 401, "client_id"),
+    ("POST", "/forward", 400, "method"),
+    ("POST", "/connect/sessions", 400, "customer_id"),
+    (
+        "POST",
+        "/connect/sessions/reauthenticate",
+        400,
+        "connection_id",
+    ),
+    ("POST", "/sandbox/connections", 400, "provider_id"),
+    ("POST", "/sandbox/connections/accounts", 400, "company_id"),
+    ("POST", "/disconnect-entity", 400, "entity_ids"),
 ];
 
 /// What [`check_stand_in`] found.
@@ -235,7 +242,16 @@ impl Fixture {
             .map_err(|error| format!("cannot start the stand-in: {error}"))?;
         let token = stand_in.issue_access_token();
         let read = async |target: &str| -> Result<Value, String> {
-            let reply = send(&stand_in, &token, "GET", target, Credentials::Bearer, None).await?;
+            let reply = send(
+                &stand_in,
+                &token,
+                "GET",
+                target,
+                Credentials::Bearer,
+                true,
+                None,
+            )
+            .await?;
             if reply.status == 200 {
                 Ok(reply.body)
             } else {
@@ -289,6 +305,7 @@ impl Fixture {
                 "POST",
                 target,
                 Credentials::Bearer,
+                true,
                 Some(&body),
             )
             .await?;
@@ -394,6 +411,7 @@ impl Fixture {
             &operation.method,
             &target,
             credentials,
+            operation.declares_header("Finch-API-Version"),
             request.body.as_ref(),
         )
         .await;
@@ -406,16 +424,16 @@ impl Fixture {
             .then(|| {
                 CANNOT_GO_ON_WITHOUT
                     .iter()
-                    .find(|(m, p, _)| *m == operation.method && *p == operation.path)
-                    .map(|(_, _, member)| *member)
+                    .find(|(m, p, _, _)| *m == operation.method && *p == operation.path)
+                    .map(|&(_, _, status, member)| (status, member))
             })
             .flatten();
         let failure = match reply {
             Ok(reply) if (200..300).contains(&reply.status) && needed.is_none() => return,
-            // Without the member it cannot do without, the operation answers a 400 naming it.
+            // Without the member it cannot do without, the operation answers an error naming it.
             Ok(reply)
-                if needed.is_some_and(|member| {
-                    reply.status == 400
+                if needed.is_some_and(|(status, member)| {
+                    reply.status == status
                         && reply.body["message"]
                             .as_str()
                             .is_some_and(|message| message.contains(member))
@@ -581,23 +599,26 @@ fn avoid_semantic_refusals(method: &str, path: &str, body: &mut Value, fixture: 
     }
 }
 
-/// Sends one request on a fresh connection with the version header and reads the whole reply.
+/// Sends one request on a fresh connection, with the version header when `version`, and reads
+/// the whole reply.
 async fn send(
     stand_in: &StandIn,
     token: &str,
     method: &str,
     target: &str,
     credentials: Credentials,
+    version: bool,
     body: Option<&Value>,
 ) -> Result<Reply, String> {
     let address = stand_in.base_url().trim_start_matches("http://");
     let mut stream = TcpStream::connect(address)
         .await
         .map_err(|error| format!("connect: {error}"))?;
-    let mut head = format!(
-        "{method} {target} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\
-         Finch-API-Version: 2020-09-17\r\n"
-    );
+    let mut head =
+        format!("{method} {target} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n");
+    if version {
+        head.push_str("Finch-API-Version: 2020-09-17\r\n");
+    }
     match credentials {
         Credentials::None => {}
         Credentials::Bearer => head.push_str(&format!("Authorization: Bearer {token}\r\n")),

@@ -9,18 +9,23 @@ use serde_json::json;
 #[test]
 fn served_requests_pass_and_a_refused_one_is_reported() {
     let bearer = json!([{"bearerAuth": []}]);
+    // Declared as in Finch's spec: the check sends the header only where it is declared.
+    let version = json!({"name": "Finch-API-Version", "in": "header", "required": true,
+        "schema": {"type": "string", "format": "date"}});
     let spec = json!({
         "components": {"securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}},
         "paths": {
             "/employer/directory": {"get": {"security": bearer, "parameters": [
+                version,
                 {"name": "limit", "in": "query", "schema": {"type": "integer", "maximum": 10000}},
                 {"name": "offset", "in": "query", "schema": {"type": "integer"}},
             ]}},
             "/employer/benefits/{benefit_id}": {"get": {"security": bearer, "parameters": [
+                version,
                 {"name": "benefit_id", "in": "path", "required": true, "schema": {"type": "string"}},
             ]}},
             // Not a route of the stand-in (nor of Finch): a 404 for every request.
-            "/employer/nowhere": {"get": {"security": bearer}},
+            "/employer/nowhere": {"get": {"security": bearer, "parameters": [version]}},
         },
     });
     let report = check_stand_in(&spec);

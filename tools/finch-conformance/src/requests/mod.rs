@@ -345,6 +345,13 @@ impl SpecOperation {
         format!("{} {}", self.method, self.path)
     }
 
+    /// Whether the operation declares the header parameter `name` (any case).
+    pub fn declares_header(&self, name: &str) -> bool {
+        self.parameters
+            .iter()
+            .any(|p| p.location == "header" && p.name.eq_ignore_ascii_case(name))
+    }
+
     /// Whether the operation has a query parameter that is an array.
     fn has_query_arrays(&self, resolver: &Resolver<'_>) -> bool {
         self.parameters.iter().any(|p| {

@@ -491,11 +491,20 @@ impl Generator<'_> {
 
     fn string(&mut self, schema: &Value, at: &At) -> String {
         let format = schema.get("format").and_then(Value::as_str).unwrap_or("");
-        let date = format == "date" || schema.get("title") == Some(&Value::from("Date"));
-        if date {
+        if format == "date" {
             return match self.mode {
                 Mode::Low => "2025-01-01",
                 Mode::High => "2025-12-31",
+                _ => "2025-06-13",
+            }
+            .to_owned();
+        }
+        // The spec's `Date` schema is any string: its bounds are the empty one and the US form
+        // the spec's own examples send (`3/4/2020`).
+        if schema.get("title") == Some(&Value::from("Date")) {
+            return match self.mode {
+                Mode::Low => "",
+                Mode::High => "12/31/2025",
                 _ => "2025-06-13",
             }
             .to_owned();
@@ -554,7 +563,8 @@ impl Generator<'_> {
             .and_then(Value::as_i64)
             .map(|max| max - 1)
             .or(maximum);
-        let low = minimum.unwrap_or(0.min(maximum.unwrap_or(0)));
+        // Without a minimum the spec allows a negative integer: the low bound sends one.
+        let low = minimum.unwrap_or((-1).min(maximum.unwrap_or(-1)));
         let high = maximum.unwrap_or(i64::from(i32::MAX)).max(low);
         Number::from(match self.mode {
             Mode::Low => low,
@@ -570,7 +580,7 @@ impl Generator<'_> {
         let low = match minimum {
             Some(min) if exclusive("exclusiveMinimum") => min + 0.25,
             Some(min) => min,
-            None => 0.0,
+            None => -1.5,
         };
         let high = match maximum {
             Some(max) if exclusive("exclusiveMaximum") => max - 0.25,
