@@ -99,15 +99,31 @@ fn integral_numbers_as_integers(value: &mut Value) {
     }
 }
 
-/// Reads an optional integer member as a count, for members the spec types as any integer
-/// (`#[serde(default, deserialize_with = "count")]`): below 0 reads as 0, above `usize` as
-/// `usize::MAX`.
+/// Reads an optional integer member as a count, for the `limit` and `offset` members the spec
+/// types as integers without an upper bound (`#[serde(default, deserialize_with = "count")]`):
+/// below 0 reads as 0, above `usize` (`1e30` too) as `usize::MAX`; a fraction is an error.
 pub(crate) fn count<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<usize>, D::Error> {
     use serde::Deserialize;
-    Ok(Option::<i128>::deserialize(deserializer)?
-        .map(|integer| usize::try_from(integer.max(0)).unwrap_or(usize::MAX)))
+    use serde::de::{Error, Unexpected};
+    let Some(number) = Option::<Number>::deserialize(deserializer)? else {
+        return Ok(None);
+    };
+    if let Some(unsigned) = number.as_u64() {
+        return Ok(Some(usize::try_from(unsigned).unwrap_or(usize::MAX)));
+    }
+    if number.as_i64().is_some() {
+        return Ok(Some(0));
+    }
+    match number.as_f64() {
+        Some(float) if float.fract() == 0.0 => Ok(Some(if float < 0.0 { 0 } else { usize::MAX })),
+        Some(float) => Err(D::Error::invalid_type(
+            Unexpected::Float(float),
+            &"an integer",
+        )),
+        None => Err(D::Error::custom("expected an integer")),
+    }
 }
 
 /// `requests[0].individual_id` → `body:requests.0.individual_id`; the root is `body`.
@@ -251,9 +267,23 @@ mod tests {
             (item[1].amount, item[1].hours, item[1].limit),
             (0, 1.5, None)
         );
-        let item: Item =
-            parse_body_at(br#"{"amount": 1, "hours": 0, "limit": 18446744073709551615}"#).unwrap();
-        assert_eq!(item.limit, Some(usize::MAX));
+        for huge in ["18446744073709551615", "1e30"] {
+            let body = format!(r#"{{"amount": 1, "hours": 0, "limit": {huge}}}"#);
+            let item: Item = parse_body_at(body.as_bytes()).unwrap();
+            assert_eq!(item.limit, Some(usize::MAX), "{huge}");
+        }
+        let item: Item = parse_body_at(br#"{"amount": 1, "hours": 0, "limit": -1e30}"#).unwrap();
+        assert_eq!(item.limit, Some(0));
+        let error =
+            parse_body_at::<Item>(br#"{"amount": 1, "hours": 0, "limit": 2.5}"#).unwrap_err();
+        let error: serde_json::Value = serde_json::from_slice(&error.body).unwrap();
+        assert!(
+            error["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("[body:limit]"),
+            "{error}"
+        );
         for bad in [
             &br#"{"amount": 1.5, "hours": 0}"#[..],
             br#"{"amount": 1e19, "hours": 0}"#,

@@ -436,10 +436,12 @@ struct ConfigurationFields {
     effective_date: Option<String>,
 }
 
+/// An employee deduction or company contribution. The spec requires none of its members: one
+/// without a `type` sets nothing.
 #[derive(Debug, Deserialize)]
 struct ContributionFields {
-    #[serde(rename = "type")]
-    kind: String,
+    #[serde(rename = "type", default)]
+    kind: Option<String>,
     #[serde(default)]
     amount: Option<i64>,
     #[serde(default)]
@@ -454,18 +456,18 @@ fn present<'de, D: serde::Deserializer<'de>>(
 
 fn contribution(
     fields: &ContributionFields,
+    kind: &str,
     path: &str,
     allow_tiered: bool,
 ) -> Result<Contribution, Reply> {
     let amount = || {
         fields.amount.filter(|amount| *amount >= 0).ok_or_else(|| {
             Reply::invalid(&format!(
-                "[body:{path}.amount]: a non-negative integer is required for type `{}`",
-                fields.kind
+                "[body:{path}.amount]: a non-negative integer is required for type `{kind}`"
             ))
         })
     };
-    match fields.kind.as_str() {
+    match kind {
         "fixed" => Ok(Contribution::Fixed(amount()?)),
         "percent" => {
             let amount = amount()?;
@@ -504,15 +506,18 @@ fn enrollment(
     let empty = ConfigurationFields::default();
     let configuration = configuration.unwrap_or(&empty);
     let path = format!("{position}.configuration");
-    let employee_deduction = configuration
-        .employee_deduction
-        .as_ref()
-        .map(|fields| contribution(fields, &format!("{path}.employee_deduction"), false))
+    fn given(fields: Option<&ContributionFields>) -> Option<(&ContributionFields, &str)> {
+        fields.and_then(|fields| Some((fields, fields.kind.as_deref()?)))
+    }
+    let employee_deduction = given(configuration.employee_deduction.as_ref())
+        .map(|(fields, kind)| {
+            contribution(fields, kind, &format!("{path}.employee_deduction"), false)
+        })
         .transpose()?;
-    let company_contribution = configuration
-        .company_contribution
-        .as_ref()
-        .map(|fields| contribution(fields, &format!("{path}.company_contribution"), true))
+    let company_contribution = given(configuration.company_contribution.as_ref())
+        .map(|(fields, kind)| {
+            contribution(fields, kind, &format!("{path}.company_contribution"), true)
+        })
         .transpose()?;
     if let Some(limit) = &configuration.annual_contribution_limit
         && !matches!(limit.as_str(), "individual" | "family")
@@ -790,6 +795,26 @@ mod tests {
                 .as_str()
                 .unwrap()
                 .contains("[body:0.configuration.employee_deduction.type]")
+        );
+
+        // The spec requires no member of a contribution: one without a `type` sets nothing.
+        let untyped = json!([{"individual_id": person, "configuration": {
+            "employee_deduction": {"amount": 700}, "company_contribution": {}}}]);
+        let reply = enroll(
+            &mut state,
+            &call(&config, &[], untyped.to_string().as_bytes()),
+            &benefit_id,
+        );
+        assert_eq!(reply.status, StatusCode::OK, "{}", body(&reply));
+        let q = query(&format!("individual_ids={person}"));
+        let items = body(&individual_benefits(
+            &mut state,
+            &call(&config, &q, b""),
+            &benefit_id,
+        ));
+        assert_eq!(
+            items[0]["body"]["employee_deduction"],
+            json!({"type": "percent", "amount": 500})
         );
     }
 }
