@@ -8,6 +8,7 @@
 
 use base64::Engine as _;
 use finch::AuthScheme;
+use finch_conformance::CANNOT_GO_ON_WITHOUT;
 use finch_stand_in::StandIn;
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -330,25 +331,6 @@ const NOTHING_GIVEN: &[(&str, &str)] = &[
     ("PUT", "/sandbox/company"),
 ];
 
-/// The operations whose body the spec marks optional although its schema requires members the
-/// operation cannot be carried out without, and the first one: sent no body, they answer a 400
-/// that names it (`POST /auth/token`: OAuth's 401 `invalid_client`, the client unidentified).
-/// (`POST /auth/token`'s own reference page requires its body.)
-const NEED_THEIR_MEMBERS: &[(&str, &str, u16, &str)] = &[
-    ("POST", "/auth/token", 401, "client_id"),
-    ("POST", "/forward", 400, "method"),
-    ("POST", "/connect/sessions", 400, "customer_id"),
-    (
-        "POST",
-        "/connect/sessions/reauthenticate",
-        400,
-        "connection_id",
-    ),
-    ("POST", "/sandbox/connections", 400, "provider_id"),
-    ("POST", "/sandbox/connections/accounts", 400, "company_id"),
-    ("POST", "/disconnect-entity", 400, "entity_ids"),
-];
-
 /// Operations whose body is a JSON array rather than an object.
 fn array_body(method: &str, template: &str) -> bool {
     matches!(
@@ -472,7 +454,9 @@ async fn a_body_the_spec_leaves_optional_may_be_left_out() {
     };
     let mut failures = Vec::new();
     let cases = NOTHING_GIVEN.iter().map(|&(m, t)| (m, t, None)).chain(
-        NEED_THEIR_MEMBERS
+        // The operations that cannot go on without their body's members: the conformance
+        // command's table, which says why.
+        CANNOT_GO_ON_WITHOUT
             .iter()
             .map(|&(m, t, s, n)| (m, t, Some((s, n)))),
     );

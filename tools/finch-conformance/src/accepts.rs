@@ -47,7 +47,14 @@ const ISOLATED: &[(&str, &str)] = &[
 /// `invalid_client`, since the client is not identified). Every other operation given no body
 /// answers with what nothing given means (a batch read: no responses). `POST /auth/token`'s own
 /// reference page (`create-access-token.openapi.yaml`) requires its body.
-const CANNOT_GO_ON_WITHOUT: &[(&str, &str, u16, &str)] = &[
+///
+/// Each entry: method, path template, the status answered, the member its message names.
+///
+/// ```
+/// let (method, path, status, member) = finch_conformance::CANNOT_GO_ON_WITHOUT[0];
+/// assert_eq!((method, path, status, member), ("POST", "/auth/token", 401, "client_id"));
+/// ```
+pub const CANNOT_GO_ON_WITHOUT: &[(&str, &str, u16, &str)] = &[
     ("POST", "/auth/token", 401, "client_id"),
     ("POST", "/forward", 400, "method"),
     ("POST", "/connect/sessions", 400, "customer_id"),

@@ -32,7 +32,7 @@ mod report;
 pub mod requests;
 mod roundtrip;
 
-pub use accepts::{AcceptsReport, check_stand_in};
+pub use accepts::{AcceptsReport, CANNOT_GO_ON_WITHOUT, check_stand_in};
 pub use diff::{Auth, ConformanceReport, Difference, SKIPPED_HEADERS, SpecError, check};
 pub use endpoints::{
     EndpointVisitor, TypedOperation, typed_list_mismatches, typed_operations, visit_endpoints,
