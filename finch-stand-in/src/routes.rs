@@ -404,7 +404,7 @@ fn check_version(headers: &HeaderMap, required: bool) -> Result<(), Reply> {
     {
         None if !required => Ok(()),
         None => Err(Reply::bad_request(&format!(
-            "missing the Finch-API-Version header; every request must send `Finch-API-Version: {API_VERSION}`"
+            "missing the Finch-API-Version header, which this operation requires; send `Finch-API-Version: {API_VERSION}`"
         ))),
         // The spec types the header as any date (`format: date`, default the one version
         // Finch has); every date is answered as that version, as a mock of the spec would.

@@ -25,7 +25,10 @@ Operations left out, each for a reason of its own:
 import subprocess
 import sys
 
-LEFT_OUT = r"^/disconnect|^/connect/|^/sandbox/connections|^/auth/token$|^/employer/benefits(/register)?$"
+LEFT_OUT = (
+    r"^/disconnect|^/connect/|^/sandbox/connections|^/auth/token$"
+    r"|^/employer/benefits(/register)?$"
+)
 
 
 def start(binary):

@@ -124,11 +124,12 @@ pub(crate) fn check_values(name: &str, given: &[&str], allowed: &[&str]) -> Resu
 }
 
 /// The `offset` and `limit` of a listing request (`limit` defaults to `default`; `0` or less,
-/// which the spec allows, asks for an empty page; an offset below 0 reads as 0), with the paging rules the SDK's pager relies on
-/// (`finch_core::paging`): every page is the one asked for (it starts at `offset` and reports
-/// it), a limit above `max` is an error when `strict` and otherwise served as pages of `max`
-/// (the SDK declares the same maximum, so those pages count as full), and a listing whose
-/// replies carry no total must not be capped at all (`max = usize::MAX`).
+/// which the spec allows, asks for an empty page; an offset below 0 reads as 0), with the
+/// paging rules the SDK's pager relies on (`finch_core::paging`): every page is the one asked
+/// for (it starts at `offset` and reports it), a limit above `max` is an error when `strict`
+/// and otherwise served as pages of `max` (the SDK declares the same maximum, so those pages
+/// count as full), and a listing whose replies carry no total must not be capped at all
+/// (`max = usize::MAX`).
 pub(crate) fn paging(
     query: &[(String, String)],
     default: usize,
