@@ -95,10 +95,14 @@ impl Reply {
         )
     }
 
-    /// This error (of [`Reply::error`]'s shape) in the `ErrorResponse` shape, for the routes
-    /// that answer with it: what the version and auth checks, which all routes share, found.
+    /// This reply in the `ErrorResponse` shape, for the routes that document their errors in it,
+    /// when it is an error of [`Reply::error`]'s shape (`finch_code` and all); any other reply
+    /// (a success, a body the route already shapes itself) is kept as it is.
     pub(crate) fn into_error_response(self) -> Self {
         let body: Value = serde_json::from_slice(&self.body).unwrap_or(Value::Null);
+        if body.get("finch_code").is_none() {
+            return self;
+        }
         let text = |member: &str| body[member].as_str().unwrap_or_default().to_owned();
         Self {
             retry_after: self.retry_after,

@@ -146,7 +146,8 @@ impl Route<'_> {
 
     /// Whether the route answers errors in the spec's `ErrorResponse` shape (`statusCode`,
     /// `status`, `code`, `name`, `message`): the automated jobs and `POST /disconnect-entity`,
-    /// whose documented 400 and 401 have it. The version and auth checks answer in it there too.
+    /// whose documented 400 and 401 have it. Every client error of Finch's usual shape is
+    /// answered in it there ([`dispatch`]): the shared checks, and a body it cannot read.
     fn answers_error_response(&self) -> bool {
         matches!(
             self,
@@ -608,21 +609,19 @@ pub(crate) fn dispatch(
     let segments = url::path_segments(&request.path);
     let route = resolve(&request.method, &segments);
     let required = route.as_ref().map_or(true, Route::requires_version);
-    if let Err(reply) = check_version(&request.headers, required) {
-        return match route {
-            Ok(route) if route.answers_error_response() => {
-                (reply.into_error_response(), Some(route.template()))
-            }
-            Ok(route) => (reply, Some(route.template())),
-            Err(_) => (reply, None),
-        };
-    }
-    let route = match route {
-        Ok(route) => route,
-        Err(reply) => return (reply, None),
+    let (reply, route) = match (check_version(&request.headers, required), route) {
+        (Err(reply), Err(_)) | (Ok(()), Err(reply)) => return (reply, None),
+        (Err(reply), Ok(route)) => (reply, route),
+        (Ok(()), Ok(route)) => (answer(config, state, request, route), route),
     };
-    let template = Some(route.template());
-    (answer(config, state, request, route), template)
+    // A route that documents its errors in the `ErrorResponse` shape answers all of them in it:
+    // the checks every route shares, and a body it cannot read.
+    let reply = if route.answers_error_response() && reply.status.is_client_error() {
+        reply.into_error_response()
+    } else {
+        reply
+    };
+    (reply, Some(route.template()))
 }
 
 fn answer(
@@ -633,7 +632,6 @@ fn answer(
 ) -> Reply {
     let token = match authenticate(&route, config, state, &request.headers) {
         Ok(token) => token,
-        Err(reply) if route.answers_error_response() => return reply.into_error_response(),
         Err(reply) => return reply,
     };
     let query = url::query_pairs(request.query.as_deref().unwrap_or(""));
@@ -809,8 +807,8 @@ mod tests {
     }
 
     /// The automated jobs and `POST /disconnect-entity` document their 400 and 401 in the
-    /// `ErrorResponse` shape: the version and auth checks answer in it there, and in Finch's
-    /// usual error body elsewhere.
+    /// `ErrorResponse` shape: the version and auth checks, and a body the route cannot read,
+    /// answer in it there, and in Finch's usual error body elsewhere.
     #[test]
     fn shared_checks_answer_in_the_routes_error_shape() {
         let shared = shared();
@@ -855,6 +853,27 @@ mod tests {
             );
             assert!(body.get("finch_code").is_none(), "{body}");
         }
+        let token = shared.lock().issue_token();
+        let bearer = format!("Bearer {token}");
+        let headers = [v, ("authorization", bearer.as_str())];
+        for (path, body) in [
+            ("/jobs/automated", r#"{"type": "w4_form_employee_sync"}"#),
+            ("/jobs/automated", "{"),
+            ("/disconnect-entity", r#"{"entity_ids": "not a list"}"#),
+        ] {
+            let (status, reply) = run(&shared, &request(Method::POST, path, &headers, body));
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{path} {body}: {reply}");
+            assert_eq!(reply["statusCode"], 400, "{path} {body}: {reply}");
+            assert!(reply.get("finch_code").is_none(), "{reply}");
+        }
+        // The per-entity 400 keeps the shape the spec gives it.
+        let unknown = r#"{"entity_ids": ["3c90c3cc-0d44-4b50-8888-8dd25736052a"]}"#;
+        let (status, reply) = run(
+            &shared,
+            &request(Method::POST, "/disconnect-entity", &headers, unknown),
+        );
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert_eq!(reply["errors"][0]["error"], "NOT_FOUND", "{reply}");
         let (status, body) = run(
             &shared,
             &request(Method::GET, "/employer/company", &[v], ""),
