@@ -854,8 +854,11 @@ mod tests {
             StatusCode::OK
         );
 
+        // Someone who is not in the company is not found.
         let bad = json!({"pay_statements": [{"individual_id": "ghost"}]}).to_string();
         let reply = create_payment(&mut state, &call(&config, &[], bad.as_bytes()));
+        assert_eq!(reply.status, StatusCode::NOT_FOUND);
+        assert_eq!(body(&reply)["finch_code"], "individual_not_found");
         assert!(
             body(&reply)["message"]
                 .as_str()
