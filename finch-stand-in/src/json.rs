@@ -99,6 +99,15 @@ fn integral_numbers_as_integers(value: &mut Value) {
     }
 }
 
+/// Reads an optional member the spec does not mark nullable
+/// (`#[serde(default, deserialize_with = "not_null")]`): left out it is `None`, `null` is an
+/// error naming it.
+pub(crate) fn not_null<'de, D: serde::Deserializer<'de>, T: serde::Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
+    T::deserialize(deserializer).map(Some)
+}
+
 /// Reads an optional integer member as a count, for the `limit` and `offset` members the spec
 /// types as integers without an upper bound (`#[serde(default, deserialize_with = "count")]`):
 /// below 0 reads as 0, above `usize` (`1e30` too) as `usize::MAX`; a fraction is an error.

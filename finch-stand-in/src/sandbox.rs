@@ -21,7 +21,10 @@ enum Kind {
     Integer,
     OneOf(&'static [&'static str]),
     Object(&'static [(&'static str, Kind)]),
+    /// An array whose items may not be `null`.
     ArrayOf(&'static Kind),
+    /// An array whose items may be `null` (the spec marks them nullable).
+    ArrayOfNullable(&'static Kind),
     Any,
 }
 
@@ -68,7 +71,7 @@ const FIELDS: &[(&str, Kind)] = &[
     ("last_name", Kind::Text),
     ("preferred_name", Kind::Text),
     ("emails", Kind::ArrayOf(&CONTACT)),
-    ("phone_numbers", Kind::ArrayOf(&CONTACT)),
+    ("phone_numbers", Kind::ArrayOfNullable(&CONTACT)),
     (
         "gender",
         Kind::OneOf(&["female", "male", "other", "decline_to_specify"]),
@@ -144,7 +147,7 @@ const FIELDS: &[(&str, Kind)] = &[
     ("class_code", Kind::Text),
     ("location", LOCATION),
     ("income", INCOME),
-    ("income_history", Kind::ArrayOf(&INCOME)),
+    ("income_history", Kind::ArrayOfNullable(&INCOME)),
     (
         "custom_fields",
         Kind::ArrayOf(&Kind::Object(&[("name", Kind::Text), ("value", Kind::Any)])),
@@ -233,13 +236,13 @@ const COMPANY: &[(&str, Kind)] = &[
     ("primary_phone_number", Kind::Text),
     (
         "departments",
-        Kind::ArrayOf(&Kind::Object(&[
+        Kind::ArrayOfNullable(&Kind::Object(&[
             ("name", Kind::Text),
             ("parent", Kind::Object(&[("name", Kind::Text)])),
         ])),
     ),
     ("ein", Kind::Text),
-    ("locations", Kind::ArrayOf(&LOCATION)),
+    ("locations", Kind::ArrayOfNullable(&LOCATION)),
     (
         "accounts",
         Kind::ArrayOf(&Kind::Object(&[
@@ -287,7 +290,7 @@ fn filled(value: &Value, kind: &Kind) -> Value {
             }
             Value::Object(out)
         }
-        (Kind::ArrayOf(item), Value::Array(items)) => {
+        (Kind::ArrayOf(item) | Kind::ArrayOfNullable(item), Value::Array(items)) => {
             Value::Array(items.iter().map(|element| filled(element, item)).collect())
         }
         (_, value) => value.clone(),
@@ -325,9 +328,16 @@ fn check(value: &mut Value, kind: &Kind, path: &str) -> Result<(), String> {
         },
         (Kind::OneOf(allowed), Value::String(text)) => allowed.contains(&text.as_str()),
         (Kind::Object(spec), Value::Object(fields)) => return check_fields(fields, spec, path),
-        (Kind::ArrayOf(item), Value::Array(items)) => {
+        (Kind::ArrayOf(item) | Kind::ArrayOfNullable(item), Value::Array(items)) => {
+            let nullable = matches!(kind, Kind::ArrayOfNullable(_));
             for (position, element) in items.iter_mut().enumerate() {
-                check(element, item, &format!("{path}.{position}"))?;
+                let at = format!("{path}.{position}");
+                if element.is_null() && !nullable {
+                    return Err(format!(
+                        "[body:{at}]: the items of `{path}` may not be null"
+                    ));
+                }
+                check(element, item, &at)?;
             }
             return Ok(());
         }
@@ -353,7 +363,7 @@ fn expected(kind: &Kind) -> String {
         Kind::Integer => "an integer or null".to_owned(),
         Kind::OneOf(allowed) => format!("one of {} or null", allowed.join(", ")),
         Kind::Object(_) => "an object or null".to_owned(),
-        Kind::ArrayOf(_) => "an array or null".to_owned(),
+        Kind::ArrayOf(_) | Kind::ArrayOfNullable(_) => "an array or null".to_owned(),
         Kind::Any => "anything".to_owned(),
     }
 }
@@ -454,6 +464,38 @@ mod tests {
                 "{bad}: {error}"
             );
         }
+    }
+
+    /// Array items are `null` only where the spec marks them nullable (phone numbers, incomes,
+    /// departments, locations), not elsewhere (emails, custom fields, accounts).
+    #[test]
+    fn null_items_only_where_the_spec_allows_them() {
+        let people = check_body(json!([{"phone_numbers": [null], "income_history": [null]}]));
+        assert!(people.is_ok(), "{people:?}");
+        for (body, needle) in [
+            (json!([{"emails": [null]}]), "[body:0.emails.0]"),
+            (
+                json!([{"custom_fields": [null, null]}]),
+                "[body:0.custom_fields.0]",
+            ),
+        ] {
+            let message = check_body(body).unwrap_err();
+            assert!(message.starts_with(needle), "{message}");
+            assert!(message.contains("may not be null"), "{message}");
+        }
+        let company = |accounts: Value| {
+            check_company(json!({
+                "legal_name": null, "entity": null, "primary_email": null,
+                "primary_phone_number": null, "departments": [null], "ein": null,
+                "locations": [null], "accounts": accounts
+            }))
+        };
+        assert!(company(json!([])).is_ok());
+        assert!(
+            company(json!([null]))
+                .unwrap_err()
+                .starts_with("[body:accounts.0]")
+        );
     }
 
     #[test]

@@ -451,7 +451,9 @@ struct NewPayment {
     start_date: Option<String>,
     #[serde(default)]
     end_date: Option<String>,
-    #[serde(default)]
+    /// Neither it nor the lists of a statement may be `null` (the spec does not mark them
+    /// nullable).
+    #[serde(default, deserialize_with = "crate::json::not_null")]
     pay_statements: Option<Vec<NewStatement>>,
 }
 
@@ -468,13 +470,13 @@ struct NewStatement {
     gross_pay: Option<i64>,
     #[serde(default)]
     net_pay: Option<i64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::json::not_null")]
     earnings: Option<Vec<NewLine>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::json::not_null")]
     taxes: Option<Vec<NewLine>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::json::not_null")]
     employee_deductions: Option<Vec<NewLine>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::json::not_null")]
     employer_contributions: Option<Vec<NewLine>>,
 }
 
@@ -854,6 +856,19 @@ mod tests {
             StatusCode::OK
         );
 
+        // Lists the spec does not mark nullable may be left out, not sent as `null`.
+        for bad in [
+            json!({"pay_statements": null}),
+            json!({"pay_statements": [{"individual_id": "x", "earnings": null}]}),
+        ] {
+            let reply = create_payment(&mut state, &call(&config, &[], bad.to_string().as_bytes()));
+            assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{bad}");
+            assert!(
+                body(&reply)["message"].as_str().unwrap().contains("null"),
+                "{}",
+                body(&reply)
+            );
+        }
         // Someone who is not in the company is not found.
         let bad = json!({"pay_statements": [{"individual_id": "ghost"}]}).to_string();
         let reply = create_payment(&mut state, &call(&config, &[], bad.as_bytes()));
