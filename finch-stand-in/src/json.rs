@@ -114,24 +114,44 @@ pub(crate) fn not_null<'de, D: serde::Deserializer<'de>, T: serde::Deserialize<'
 pub(crate) fn count<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<usize>, D::Error> {
+    counted(deserializer, true)
+}
+
+/// [`count`] for members the spec gives a `minimum` of 0 or more: below 0 is an error.
+pub(crate) fn non_negative_count<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<usize>, D::Error> {
+    counted(deserializer, false)
+}
+
+fn counted<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+    negative_is_zero: bool,
+) -> Result<Option<usize>, D::Error> {
     use serde::Deserialize;
     use serde::de::{Error, Unexpected};
     let Some(number) = Option::<Number>::deserialize(deserializer)? else {
         return Ok(None);
     };
-    if let Some(unsigned) = number.as_u64() {
-        return Ok(Some(usize::try_from(unsigned).unwrap_or(usize::MAX)));
-    }
-    if number.as_i64().is_some() {
-        return Ok(Some(0));
-    }
-    match number.as_f64() {
-        Some(float) if float.fract() == 0.0 => Ok(Some(if float < 0.0 { 0 } else { usize::MAX })),
-        Some(float) => Err(D::Error::invalid_type(
-            Unexpected::Float(float),
-            &"an integer",
-        )),
-        None => Err(D::Error::custom("expected an integer")),
+    let negative = match (number.as_u64(), number.as_i64(), number.as_f64()) {
+        (Some(unsigned), _, _) => return Ok(Some(usize::try_from(unsigned).unwrap_or(usize::MAX))),
+        (None, Some(_), _) => true,
+        (None, None, Some(float)) if float.fract() == 0.0 && float > 0.0 => {
+            return Ok(Some(usize::MAX));
+        }
+        (None, None, Some(float)) if float.fract() == 0.0 => true,
+        (None, None, Some(float)) => {
+            return Err(D::Error::invalid_type(
+                Unexpected::Float(float),
+                &"an integer",
+            ));
+        }
+        (None, None, None) => return Err(D::Error::custom("expected an integer")),
+    };
+    if negative && negative_is_zero {
+        Ok(Some(0))
+    } else {
+        Err(D::Error::custom("expected an integer of 0 or more"))
     }
 }
 
@@ -283,6 +303,24 @@ mod tests {
         }
         let item: Item = parse_body_at(br#"{"amount": 1, "hours": 0, "limit": -1e30}"#).unwrap();
         assert_eq!(item.limit, Some(0));
+        // Where the spec sets a minimum of 0, below it is refused.
+        #[derive(Debug, serde::Deserialize)]
+        struct Bounded {
+            #[serde(default, deserialize_with = "non_negative_count")]
+            offset: Option<usize>,
+        }
+        for (offset, expected) in [("5", Some(5)), ("1e30", Some(usize::MAX)), ("0.0", Some(0))] {
+            let body = format!(r#"{{"offset": {offset}}}"#);
+            let bounded: Bounded = parse_body_at(body.as_bytes()).unwrap();
+            assert_eq!(bounded.offset, expected, "{offset}");
+        }
+        for offset in ["-1", "-1e30", "-2.0"] {
+            let body = format!(r#"{{"offset": {offset}}}"#);
+            assert!(
+                parse_body_at::<Bounded>(body.as_bytes()).is_err(),
+                "{offset}"
+            );
+        }
         let error =
             parse_body_at::<Item>(br#"{"amount": 1, "hours": 0, "limit": 2.5}"#).unwrap_err();
         let error: serde_json::Value = serde_json::from_slice(&error.body).unwrap();

@@ -1022,9 +1022,10 @@ struct LedgerRequest {
 #[derive(Debug, Deserialize)]
 struct LedgerItem {
     payment_id: String,
-    #[serde(default, deserialize_with = "crate::json::count")]
+    /// The spec's minimum is 0 (1 for `limit`): below 0 is refused, any size is taken.
+    #[serde(default, deserialize_with = "crate::json::non_negative_count")]
     offset: Option<usize>,
-    #[serde(default, deserialize_with = "crate::json::count")]
+    #[serde(default, deserialize_with = "crate::json::non_negative_count")]
     limit: Option<usize>,
 }
 
