@@ -9,33 +9,18 @@ the beta endpoints the SDK does not have yet (plans, ledger items) go through it
 version pinned in `requirements.txt`.
 """
 
-import subprocess
 import sys
 
 import httpx
 from finch import Finch
 
+from stand_in import start
 
-def start(binary):
-    """The stand-in's process and what it prints (`key=value` lines, then `ready`)."""
-    process = subprocess.Popen(
-        [binary, "--codes", "3", "--job-refreshes", "1000"], stdout=subprocess.PIPE, text=True
-    )
-    printed = {"authorization_code": []}
-    for line in process.stdout:
-        line = line.strip()
-        if line == "ready":
-            return process, printed
-        key, _, value = line.partition("=")
-        if key == "authorization_code":
-            printed[key].append(value)
-        else:
-            printed[key] = value
-    raise SystemExit("the stand-in stopped before it was ready")
+
 
 
 def main():
-    process, printed = start(sys.argv[1])
+    process, printed = start(sys.argv[1], "--codes", "3", "--job-refreshes", "1000")
     base = printed["base_url"]
     keys = dict(client_id=printed["client_id"], client_secret=printed["client_secret"])
     # The application (Basic auth, no token) and the connection of the printed token.

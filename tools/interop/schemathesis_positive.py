@@ -25,31 +25,20 @@ Operations left out, each for a reason of its own:
 import subprocess
 import sys
 
+from stand_in import start
+
 LEFT_OUT = (
     r"^/disconnect|^/connect/|^/sandbox/connections|^/auth/token$"
     r"|^/employer/benefits(/register)?$"
 )
 
 
-def start(binary):
-    """The stand-in's process and what it prints (`key=value` lines, then `ready`)."""
-    process = subprocess.Popen(
-        [binary, "--job-refreshes", "100000"], stdout=subprocess.PIPE, text=True
-    )
-    printed = {}
-    for line in process.stdout:
-        line = line.strip()
-        if line == "ready":
-            return process, printed
-        key, _, value = line.partition("=")
-        printed[key] = value
-    raise SystemExit("the stand-in stopped before it was ready")
 
 
 def main():
     binary, spec = sys.argv[1], sys.argv[2]
     schemathesis = sys.argv[3] if len(sys.argv) > 3 else "schemathesis"
-    process, printed = start(binary)
+    process, printed = start(binary, "--job-refreshes", "100000")
     try:
         run = subprocess.run(
             [
