@@ -324,7 +324,7 @@ fn check(value: &mut Value, kind: &Kind, path: &str) -> Result<(), String> {
                 *text = iso;
                 true
             }
-            None => matches!(kind, Kind::DateText) || is_date(text),
+            None => matches!(kind, Kind::DateText) || crate::dates::parse(text).is_some(),
         },
         (Kind::OneOf(allowed), Value::String(text)) => allowed.contains(&text.as_str()),
         (Kind::Object(spec), Value::Object(fields)) => return check_fields(fields, spec, path),
@@ -379,17 +379,6 @@ fn describe(value: &Value) -> String {
     }
 }
 
-fn is_date(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.len() == 10
-        && bytes.get(4) == Some(&b'-')
-        && bytes.get(7) == Some(&b'-')
-        && bytes
-            .iter()
-            .enumerate()
-            .all(|(position, byte)| matches!(position, 4 | 7) || byte.is_ascii_digit())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -432,7 +421,8 @@ mod tests {
 
     /// A date as `M/D/YYYY`, as the spec's own example of `PUT /sandbox/employment` sends
     /// `start_date`, is taken and kept as `YYYY-MM-DD`. Other text is kept as sent where the spec
-    /// says `Date` (any string), and refused where it says `format: date`.
+    /// says `Date` (any string), and refused where it says `format: date`, as is a `YYYY-MM-DD`
+    /// that is no day of the calendar.
     #[test]
     fn dates_as_month_day_year_are_kept_as_iso() {
         let kept = check_update(
@@ -454,6 +444,10 @@ mod tests {
             "3-4-2020",
             "+3/4/2020",
             "",
+            "2025-13-01",
+            "2025-02-29",
+            "2025-04-31",
+            "2025-00-10",
         ] {
             let kept = check_update(json!({ "start_date": bad }), &["start_date"]).unwrap();
             assert_eq!(kept["start_date"], bad);

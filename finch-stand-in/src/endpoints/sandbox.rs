@@ -447,12 +447,12 @@ pub(crate) fn update_employment(state: &mut State, call: &Call<'_>, individual_i
 
 #[derive(Debug, Deserialize)]
 struct NewPayment {
-    #[serde(default)]
+    /// None of the payment's members, nor the lists of a statement, may be `null` (the spec
+    /// marks none of them nullable).
+    #[serde(default, deserialize_with = "crate::json::not_null")]
     start_date: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::json::not_null")]
     end_date: Option<String>,
-    /// Neither it nor the lists of a statement may be `null` (the spec does not mark them
-    /// nullable).
     #[serde(default, deserialize_with = "crate::json::not_null")]
     pay_statements: Option<Vec<NewStatement>>,
 }
@@ -856,8 +856,10 @@ mod tests {
             StatusCode::OK
         );
 
-        // Lists the spec does not mark nullable may be left out, not sent as `null`.
+        // Members the spec does not mark nullable may be left out, not sent as `null`.
         for bad in [
+            json!({"start_date": null}),
+            json!({"end_date": null}),
             json!({"pay_statements": null}),
             json!({"pay_statements": [{"individual_id": "x", "earnings": null}]}),
         ] {
