@@ -2,8 +2,8 @@
 //! call, against the same local stand-in.
 //!
 //! ```text
-//! cargo bench -p finch-tests --bench auth_token            # 11 rounds of 1000 calls per variant
-//! cargo bench -p finch-tests --bench auth_token -- 2000 9  # calls per round, rounds
+//! cargo bench -p finch-benchmarks --bench auth_token            # 11 rounds of 1000 calls per variant
+//! cargo bench -p finch-benchmarks --bench auth_token -- 2000 9  # calls per round, rounds
 //! ```
 //!
 //! The server runs on its own thread; only the calling thread's CPU time is counted (read from

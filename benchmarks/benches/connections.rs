@@ -6,9 +6,9 @@
 //! accepted and the client's peak memory.
 //!
 //! ```text
-//! cargo bench -p finch-tests --bench connections                    # 100 connections × 1,000 people, 8 at a time
-//! cargo bench -p finch-tests --bench connections -- 200 1000 8      # connections, people each, limit
-//! cargo bench -p finch-tests --bench connections -- 100 1000 32 250 # ... and the directory's page size
+//! cargo bench -p finch-benchmarks --bench connections                    # 100 connections × 1,000 people, 8 at a time
+//! cargo bench -p finch-benchmarks --bench connections -- 200 1000 8      # connections, people each, limit
+//! cargo bench -p finch-benchmarks --bench connections -- 100 1000 32 250 # ... and the directory's page size
 //! ```
 //!
 //! The stand-in runs in a child process (this binary, run with `serve`), so that the memory

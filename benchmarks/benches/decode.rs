@@ -3,8 +3,8 @@
 //! same structs, and into a variant without the data-or-error union, to show what the union costs.
 //!
 //! ```text
-//! cargo bench -p finch-tests --bench decode            # 10,000 individuals, 20 rounds
-//! cargo bench -p finch-tests --bench decode -- 10000 20
+//! cargo bench -p finch-benchmarks --bench decode            # 10,000 individuals, 20 rounds
+//! cargo bench -p finch-benchmarks --bench decode -- 10000 20
 //! ```
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark may fail loudly
 

@@ -3,9 +3,9 @@
 //! only the client's memory is measured), with CPU time and peak memory for each.
 //!
 //! ```text
-//! cargo bench -p finch-tests --bench directory            # 10,000 people, pages of 100, 5 rounds
-//! cargo bench -p finch-tests --bench directory -- 10000 100 5
-//! cargo bench -p finch-tests --bench directory -- scaling 10000 100000 1000000
+//! cargo bench -p finch-benchmarks --bench directory            # 10,000 people, pages of 100, 5 rounds
+//! cargo bench -p finch-benchmarks --bench directory -- 10000 100 5
+//! cargo bench -p finch-benchmarks --bench directory -- scaling 10000 100000 1000000
 //! ```
 //!
 //! `scaling` walks directories of each size once with finch's item stream (pages of 100), each

@@ -3,7 +3,7 @@
 //! ratios checked against their targets: the process fails when one is above.
 //!
 //! ```text
-//! cargo bench -p finch-tests --bench instructions        # needs valgrind (VALGRIND=... picks one)
+//! cargo bench -p finch-benchmarks --bench instructions        # needs valgrind (VALGRIND=... picks one)
 //! ```
 //!
 //! The work: a `POST /auth/token` exchange (per call, over a warm keep-alive connection), a walk

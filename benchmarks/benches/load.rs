@@ -2,15 +2,15 @@
 //! connections the server saw, throughput, and memory along the way.
 //!
 //! ```text
-//! cargo bench -p finch-tests --bench load            # 64 tasks, 10,000 requests
-//! cargo bench -p finch-tests --bench load -- 128 50000
+//! cargo bench -p finch-benchmarks --bench load            # 64 tasks, 10,000 requests
+//! cargo bench -p finch-benchmarks --bench load -- 128 50000
 //! ```
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark may fail loudly
 
 #[path = "support/memory.rs"]
 mod memory;
 
-#[path = "../tests/support/fault_server.rs"]
+#[path = "../../tests/tests/support/fault_server.rs"]
 mod fault_server;
 
 use fault_server::{Fault, FaultServer};
