@@ -31,6 +31,7 @@ use crate::hris::{
 use crate::payroll::{
     LedgerBatchItem, LedgerItemsRequest, LedgerItemsResponse, RetrieveLedgerItems,
 };
+use crate::setters::setters;
 use crate::shared::{BatchBody, Callback};
 use finch_core::{Endpoint, Error, PagingError};
 use std::collections::{HashMap, VecDeque};
@@ -129,17 +130,14 @@ impl BulkOptions {
         Self::default()
     }
 
-    /// Sends at most `size` inputs per request (capped at the endpoint's limit; 0 counts as 1).
-    pub fn batch_size(mut self, size: usize) -> Self {
-        self.batch_size = Some(size);
-        self
+    setters! {
+        /// Sends at most `size` inputs per request (capped at the endpoint's limit; 0 counts as 1).
+        batch_size(size: usize);
+        /// Keeps at most `requests` requests in flight at once (0 counts as 1).
+        concurrency(requests: usize) bare;
     }
 
-    /// Keeps at most `requests` requests in flight at once (0 counts as 1).
-    pub fn concurrency(mut self, requests: usize) -> Self {
-        self.concurrency = requests;
-        self
-    }
+    // Written by hand: it wraps a closure.
 
     /// Calls `callback` after each request with how many inputs are done, of how many.
     pub fn on_progress(mut self, callback: impl Fn(BulkProgress) + Send + Sync + 'static) -> Self {

@@ -1,8 +1,8 @@
-//! The chainable setters of request builders, declared by their signatures.
+//! The chainable setters of request builders and option structs, declared by their signatures.
 //!
-//! Every request struct has one setter per optional field (`CONTRIBUTING.md`); they differ only in
-//! what they take and where they store it, so [`setters!`] writes them from a one-line
-//! declaration. A setter that does more than store its argument (builds a nested value, keeps the
+//! Every request struct has one setter per optional field (`CONTRIBUTING.md`), as do the option
+//! structs (`BulkOptions`, `WaitOptions`, `RosterOptions`); they differ only in what they take and
+//! where they store it, so [`setters!`] writes them from a one-line declaration. A setter that does more than store its argument (builds a nested value, keeps the
 //! field `None` for an empty list, ...) is written by hand beside the macro, with a comment saying
 //! why.
 
@@ -37,6 +37,8 @@
 ///   `catch_up(..) => config().catch_up`).
 /// - `push place`: adds the argument to the `Vec` in `self.place` (made on first use) instead of
 ///   replacing the field (`earning(earning: NewEarning) push earnings`).
+/// - `bare`: stores the argument itself, not `Some` of it, for a field that is no `Option` (an
+///   option with a default: `page_size(page_size: u64) bare`).
 /// - `/ clear_name`: the field can be sent as `null` (`Option<Nullable<T>>`, or
 ///   `Option<Option<T>>`): the setter stores the value, and `clear_name()` stores `null`. Doc
 ///   comments written just before the `/` document `clear_name`; without them it says "Sends
@@ -97,7 +99,14 @@ macro_rules! setters {
         }
     };
 
-    // What follows the signature: `push place`, `=> place`, `/ clear_name`, or nothing.
+    // What follows the signature: `push place`, `bare`, `=> place`, `/ clear_name`, or nothing.
+    (
+        @tail $doc:tt $name:ident $gen:tt $arg:tt $where:tt $value:tt
+        bare; $($rest:tt)*
+    ) => {
+        $crate::setters::setters! { @fn $doc $name $gen $arg $where bare $value [$name] }
+        $crate::setters::setters! { $($rest)* }
+    };
     (
         @tail $doc:tt $name:ident $gen:tt $arg:tt $where:tt $value:tt
         push $($seg:ident $(($($a:tt)*))?).+; $($rest:tt)*
@@ -165,6 +174,9 @@ macro_rules! setters {
     };
     (@store set $place:expr, $value:expr) => {
         $place = Some($value)
+    };
+    (@store bare $place:expr, $value:expr) => {
+        $place = $value
     };
     (@store nullable $place:expr, $value:expr) => {
         $place = Some(::core::convert::From::from($value))
@@ -241,6 +253,8 @@ mod tests {
         body: Body,
         items: Option<Vec<u8>>,
         entity_ids: Option<Vec<String>>,
+        page_size: u64,
+        label: String,
     }
 
     impl Request {
@@ -283,6 +297,10 @@ mod tests {
             item(item: u8) push items;
             /// Entity.
             entity_id;
+            /// A field that is no `Option`.
+            page_size(page_size: u64) bare;
+            /// The same, converted.
+            label(label: impl Into<String>) bare;
         }
     }
 
@@ -304,7 +322,9 @@ mod tests {
             .location("here".to_owned())
             .location("there".to_owned())
             .item(4)
-            .entity_id("e");
+            .entity_id("e")
+            .page_size(50)
+            .label("l");
         assert_eq!(
             request,
             Request {
@@ -328,6 +348,8 @@ mod tests {
                 },
                 items: Some(vec![4]),
                 entity_ids: Some(vec!["e".to_owned()]),
+                page_size: 50,
+                label: "l".to_owned(),
             }
         );
     }

@@ -79,14 +79,8 @@ impl AuthUrl {
         payroll_provider(provider_id: impl Into<String>);
         /// Shows assisted providers as well as automated ones.
         manual(manual: bool);
-    }
-
-    // Written by hand: `sandbox` is a plain `bool` (`false` until set), not an `Option`.
-
-    /// Sets sandbox mode.
-    pub fn sandbox(mut self, sandbox: bool) -> Self {
-        self.sandbox = sandbox;
-        self
+        /// Sets sandbox mode.
+        sandbox(sandbox: bool) bare;
     }
 
     /// The URL. Fails with [`ConfigError::Missing`] when there is no client id (neither on the

@@ -7,6 +7,7 @@ use super::{EmploymentResponse, IndividualResponse};
 use super::{Hris, IndividualInDirectory, ListDirectory, RetrieveEmployments, RetrieveIndividuals};
 use crate::Finch;
 use crate::bulk::{BulkError, BulkOptions};
+use crate::setters::setters;
 use finch_core::{Error, Pages};
 use futures_core::Stream;
 use std::collections::VecDeque;
@@ -46,16 +47,11 @@ impl RosterOptions {
         Self::default()
     }
 
-    /// Sets the people per page.
-    pub fn page_size(mut self, page_size: u64) -> Self {
-        self.page_size = page_size;
-        self
-    }
-
-    /// Reads the entity `entity_id`.
-    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
-        self.entity_id = Some(entity_id.into());
-        self
+    setters! {
+        /// Sets the people per page.
+        page_size(page_size: u64) bare;
+        /// Reads the entity `entity_id`.
+        entity_id(entity_id: impl Into<String>);
     }
 }
 

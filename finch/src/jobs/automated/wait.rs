@@ -7,6 +7,7 @@ use super::{
     RetrieveAutomatedJob,
 };
 use crate::Error;
+use crate::setters::setters;
 use crate::shared::Callback;
 use std::fmt;
 use std::sync::Arc;
@@ -65,23 +66,17 @@ impl WaitOptions {
         Self::default()
     }
 
-    /// Sets the wait after the first poll.
-    pub fn first_interval(mut self, interval: Duration) -> Self {
-        self.first_interval = interval;
-        self
+    setters! {
+        /// Sets the wait after the first poll.
+        first_interval(interval: Duration) bare;
+        /// Sets the longest wait between two polls.
+        max_interval(interval: Duration) bare;
+        /// Sets how long to wait in all.
+        deadline(deadline: Duration);
     }
 
-    /// Sets the longest wait between two polls.
-    pub fn max_interval(mut self, interval: Duration) -> Self {
-        self.max_interval = interval;
-        self
-    }
-
-    /// Sets how long to wait in all.
-    pub fn deadline(mut self, deadline: Duration) -> Self {
-        self.deadline = Some(deadline);
-        self
-    }
+    // `no_deadline` and `on_status_change` are written by hand: one stores `None`, the other
+    // wraps a closure.
 
     /// Waits for as long as the job runs.
     pub fn no_deadline(mut self) -> Self {
