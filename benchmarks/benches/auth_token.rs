@@ -10,11 +10,15 @@
 //! `/proc/thread-self/schedstat`, in nanoseconds), so the figures are the client's cost alone.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark may fail loudly
 
+#[path = "support/measure.rs"]
+mod measure;
+
 mod baseline;
 
 use baseline::TokenExchange;
 use finch::{CreateAccessToken, Finch};
 use finch_stand_in::StandIn;
+use measure::median;
 use std::time::{Duration, Instant};
 
 /// CPU time the current thread has used.
@@ -28,12 +32,6 @@ fn thread_cpu_time() -> Duration {
     Duration::from_nanos(nanos)
 }
 
-/// Median of a few samples.
-fn median(mut samples: Vec<f64>) -> f64 {
-    samples.sort_by(f64::total_cmp);
-    samples[samples.len() / 2]
-}
-
 fn main() {
     let mut args = std::env::args().skip(1).filter(|arg| !arg.starts_with('-'));
     let calls: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(1000);
@@ -41,10 +39,7 @@ fn main() {
 
     let stand_in = baseline::stand_in_thread(StandIn::builder());
 
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = measure::current_thread_runtime();
     runtime.block_on(async {
         let finch = Finch::builder()
             .base_url(stand_in.base_url())

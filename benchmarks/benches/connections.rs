@@ -16,6 +16,9 @@
 //! not the number of connections.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark may fail loudly
 
+#[path = "support/measure.rs"]
+mod measure;
+
 #[path = "support/memory.rs"]
 mod memory;
 
@@ -51,10 +54,7 @@ fn main() {
 /// `base_url=`, one `token=` per connection and `ready`; then answers each line on stdin with
 /// `accepted=N` (the TCP connections accepted so far) until stdin closes.
 fn serve(connections: usize, people: usize) {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = measure::current_thread_runtime();
     runtime.block_on(async {
         let stand_in = StandIn::builder().employees(people).start().await.unwrap();
         let seeding = Finch::builder()

@@ -8,8 +8,12 @@
 //! ```
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark may fail loudly
 
+#[path = "support/measure.rs"]
+mod measure;
+
 use finch::hris::{Individual, IndividualsResponse, RetrieveIndividuals};
 use finch::{Finch, RawResponse};
+use measure::median;
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -28,21 +32,13 @@ struct ItemWithoutUnion {
     body: Individual,
 }
 
-fn median(mut samples: Vec<f64>) -> f64 {
-    samples.sort_by(f64::total_cmp);
-    samples[samples.len() / 2]
-}
-
 fn main() {
     let mut args = std::env::args().skip(1).filter(|arg| !arg.starts_with('-'));
     let people: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(10_000);
     let rounds: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
 
     // A realistic reply: the stand-in's own, for every person of a company of `people`.
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = measure::current_thread_runtime();
     let reply: RawResponse = runtime.block_on(async {
         let stand_in = finch_stand_in::StandIn::builder()
             .employees(people)

@@ -17,6 +17,9 @@
 //! its resident high-water mark (`VmHWM`) above what it held before the walk.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark may fail loudly
 
+#[path = "support/measure.rs"]
+mod measure;
+
 mod baseline;
 #[path = "support/memory.rs"]
 mod memory;
@@ -24,6 +27,7 @@ mod memory;
 use baseline::walk_directory as hand_written;
 use finch::Finch;
 use finch::hris::ListDirectory;
+use measure::median;
 use memory::memory_kib;
 use std::io::{BufRead, BufReader};
 use std::time::Duration;
@@ -40,10 +44,7 @@ fn thread_cpu_time() -> Duration {
 
 /// The child process: serve a stand-in of `employees` people and print its address and token.
 fn serve(employees: usize) {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = measure::current_thread_runtime();
     runtime.block_on(async {
         let stand_in = finch_stand_in::StandIn::builder()
             .employees(employees)
@@ -81,18 +82,10 @@ async fn collected(finch: &Finch, limit: u64) -> usize {
     everyone.len()
 }
 
-fn median(mut samples: Vec<f64>) -> f64 {
-    samples.sort_by(f64::total_cmp);
-    samples[samples.len() / 2]
-}
-
 /// A child process: walk the directory once with `variant` and print how many people it saw and
 /// the peak memory above the start of the walk.
 fn walk_once(variant: usize, base_url: &str, token: &str, limit: u64) {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = measure::current_thread_runtime();
     runtime.block_on(async {
         let finch = Finch::builder()
             .base_url(base_url)
@@ -196,10 +189,7 @@ fn main() {
 
     let (mut child, base_url, token) = start_server(employees);
 
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = measure::current_thread_runtime();
     runtime.block_on(async {
         let finch = Finch::builder()
             .base_url(&base_url)

@@ -20,6 +20,9 @@
 //! which valgrind does not run, so only the client's instructions are counted.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark may fail loudly
 
+#[path = "support/measure.rs"]
+mod measure;
+
 mod baseline;
 
 use finch::hris::ListDirectory;
@@ -175,10 +178,7 @@ async fn finch_items(finch: &Finch) -> usize {
 /// A measured process: warms up, does the counted work once, and prints how many units it did
 /// (calls or people) for the driver to check.
 fn run(work: Work, client: &str, server: &Server, codes: Vec<String>) {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = measure::current_thread_runtime();
     let mut codes = codes.into_iter();
     let done = match (work, client) {
         (Work::Token, "finch") => {

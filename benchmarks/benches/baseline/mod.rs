@@ -15,10 +15,7 @@ use std::time::Duration;
 pub(crate) fn stand_in_thread(builder: finch_stand_in::StandInBuilder) -> finch_stand_in::StandIn {
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
+        let runtime = crate::measure::current_thread_runtime();
         runtime.block_on(async move {
             sender.send(builder.start().await.unwrap()).unwrap();
             std::future::pending::<()>().await;
