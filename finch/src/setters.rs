@@ -2,9 +2,9 @@
 //!
 //! Every request struct has one setter per optional field (`CONTRIBUTING.md`), as do the option
 //! structs (`BulkOptions`, `WaitOptions`, `RosterOptions`); they differ only in what they take and
-//! where they store it, so [`setters!`] writes them from a one-line declaration. A setter that does more than store its argument (builds a nested value, keeps the
-//! field `None` for an empty list, ...) is written by hand beside the macro, with a comment saying
-//! why.
+//! where they store it, so [`setters!`] writes them from a one-line declaration. A setter that
+//! does more than store its argument (builds a nested value, keeps the field `None` for an empty
+//! list, wraps a closure, ...) is written by hand beside the macro, with a comment saying why.
 
 /// Writes chainable setters (`pub fn name(mut self, ...) -> Self`), one per entry. Each entry is
 /// the setter's doc comment and its signature, ended by `;`:
