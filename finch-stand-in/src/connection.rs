@@ -80,6 +80,10 @@ pub(crate) struct Connection {
     pub(crate) job_completion: String,
 }
 
+/// The statuses a `data_sync_all` job can end with: what `PUT /sandbox/jobs/configuration` and
+/// [`StandInBuilder::job_completion`](crate::StandInBuilder::job_completion) accept.
+pub const JOB_COMPLETIONS: [&str; 4] = ["complete", "reauth_error", "permissions_error", "error"];
+
 /// An automated job (`/jobs/automated*`).
 #[derive(Debug, Clone)]
 pub(crate) struct AutomatedJob {

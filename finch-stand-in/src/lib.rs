@@ -210,6 +210,7 @@ use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
 
+pub use connection::JOB_COMPLETIONS;
 pub use recorded::RecordedRequest;
 
 use dates::Day;
@@ -226,9 +227,6 @@ const DEFAULT_TODAY: (i32, u32, u32) = (2025, 12, 31);
 const DEFAULT_JOB_REFRESHES: i64 = 2;
 /// Polls a new automated job answers before its terminal status: `pending`, then `in_progress`.
 const DEFAULT_JOB_POLLS: u32 = 2;
-/// The statuses a `data_sync_all` job can end with: what `PUT /sandbox/jobs/configuration` and
-/// [`StandInBuilder::job_completion`] accept.
-pub const JOB_COMPLETIONS: [&str; 4] = ["complete", "reauth_error", "permissions_error", "error"];
 
 /// The first company's entity id: the one in every `entity_ids` example of Finch's spec and
 /// documentation.

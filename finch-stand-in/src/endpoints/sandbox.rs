@@ -717,7 +717,7 @@ pub(crate) fn update_job_configuration(state: &mut State, call: &Call<'_>) -> Re
         check_one_of(
             "completion_status",
             &request.completion_status,
-            &crate::JOB_COMPLETIONS,
+            &crate::connection::JOB_COMPLETIONS,
         )
     }) {
         return reply;
