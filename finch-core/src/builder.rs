@@ -5,11 +5,12 @@ use crate::base_url::{BaseUrl, DEFAULT_BASE_URL};
 use crate::client::{API_VERSION, Client, DEFAULT_TIMEOUT, DefaultHeaders, Shared};
 use crate::credentials::Credentials;
 use crate::error::ConfigError;
+use crate::held_transport::HeldTransport;
 use crate::redact::{RedactedPairs, is_secret_header};
 use crate::retry::RetryPolicy;
 use crate::secret::Secret;
 use crate::sleep::{AsyncSleep, Clock, SystemClock, TokioSleep};
-use crate::transport::{HeldTransport, Transport};
+use crate::transport::Transport;
 use http::header::{AUTHORIZATION, HeaderMap, HeaderName, HeaderValue};
 use std::fmt;
 use std::sync::Arc;
@@ -240,7 +241,9 @@ impl ClientBuilder {
 
 #[cfg(feature = "reqwest")]
 fn default_transport() -> Result<HeldTransport, ConfigError> {
-    Ok(HeldTransport::Reqwest(crate::ReqwestTransport::new()?))
+    Ok(HeldTransport::Reqwest(
+        crate::reqwest_transport::ReqwestTransport::new()?,
+    ))
 }
 
 #[cfg(not(feature = "reqwest"))]

@@ -4,10 +4,10 @@
 
 use crate::base_url::BaseUrl;
 use crate::credentials::Credentials;
+use crate::held_transport::HeldTransport;
 use crate::retry::RetryPolicy;
 use crate::secret::Secret;
 use crate::sleep::{AsyncSleep, Clock, SleepFuture};
-use crate::transport::HeldTransport;
 use http::HeaderMap;
 use http::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue};
 use std::fmt;

@@ -1,7 +1,6 @@
 //! The one error type, typed by cause, and the details each cause carries.
 
 use crate::credentials::{AuthScheme, Credential};
-use crate::paging::PagingError;
 use crate::redact::{self, MESSAGE_CHARS, NAME_CHARS};
 use crate::redirect::RedirectError;
 use crate::response_type::{AsResponse, DeserializeResponse};
@@ -1085,6 +1084,89 @@ fn without_position(error: &serde_json::Error) -> String {
         None => message,
     }
 }
+
+/// Why a listing ended early: the server answered a page other than the one asked for.
+///
+/// ```
+/// # fn demo(error: finch_core::Error) {
+/// if let finch_core::Error::Paging(paging) = &error {
+///     eprintln!("{} stopped at offset {}: {error}", paging.listing, paging.asked_offset);
+/// }
+/// # }
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct PagingError {
+    /// The listing's request type (`ListDirectory`).
+    pub listing: &'static str,
+    /// The offset asked for.
+    pub asked_offset: u64,
+    /// What came back instead.
+    pub kind: PagingErrorKind,
+    /// The `Finch-Request-ID` of the reply, when there was one.
+    pub request_id: Option<String>,
+    /// How many attempts the page's call made.
+    pub attempts: u32,
+}
+
+impl PagingError {
+    /// An error of `listing` at `asked_offset`.
+    pub fn new(listing: &'static str, asked_offset: u64, kind: PagingErrorKind) -> Self {
+        PagingError {
+            listing,
+            asked_offset,
+            kind,
+            request_id: None,
+            attempts: 1,
+        }
+    }
+}
+
+/// What a server answered instead of the page asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PagingErrorKind {
+    /// The page reports another offset than the one asked for (a server or proxy that ignores
+    /// `offset`).
+    WrongOffset {
+        /// The offset the page reported.
+        received: u64,
+    },
+    /// The page is the same as the one before it, asked at `previous_offset`.
+    RepeatedPage {
+        /// The offset of the page it repeats.
+        previous_offset: u64,
+    },
+    /// The offset after the page cannot be represented, or the request for it does not ask for
+    /// it (a [`Paginated::at_offset`](crate::Paginated::at_offset) that ignores its argument).
+    NoProgress,
+}
+
+impl fmt::Display for PagingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "listing `{}` ended: asked for the page at offset {}, ",
+            self.listing, self.asked_offset
+        )?;
+        match self.kind {
+            PagingErrorKind::WrongOffset { received } => {
+                write!(f, "the server answered the page at offset {received}")?;
+            }
+            PagingErrorKind::RepeatedPage { previous_offset } => write!(
+                f,
+                "the server answered the same page as at offset {previous_offset}"
+            )?,
+            PagingErrorKind::NoProgress => f.write_str("the offset after it does not advance")?,
+        }
+        if let Some(id) = &self.request_id {
+            write!(f, " [request id {id}]")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for PagingError {}
 
 #[cfg(test)]
 mod tests {

@@ -64,6 +64,7 @@ mod custom;
 mod endpoint;
 mod error;
 mod execute;
+mod held_transport;
 mod nullable;
 mod options;
 pub mod paging;

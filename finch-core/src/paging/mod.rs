@@ -9,8 +9,9 @@
 //! - **The page must be the one asked for.** A page that reports another offset
 //!   ([`PageInfo::offset`]) ends the walk with [`PagingErrorKind::WrongOffset`]; the page before
 //!   it served again (the same body or, for items with ids, the same [`PageInfo::fingerprint`]:
-//!   as many ids, the same first, middle and last) ends it with [`PagingErrorKind::RepeatedPage`]. A server that ignores `offset` therefore costs two
-//!   requests and an error, never an endless loop, and no page is yielded twice.
+//!   as many ids, the same first, middle and last) ends it with
+//!   [`PagingErrorKind::RepeatedPage`]. A server that ignores `offset` therefore costs two requests
+//!   and an error, never an endless loop, and no page is yielded twice.
 //! - **The end is an empty page or a short one.** The walk goes on after a page of `n` items
 //!   while the page is full (`n` ≥ the limit asked), or while the reported total
 //!   ([`PageInfo::total`]) says more items follow; it ends on an empty page, or on a short page
@@ -28,5 +29,6 @@
 mod rules;
 mod stream;
 
-pub use rules::{PageInfo, Paginated, PagingError, PagingErrorKind, next_offset};
+pub use crate::error::{PagingError, PagingErrorKind};
+pub use rules::{PageInfo, Paginated, next_offset};
 pub use stream::{Items, Pages};

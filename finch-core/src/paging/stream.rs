@@ -1,9 +1,10 @@
 //! The walk: [`Pages`] and [`Items`] fetch a page at a time and apply the [rules](super::rules).
 
-use super::rules::{FastHash, PageInfo, Paginated, PagingError, PagingErrorKind, next_offset};
+use super::rules::{FastHash, PageInfo, Paginated, next_offset};
 use crate::client::Client;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
+use crate::error::{PagingError, PagingErrorKind};
 use crate::options::RequestOptions;
 use crate::response::request_id_of;
 use futures_core::Stream;
