@@ -1,11 +1,12 @@
 //! `POST /auth/token`: exchange a Finch Connect authorization code for a connection's access token.
 
 use crate::handles::handle;
-use crate::model;
 use crate::open_enum::open_enum;
 use crate::setters::setters;
 use crate::shared::Product;
-use crate::{Secret, finch_endpoint};
+use finch_core::Secret;
+use finch_macros::finch_endpoint;
+use finch_macros::model;
 
 /// Exchange an authorization code for an access token (`POST /auth/token`).
 ///

@@ -2,10 +2,11 @@
 
 use crate::access_tokens::{ClientType, ConnectionType};
 use crate::handles::handle;
-use crate::model;
 use crate::open_enum::open_enum;
 use crate::shared::Product;
-use crate::{Error, finch_endpoint};
+use finch_core::Error;
+use finch_macros::finch_endpoint;
+use finch_macros::model;
 
 /// Read what the client's access token grants and the state of its connection
 /// (`GET /introspect`).

@@ -19,7 +19,7 @@
 //!
 //! [`BulkOptions::batch_size`] makes batches smaller (never larger than the endpoint's limit).
 
-use crate::Finch;
+use crate::client::Finch;
 use crate::hris::{
     EmploymentResponse, EmploymentsResponse, IndividualBenefitResponse, IndividualRequest,
     IndividualResponse, IndividualsResponse, PayStatementBody, PayStatementRequest,

@@ -1,12 +1,12 @@
 //! `GET /providers`: the payroll and HRIS providers Finch supports.
 
 use crate::account::AuthenticationType;
-use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::BenefitType;
-use crate::model;
 use crate::open_enum::open_enum;
 use crate::shared::Product;
+use finch_macros::finch_endpoint;
+use finch_macros::model;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

@@ -1,10 +1,10 @@
 //! `POST /forward`: send a request to the provider's own API through Finch.
 
-use crate::finch_endpoint;
 use crate::handles::handle;
-use crate::model;
 use crate::setters::setters;
 use finch_core::Nullable;
+use finch_macros::finch_endpoint;
+use finch_macros::model;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 

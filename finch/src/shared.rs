@@ -1,7 +1,7 @@
 //! Types several resources share: locations, paging, dates, batch results, products.
 
-use crate::model;
 use crate::open_enum::open_enum;
+use finch_macros::model;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;

@@ -1,13 +1,13 @@
 //! `POST /connect/sessions*`: start a Finch Connect session for a customer, or one that
 //! reauthenticates an existing connection.
 
-use crate::finch_endpoint;
 use crate::handles::handle;
-use crate::model;
 use crate::open_enum::open_enum;
 use crate::setters::setters;
 use crate::shared::Product;
 use finch_core::Nullable;
+use finch_macros::finch_endpoint;
+use finch_macros::model;
 
 /// Create a Connect session (`POST /connect/sessions`, HTTP Basic auth with the client id and
 /// secret). Send the employer to the returned `connect_url`.

@@ -1,10 +1,10 @@
 //! `GET /employer/company`: basic company data.
 
-use crate::finch_endpoint;
 use crate::handles::handle;
-use crate::model;
 use crate::open_enum::open_enum;
 use crate::setters::setters;
+use finch_macros::finch_endpoint;
+use finch_macros::model;
 
 /// Read basic company data (`GET /employer/company`).
 ///

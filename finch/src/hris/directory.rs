@@ -2,8 +2,8 @@
 
 use crate::handles::handle;
 use crate::listing::{listing_accessors, listing_request};
-use crate::model;
 use crate::shared::{IndividualRef, Paging};
+use finch_macros::model;
 
 listing_request! {
     /// List the company's individuals (`GET /employer/directory`), one page.

@@ -1,12 +1,12 @@
 //! `/employer/documents*`: tax documents (W-4s). Beta in Finch's API.
 
-use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::listing::{listing_accessors, listing_request};
-use crate::model;
 use crate::open_enum::open_enum;
 use crate::setters::setters;
 use crate::shared::{Paging, decode_buffered};
+use finch_macros::finch_endpoint;
+use finch_macros::model;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 listing_request! {

@@ -2,9 +2,9 @@
 
 use crate::handles::handle;
 use crate::hris::IndividualRequest;
-use crate::model;
 use crate::open_enum::open_enum;
 use crate::shared::{BatchBody, Date, IndividualRef, Location, batch_request, batch_results};
+use finch_macros::model;
 
 batch_request! {
     /// Read individuals' employment and income data (`POST /employer/employment`), up to 10,000 per

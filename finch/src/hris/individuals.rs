@@ -1,9 +1,9 @@
 //! `POST /employer/individual`: individuals' personal data, in batches.
 
 use crate::handles::handle;
-use crate::model;
 use crate::open_enum::open_enum;
 use crate::shared::{BatchBody, Date, Location, batch_request, batch_results};
+use finch_macros::model;
 
 batch_request! {
     /// Read individuals' personal data (`POST /employer/individual`), up to 10,000 per request.

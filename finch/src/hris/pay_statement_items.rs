@@ -1,13 +1,13 @@
 //! `/employer/pay-statement-item*`: pay-statement items and the rules that label them.
 
-use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::Metadata;
-use crate::model;
 use crate::open_enum::open_enum;
 use crate::setters::setters;
 use crate::shared::Date;
 use finch_core::Nullable;
+use finch_macros::finch_endpoint;
+use finch_macros::model;
 
 /// List the distinct items (earnings, taxes, deductions, contributions) that appear on the
 /// company's pay statements (`GET /employer/pay-statement-item`).

@@ -2,13 +2,13 @@
 
 use crate::handles::handle;
 use crate::hris::BenefitType;
-use crate::model;
 use crate::open_enum::open_enum;
 use crate::setters::setters;
 use crate::shared::{
     BatchBody, BatchError, Money, Paging, batch_request, batch_results, decode_buffered,
 };
 use finch_core::PagingError;
+use finch_macros::model;
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// Free-form labels attached to a pay-statement item by the company's rules: keys and values of

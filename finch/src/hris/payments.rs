@@ -1,11 +1,11 @@
 //! `GET /employer/payment`: payroll and contractor payments.
 
-use crate::finch_endpoint;
 use crate::handles::handle;
-use crate::model;
 use crate::open_enum::open_enum;
 use crate::setters::setters;
 use crate::shared::{Date, Money};
+use finch_macros::finch_endpoint;
+use finch_macros::model;
 
 /// List the company's payments whose pay date falls in a date range (`GET /employer/payment`).
 ///

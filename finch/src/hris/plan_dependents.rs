@@ -4,10 +4,10 @@ use crate::handles::handle;
 use crate::hris::individuals::Gender;
 use crate::hris::plans::{MAX_BETA_PAGE, PlanType};
 use crate::listing::{listing_accessors, listing_request};
-use crate::model;
 use crate::open_enum::open_enum;
 use crate::shared::CommaSeparated;
 use crate::shared::{BatchBody, Date, Paging, batch_request, batch_results};
+use finch_macros::model;
 
 listing_request! {
     /// List the dependents covered by the company's benefit plans

@@ -3,9 +3,9 @@
 use crate::handles::handle;
 use crate::hris::plans::{CoverageTier, MAX_BETA_PAGE};
 use crate::listing::{listing_accessors, listing_request};
-use crate::model;
 use crate::open_enum::open_enum;
 use crate::shared::{BatchBody, Date, Paging, batch_request, batch_results};
+use finch_macros::model;
 
 listing_request! {
     /// List the company's benefit-plan enrollments (`GET /employer/plans-enrollments`), one page.

@@ -1,12 +1,12 @@
 //! `/employer/plans*` (beta): benefit plans.
 
-use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::listing::{listing_accessors, listing_request};
-use crate::model;
 use crate::open_enum::open_enum;
 use crate::setters::setters;
 use crate::shared::{Date, Paging};
+use finch_macros::finch_endpoint;
+use finch_macros::model;
 
 /// The page size of the beta plan listings when none is given, and their largest.
 pub(crate) const MAX_BETA_PAGE: u64 = 50;

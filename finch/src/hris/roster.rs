@@ -5,8 +5,8 @@
 
 use super::{EmploymentResponse, IndividualResponse};
 use super::{Hris, IndividualInDirectory, ListDirectory, RetrieveEmployments, RetrieveIndividuals};
-use crate::Finch;
 use crate::bulk::{BulkError, BulkOptions};
+use crate::client::Finch;
 use crate::setters::setters;
 use finch_core::{Error, Pages};
 use futures_core::Stream;

@@ -6,9 +6,10 @@ pub use wait::*;
 
 use crate::handles::handle;
 use crate::listing::{listing_accessors, listing_request};
-use crate::model;
 use crate::open_enum::open_enum;
-use crate::{Error, finch_endpoint};
+use finch_core::Error;
+use finch_macros::finch_endpoint;
+use finch_macros::model;
 use serde::{Deserialize, Serialize};
 
 listing_request! {

@@ -1,9 +1,9 @@
 //! `GET /jobs/manual/{job_id}`: jobs Finch's team runs for assisted connections.
 
-use crate::finch_endpoint;
 use crate::handles::handle;
-use crate::model;
 use crate::open_enum::open_enum;
+use finch_macros::finch_endpoint;
+use finch_macros::model;
 
 /// Read a manual job (`GET /jobs/manual/{job_id}`): the writes to an assisted connection (such as
 /// benefit changes) that Finch's team carries out.

@@ -1,11 +1,11 @@
 //! `POST /employer/ledger-items` (beta): general-ledger items of payments.
 
 use crate::handles::handle;
-use crate::model;
 use crate::open_enum::open_enum;
 use crate::setters::setters;
 use crate::shared::{BatchBody, Date, Paging, batch_request, batch_results};
 use finch_core::PagingError;
+use finch_macros::model;
 
 batch_request! {
     /// Read the general-ledger items of payments (`POST /employer/ledger-items`), one result per

@@ -1,11 +1,11 @@
 //! `/employer/pay-groups*`: pay groups.
 
-use crate::finch_endpoint;
 use crate::handles::handle;
 /// How often a pay group is paid (the type `GET /employer/payment` uses too).
 pub use crate::hris::PayFrequency;
-use crate::model;
 use crate::setters::setters;
+use finch_macros::finch_endpoint;
+use finch_macros::model;
 
 /// List the company's pay groups (`GET /employer/pay-groups`), optionally only those of one
 /// individual or with given pay frequencies.

@@ -1,14 +1,14 @@
 //! `PUT /sandbox/company`: replace a sandbox company's data.
 
-use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::company::company_data;
 use crate::hris::{
     BankAccount, Company, CompanyEntity, Department, EntitySubtype, EntityType, ParentDepartment,
 };
-use crate::model;
 use crate::setters::setters;
 use crate::shared::Location;
+use finch_macros::finch_endpoint;
+use finch_macros::model;
 
 /// Replace the sandbox company's data (`PUT /sandbox/company`).
 ///

@@ -2,10 +2,11 @@
 
 use crate::account::{AuthenticationType, ConnectionStatus};
 use crate::handles::handle;
-use crate::model;
 use crate::setters::setters;
 use crate::shared::Product;
-use crate::{Secret, finch_endpoint};
+use finch_core::Secret;
+use finch_macros::finch_endpoint;
+use finch_macros::model;
 
 /// Create a sandbox connection: a new company/provider pair with a new account
 /// (`POST /sandbox/connections`, HTTP Basic auth with the client id and secret).

@@ -1,12 +1,12 @@
 //! `POST /sandbox/directory`: add people to a sandbox company.
 
 use super::fields::names;
-use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::{DirectoryDepartment, Email, EmailType, PhoneNumber, PhoneType};
-use crate::model;
 use crate::setters::setters;
 use crate::shared::IndividualRef;
+use finch_macros::finch_endpoint;
+use finch_macros::model;
 
 /// Add individuals to a sandbox company (`POST /sandbox/directory`). The body is a top-level JSON
 /// array.

@@ -1,13 +1,13 @@
 //! `PUT /sandbox/employment/{individual_id}`: change a sandbox individual's employment.
 
 use super::fields::names;
-use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::DirectoryDepartment;
-use crate::model;
 use crate::setters::setters;
 use crate::shared::IndividualRef;
 use finch_core::Nullable;
+use finch_macros::finch_endpoint;
+use finch_macros::model;
 
 names! { employment! { update_request! {
 /// Change a sandbox individual's employment data (`PUT /sandbox/employment/{individual_id}`).

@@ -1,12 +1,12 @@
 //! `PUT /sandbox/individual/{individual_id}`: change a sandbox individual.
 
 use super::fields::names;
-use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::{Email, EmailType, PhoneNumber, PhoneType};
-use crate::model;
 use crate::setters::setters;
 use finch_core::Nullable;
+use finch_macros::finch_endpoint;
+use finch_macros::model;
 
 names! { personal! { update_request! {
 /// Change a sandbox individual's personal data (`PUT /sandbox/individual/{individual_id}`).

@@ -1,9 +1,9 @@
 //! `/sandbox/jobs*`: run sandbox jobs and choose how they end.
 
-use crate::finch_endpoint;
 use crate::handles::handle;
-use crate::model;
 use crate::open_enum::open_enum;
+use finch_macros::finch_endpoint;
+use finch_macros::model;
 
 /// Start a sandbox job (`POST /sandbox/jobs`); it ends as the job configuration says
 /// ([`SandboxJobConfigurations::update`]).

@@ -1,13 +1,13 @@
 //! `POST /sandbox/payment`: add a payment to a sandbox company.
 
-use crate::finch_endpoint;
 use crate::handles::handle;
 use crate::hris::BenefitType;
 use crate::hris::{EarningType, PayStatementType, PaymentMethod, TaxType};
-use crate::model;
 use crate::setters::setters;
 use crate::shared::Date;
 use finch_core::Nullable;
+use finch_macros::finch_endpoint;
+use finch_macros::model;
 
 /// Add a payment to the sandbox company (`POST /sandbox/payment`). Every field is optional: Finch
 /// makes up what is left out.

@@ -3,8 +3,8 @@
 //! returns ([`crate::providers`]); the status and kinds are those of [`crate::account`].
 
 use crate::account::AuthenticationType;
-use crate::model;
 use crate::providers::{BenefitsSupport, SupportedFields};
+use finch_macros::model;
 
 /// A connection's authentication method and what it supports.
 #[model(Default)]

@@ -3,9 +3,9 @@
 use super::authentication::AuthenticationMethod;
 use super::error::WebhookError;
 use crate::account::ConnectionStatus;
-use crate::model;
 use crate::open_enum::open_enum;
 use crate::shared::Date;
+use finch_macros::model;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};

@@ -6,11 +6,11 @@ use super::{
     EnrolledIndividualsResponse, HsaContributionLimit, IndividualBenefitResponse,
     SupportedBenefits, UnenrolledIndividualsResponse,
 };
-use crate::finch_endpoint;
-use crate::model;
 use crate::setters::setters;
 use crate::shared::{CommaSeparated, Date};
 use finch_core::Nullable;
+use finch_macros::finch_endpoint;
+use finch_macros::model;
 use serde::{Deserialize, Deserializer};
 
 /// List the company's deductions and contributions (`GET /employer/benefits`).

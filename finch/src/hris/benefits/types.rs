@@ -1,9 +1,9 @@
 //! What `/employer/benefits*` replies: company benefits, supported benefits, enrollments and jobs.
 
 use super::{CompanyContribution, EmployeeDeduction};
-use crate::model;
 use crate::open_enum::open_enum;
 use crate::shared::BatchBody;
+use finch_macros::model;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A deduction or contribution the company offers.

@@ -6,9 +6,9 @@ use super::{
     Automated, AutomatedAsyncJob, AutomatedJobResponse, AutomatedJobStatus, CreateAutomatedJob,
     RetrieveAutomatedJob,
 };
-use crate::Error;
 use crate::setters::setters;
 use crate::shared::Callback;
+use finch_core::Error;
 use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
