@@ -5,7 +5,7 @@ use http::StatusCode;
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
-use crate::dates::{self};
+use crate::dates;
 use crate::endpoints::{Call, company, parts};
 use crate::json::parse_body_at;
 use crate::reply::Reply;
@@ -208,11 +208,18 @@ pub(crate) fn create_rule(state: &mut State, call: &Call<'_>) -> Reply {
     reply
 }
 
-fn rule_not_found(rule_id: &str) -> Reply {
-    Reply::not_found(
-        "item_not_found",
-        &format!("could not find rule with id '{rule_id}'"),
-    )
+/// Where the rule `rule_id` is among the company's rules, or Finch's 404 for it.
+fn rule_position(rules: &[Rule], rule_id: &str) -> Result<usize, Reply> {
+    let id = crate::ids::Uuid::parse(rule_id);
+    rules
+        .iter()
+        .position(|rule| Some(rule.id) == id)
+        .ok_or_else(|| {
+            Reply::not_found(
+                "item_not_found",
+                &format!("could not find rule with id '{rule_id}'"),
+            )
+        })
 }
 
 pub(crate) fn update_rule(state: &mut State, call: &Call<'_>, rule_id: &str) -> Reply {
@@ -228,14 +235,9 @@ pub(crate) fn update_rule(state: &mut State, call: &Call<'_>, rule_id: &str) -> 
         Ok(parts) => parts,
         Err(reply) => return reply,
     };
-    let id = crate::ids::Uuid::parse(rule_id);
-    let Some(rule) = parts
-        .company
-        .rules
-        .iter_mut()
-        .find(|rule| Some(rule.id) == id)
-    else {
-        return rule_not_found(rule_id);
+    let rule = match rule_position(&parts.company.rules, rule_id) {
+        Ok(position) => &mut parts.company.rules[position],
+        Err(reply) => return reply,
     };
     if let Some(start) = fields.effective_start_date {
         rule.effective_start_date = start;
@@ -262,14 +264,9 @@ pub(crate) fn delete_rule(state: &mut State, call: &Call<'_>, rule_id: &str) -> 
         Ok(parts) => parts,
         Err(reply) => return reply,
     };
-    let id = crate::ids::Uuid::parse(rule_id);
-    let Some(position) = parts
-        .company
-        .rules
-        .iter()
-        .position(|rule| Some(rule.id) == id)
-    else {
-        return rule_not_found(rule_id);
+    let position = match rule_position(&parts.company.rules, rule_id) {
+        Ok(position) => position,
+        Err(reply) => return reply,
     };
     let rule = parts.company.rules.remove(position);
     let mut value = rule_value(&rule);
