@@ -596,6 +596,62 @@ async fn sandbox_people_are_listed_and_readable() {
     );
 }
 
+/// Over HTTP, the sandbox writes refuse what the spec does not allow: a `format: date` that is
+/// no day of the calendar, and `null` for a payment's dates; the same requests, valid, succeed.
+#[tokio::test(flavor = "current_thread")]
+async fn sandbox_writes_refuse_impossible_dates_and_null_payment_dates() {
+    let stand_in = StandIn::builder().employees(5).start().await.unwrap();
+    let token = stand_in.issue_access_token();
+    let person = |date: &str| {
+        json!([{"first_name": "Ada", "income": {"unit": "yearly", "amount": 100, "currency": "usd", "effective_date": date}}])
+            .to_string()
+    };
+    for impossible in ["2025-02-29", "2025-13-01", "2025-04-31"] {
+        let reply = api(
+            &stand_in,
+            &token,
+            "POST",
+            "/sandbox/directory",
+            Some(&person(impossible)),
+        )
+        .await;
+        assert_eq!(reply.status, 400, "{impossible}");
+        let message = reply.json()["message"].as_str().unwrap().to_owned();
+        assert!(
+            message.starts_with("[body:0.income.effective_date]"),
+            "{message}"
+        );
+    }
+    let leap_day = api(
+        &stand_in,
+        &token,
+        "POST",
+        "/sandbox/directory",
+        Some(&person("2024-02-29")),
+    )
+    .await;
+    assert_eq!(leap_day.status, 200);
+
+    for null_date in [r#"{"start_date": null}"#, r#"{"end_date": null}"#] {
+        let reply = api(
+            &stand_in,
+            &token,
+            "POST",
+            "/sandbox/payment",
+            Some(null_date),
+        )
+        .await;
+        assert_eq!(reply.status, 400, "{null_date}");
+        assert!(
+            reply.json()["message"].as_str().unwrap().contains("null"),
+            "{null_date}"
+        );
+    }
+    let dated = r#"{"start_date": "2025-12-01", "end_date": "2025-12-14"}"#;
+    let reply = api(&stand_in, &token, "POST", "/sandbox/payment", Some(dated)).await;
+    assert_eq!(reply.status, 200);
+}
+
 #[tokio::test(flavor = "current_thread")]
 async fn connect_session_needs_the_right_basic_credentials() {
     let stand_in = StandIn::builder()
